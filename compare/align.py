@@ -162,10 +162,10 @@ def align_vectors(a: AlignInput, b: AlignInput, settings: AlignSettings | None =
             continue
         taken_a[i], taken_b[j] = j, i
         pairs.append((i, j, float(score[i, j])))
+    link_score = {(i, j): sc for i, j, sc in pairs}
 
     # 2. a sentence whose best partner is taken joins it (n-1 / 1-n), if nearly as good as that link
     extra: list[tuple[int, int, float]] = []
-    link_score = {(i, j): sc for i, j, sc in pairs}
     for i in range(n):
         if i in taken_a:
             continue
@@ -179,7 +179,10 @@ def align_vectors(a: AlignInput, b: AlignInput, settings: AlignSettings | None =
         if allowed[i, j] and i in taken_a and score[i, j] >= link_score[(i, taken_a[i])] - s.merge_gain * 5:
             extra.append((i, j, float(score[i, j])))
 
-    links = _group([*pairs, *extra]) if s.merge else _group(pairs)
+    chosen = [*pairs, *extra] if s.merge else pairs
+    # A link's reported score is the plain cosine of its sentences (0..1), which a reader can interpret;
+    # the margin and lexical terms only decide which links are made.
+    links = _group([(i, j, float(cos[i, j])) for i, j, _ in chosen])
     return links, related
 
 

@@ -113,7 +113,13 @@ class SentenceTransformerEmbedder:
             os.environ["HF_HUB_OFFLINE"] = "1"
             os.environ["TRANSFORMERS_OFFLINE"] = "1"
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            # Our own progress bar is the only one: the libraries' bars and warnings stay off stderr.
+            os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
             try:
+                import transformers
+
+                transformers.utils.logging.disable_progress_bar()
                 from sentence_transformers import SentenceTransformer
 
                 self._st = SentenceTransformer(str(self.model.path), device=self.device, local_files_only=True)

@@ -111,7 +111,7 @@ class Link:
     b: tuple[int, ...]
     """Unit ids in document b (one or more, adjacent, ascending)."""
     score: float
-    """Aligner confidence, about 0..1; higher is surer."""
+    """Cosine similarity of the linked sentences' embeddings (mean over sentence pairs), 0..1."""
     edits: tuple[Edit, ...] = ()
     """Word-level edits from a's text to b's text; empty until the diff stage runs."""
 

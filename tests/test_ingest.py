@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.errors import InputError
+from compare.ingest import read_corpus
+
+from .conftest import CORPUS
+
+
+def test_seed_manifest_read():
+    docs, rejected = read_corpus(CORPUS)
+    assert rejected == []
+    assert [d.id for d in docs] == ["press", "readout", "transcript", "tv", "forum"]
+    transcript = docs[2]
+    assert transcript.source.kind == "transcript" and transcript.source.outlet.startswith("Kremlin")
+    assert transcript.path == "corpus/002_4770bb945dcefbd3.txt"
+    assert transcript.text == (CORPUS / "002_4770bb945dcefbd3.txt").read_bytes().decode("utf-8")
+
+
+def test_no_manifest_defaults(corpus_copy: Path):
+    (corpus_copy / "sources.toml").unlink()
+    docs, _ = read_corpus(corpus_copy)
+    assert [d.id for d in docs] == ["000-74b30c2ffe5e7494", "001-248ce3e746adae3b", "002-4770bb945dcefbd3",
+                                    "003-29d4744841097645", "004-8e9a0eef931b4c23"]
+    assert docs[0].source.date == "2022-03-11"  # from the " date 2022-03-11" header
+    assert docs[3].source.date == "2019-12-13"
+    assert docs[1].source.title == "001 248ce3e746adae3b"
+
+
+def test_bom_stripped_newlines_kept(tmp_path: Path):
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbfFirst line.\r\nSecond line.\r\n")
+    (tmp_path / "b.md").write_bytes(b"# Title here\n\nText.\n")
+    docs, _ = read_corpus(tmp_path)
+    assert docs[0].text == "First line.\r\nSecond line.\r\n"
+    assert docs[1].source.title == "Title here" and docs[1].format == "markdown"
+
+
+def test_bad_files_rejected_with_reasons(tmp_path: Path):
+    (tmp_path / "good.txt").write_text("A sentence.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
+    (tmp_path / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    docs, rejected = read_corpus(tmp_path)
+    assert [d.id for d in docs] == ["good"]
+    reasons = {r.file: r.reason for r in rejected}
+    d = tmp_path.name
+    assert reasons["empty.txt"] == f"cannot use {d}/empty.txt: it holds no text. Remove it or fill it."
+    assert reasons["binary.txt"].startswith(f"cannot read {d}/binary.txt: it looks like a binary file")
+    assert reasons["latin.txt"] == f"cannot read {d}/latin.txt: not UTF-8 (byte 0xe9 at offset 3). Re-save it as UTF-8."
+    assert reasons["photo.jpg"].startswith(f"skipped {d}/photo.jpg: unsupported file type .jpg")
+
+
+def test_manifest_entry_outside_corpus(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("A.", encoding="utf-8")
+    (tmp_path / "sources.toml").write_text('[[source]]\nfile = "../../etc/passwd"\n', encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        read_corpus(tmp_path)
+    assert "points to '../../etc/passwd', which is not a file directly inside" in str(exc.value)
+
+
+def test_manifest_bad_kind_and_missing_file(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("A.", encoding="utf-8")
+    (tmp_path / "sources.toml").write_text('[[source]]\nfile = "a.txt"\nkind = "blog"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="kind = 'blog'; use one of transcript, readout, press, other"):
+        read_corpus(tmp_path)
+    (tmp_path / "sources.toml").write_text('[[source]]\nfile = "b.txt"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="it lists b.txt, which is not in"):
+        read_corpus(tmp_path)
+
+
+def test_missing_folder(tmp_path: Path):
+    with pytest.raises(InputError, match="no such folder"):
+        read_corpus(tmp_path / "nope")
+
+
+def test_html_main_text(tmp_path: Path):
+    page = (
+        "<html><head><title>Talks in Moscow</title></head><body><nav>Home | News | Contact</nav>"
+        "<article><h1>Talks in Moscow</h1><p>The two presidents met on Friday in the Kremlin and talked for five hours "
+        "about sanctions, trade and the situation in the region.</p><p>They agreed to meet again soon, the readout said, "
+        "and to prepare a joint plan on energy prices.</p></article><footer>Copyright 2022</footer></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    docs, rejected = read_corpus(tmp_path)
+    assert rejected == []
+    text = docs[0].text
+    assert "The two presidents met on Friday" in text and "Home | News" not in text
+    assert docs[0].source.title == "Talks in Moscow"
