@@ -196,7 +196,7 @@ def embed_texts(
     embedder: Embedder,
     *,
     cache: EmbeddingCache | None = None,
-    chunk_size: int = 256,
+    chunk_size: int = 64,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> tuple[np.ndarray, int]:
     """Encode every distinct text once (cache first); return (vectors in ``texts`` order, number encoded now).
