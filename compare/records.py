@@ -14,6 +14,10 @@ __all__ = [
     "PairAlignment",
     "Corpus",
     "Rejected",
+    "Change",
+    "Flag",
+    "ChangeType",
+    "FlagType",
     "UnitStatus",
     "EditOp",
     "SourceKind",
@@ -22,6 +26,8 @@ __all__ = [
 UnitStatus = Literal["aligned", "unmatched", "set_aside"]
 EditOp = Literal["equal", "insert", "delete"]
 SourceKind = Literal["transcript", "readout", "press", "other"]
+ChangeType = Literal["wording", "loaded_language", "hedge", "number", "quote", "speaker", "meaning"]
+FlagType = Literal["unrelated", "no_counterpart", "date_mismatch"]
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,35 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One named difference inside a link, explainable from the highlighted words."""
+
+    type: ChangeType
+    """What kind of change: ``wording``, ``loaded_language``, ``hedge``, ``number``, ``quote``, ``speaker``, ``meaning``."""
+    a: str
+    """The words on side a (as in the edits; empty when only side b has words)."""
+    b: str
+    """The words on side b (empty when only side a has words)."""
+    detail: str = ""
+    """Why this type was chosen, in words a reader can check against the highlighted text."""
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A finding about a whole document or a long stretch of it."""
+
+    type: FlagType
+    """``unrelated`` (about something else), ``no_counterpart`` (a long run with no counterpart anywhere),
+    ``date_mismatch`` (a date header that contradicts the event's date given by the other sources)."""
+    detail: str
+    """What was found, in words a reader can check."""
+    start: int = 0
+    """Offset of the flagged stretch in ``Document.text``."""
+    end: int = 0
+    """Offset after the flagged stretch (the whole text for document-wide flags)."""
+
+
+@dataclass(frozen=True)
 class Link:
     """Sentences of document a that report the same statement as sentences of document b."""
 
@@ -114,6 +149,8 @@ class Link:
     """Cosine similarity of the linked sentences' embeddings (mean over sentence pairs), 0..1."""
     edits: tuple[Edit, ...] = ()
     """Word-level edits from a's text to b's text; empty until the diff stage runs."""
+    changes: tuple[Change, ...] = ()
+    """Named changes (see ``compare.classify``); empty until the classify stage runs."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +189,8 @@ class Corpus:
     model_sha256: str = ""
     rejected: tuple[Rejected, ...] = ()
     """Files skipped, with the reason."""
+    flags: dict[str, tuple[Flag, ...]] = field(default_factory=dict, hash=False)
+    """Document-level findings per document id (see ``compare.classify``)."""
 
     def status(self, doc_id: str) -> list[str]:
         """Return each unit's status (``aligned``, ``unmatched``, ``set_aside``) in unit order."""
