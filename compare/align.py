@@ -16,7 +16,6 @@ and across a corpus, documents that are related to no other document (``event_gr
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -25,16 +24,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from .records import Link
+from .scoring import link_log_odds, order_agreement, pair_features, word_stems
 from .settings import AlignSettings
 
-__all__ = ["AlignInput", "align_vectors", "event_groups", "relatedness", "section_groups", "word_stems"]
+__all__ = ["AlignInput", "align_vectors", "event_groups", "link_scores", "relatedness", "section_groups", "word_stems"]
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def word_stems(text: str) -> list[str]:
-    """Return crude stems of the words of ``text``: lower-cased, cut to six characters (numbers whole)."""
-    return [t if t.isdigit() else t[:6] for t in _TOKEN.findall(text.lower())]
 
 
 @dataclass(frozen=True)
@@ -73,30 +68,6 @@ def section_groups(sections: Sequence[int], min_units: int) -> list[int]:
     return [target[s] for s in sections]
 
 
-def _lexical(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
-    """TF-IDF cosine of word stems between every a and b sentence, IDF over both documents' sentences."""
-    sa = [Counter(word_stems(t)) for t in a]
-    sb = [Counter(word_stems(t)) for t in b]
-    df: Counter[str] = Counter()
-    for bag in sa + sb:
-        df.update(bag.keys())
-    n = len(sa) + len(sb)
-    vocab = {w: k for k, w in enumerate(sorted(df))}
-    idf = np.array([math.log((n + 1) / (df[w] + 0.5)) for w in sorted(df)], dtype=np.float32)
-
-    def matrix(bags: list[Counter[str]]) -> np.ndarray:
-        m = np.zeros((len(bags), len(vocab)), dtype=np.float32)
-        for r, bag in enumerate(bags):
-            for w, c in bag.items():
-                m[r, vocab[w]] = (1 + math.log(c)) * idf[vocab[w]]
-        norms = np.linalg.norm(m, axis=1, keepdims=True)
-        return m / np.maximum(norms, 1e-9)
-
-    if not vocab:
-        return np.zeros((len(a), len(b)), dtype=np.float32)
-    return matrix(sa) @ matrix(sb).T
-
-
 def relatedness(cos: np.ndarray, top: int) -> float:
     """Return how related two texts are: the mean of the ``top`` best per-sentence cosines of the smaller side.
 
@@ -113,6 +84,8 @@ def _section_mask(cos: np.ndarray, groups: Sequence[int], settings: AlignSetting
     """Return, per row of ``cos``, whether its section is related enough to the columns' document."""
     keys = list(groups) if groups else [0] * cos.shape[0]
     ok = np.ones(cos.shape[0], dtype=bool)
+    if len(set(keys)) < 2:
+        return ok  # a text of one section: whether it is related at all is the event check's question
     best = cos.max(axis=1)
     for g in set(keys):
         idx = np.array([k == g for k in keys])
@@ -122,68 +95,122 @@ def _section_mask(cos: np.ndarray, groups: Sequence[int], settings: AlignSetting
     return ok
 
 
+def _viterbi(log_odds: np.ndarray, s: AlignSettings, order: float = 1.0) -> list[tuple[int, int]]:
+    """Walk the rows of ``log_odds`` in order, each linked to one column or to none; return the best path's links.
+
+    A row linked to column j gains ``log_odds[i, j] - s.link_threshold``; a row left unlinked gains 0. Moving
+    from the last linked column p to j costs nothing when j = p + 1, ``s.stay_penalty`` when j = p (several
+    rows to one column), ``s.skip_penalty * log(j - p)`` when jumping forward, and ``s.back_penalty +
+    s.back_step_penalty * (p - j)`` when jumping back: reordering is allowed, local order preferred. Jump
+    costs are scaled by ``order`` (``compare.scoring.order_agreement``): texts that move passages about pay less.
+    """
+    n, m = log_odds.shape
+    last = np.arange(-1, m)[:, None]
+    step = np.arange(m)[None, :] - last  # (m + 1, m): from last column p (row p + 1) to column j
+    move = np.where(
+        step == 1,
+        0.0,
+        np.where(
+            step == 0,
+            -s.stay_penalty,
+            np.where(step > 1, -s.skip_penalty * np.log(np.maximum(step, 1)), -s.back_penalty + s.back_step_penalty * step),
+        ),
+    )
+    move = np.where(step == 1, move, move * order)
+    best = np.full(m + 1, -np.inf)
+    best[0] = 0.0
+    came_from = np.zeros((n, m), dtype=np.int64)
+    linked = np.zeros((n, m + 1), dtype=bool)
+    gain = log_odds - s.link_threshold
+    for i in range(n):
+        options = best[:, None] + move
+        came_from[i] = options.argmax(axis=0)
+        as_link = options.max(axis=0) + gain[i]
+        linked[i, 1:] = as_link > best[1:]
+        best = best.copy()
+        best[1:] = np.where(linked[i, 1:], as_link, best[1:])
+    pairs: list[tuple[int, int]] = []
+    state = int(best.argmax())
+    for i in range(n - 1, -1, -1):
+        if linked[i, state]:
+            pairs.append((i, state - 1))
+            state = int(came_from[i, state - 1])
+    return pairs[::-1]
+
+
+def link_scores(
+    a: AlignInput, b: AlignInput, settings: AlignSettings | None = None, order: float | None = None
+) -> np.ndarray:
+    """Return the (n, m) log-odds that sentence i of ``a`` and sentence j of ``b`` report the same statement."""
+    s = settings or AlignSettings()
+    return link_log_odds(pair_features(a.vectors, b.vectors, a.texts, b.texts, order), s.weights, s.intercept)
+
+
 def align_vectors(a: AlignInput, b: AlignInput, settings: AlignSettings | None = None) -> tuple[list[Link], float]:
     """Link sentences of ``a`` to sentences of ``b``; return the links (sorted) and the pair's relatedness.
 
-    Link.a and Link.b hold sentence indices into ``a`` and ``b``.
+    Link.a and Link.b hold sentence indices into ``a`` and ``b``. Each side is walked in its own order
+    (``_viterbi``) over the pair's log-odds (``compare.scoring``); the links of both walks are kept, so a
+    sentence of either side can pair with several adjacent sentences of the other, and links may cross.
     """
     s = settings or AlignSettings()
     n, m = len(a.texts), len(b.texts)
     if n == 0 or m == 0:
         return [], 0.0
     cos = a.vectors @ b.vectors.T
-    k_a, k_b = min(s.margin_k, m), min(s.margin_k, n)
-    r = np.sort(cos, axis=1)[:, -k_a:].mean(axis=1)
-    c = np.sort(cos, axis=0)[-k_b:, :].mean(axis=0)
-    score = cos + s.margin_weight * (cos - (r[:, None] + c[None, :]) / 2)
-    if s.lexical_weight:
-        score = score + s.lexical_weight * _lexical(a.texts, b.texts)
-
     related = relatedness(cos, s.relatedness_top)
+    order = order_agreement(cos)
+    log_odds = link_scores(a, b, s, order)
     ok_a = _section_mask(cos, section_groups(a.sections, s.section_min_units), s)
     ok_b = _section_mask(cos.T, section_groups(b.sections, s.section_min_units), s)
     short_a = np.array([len(_TOKEN.findall(t)) < s.min_tokens for t in a.texts])
     short_b = np.array([len(_TOKEN.findall(t)) < s.min_tokens for t in b.texts])
-    need = np.where(short_a[:, None] | short_b[None, :], s.short_threshold, s.threshold)
-    allowed = (score >= need) & ok_a[:, None] & ok_b[None, :]
-
-    # 1. one-to-one, best first
-    pairs: list[tuple[int, int, float]] = []
-    taken_a: dict[int, int] = {}
-    taken_b: dict[int, int] = {}
-    flat = np.argsort(-score, axis=None, kind="stable")
-    for idx in flat:
-        i, j = divmod(int(idx), m)
-        if not allowed[i, j]:
-            if score[i, j] < s.threshold:
-                break
-            continue
-        if i in taken_a or j in taken_b:
-            continue
-        taken_a[i], taken_b[j] = j, i
-        pairs.append((i, j, float(score[i, j])))
-    link_score = {(i, j): sc for i, j, sc in pairs}
-
-    # 2. a sentence whose best partner is taken joins it (n-1 / 1-n), if nearly as good as that link
-    extra: list[tuple[int, int, float]] = []
-    for i in range(n):
-        if i in taken_a:
-            continue
-        j = int(np.argmax(score[i]))
-        if allowed[i, j] and j in taken_b and score[i, j] >= link_score[(taken_b[j], j)] - s.merge_gain * 5:
-            extra.append((i, j, float(score[i, j])))
-    for j in range(m):
-        if j in taken_b:
-            continue
-        i = int(np.argmax(score[:, j]))
-        if allowed[i, j] and i in taken_a and score[i, j] >= link_score[(i, taken_a[i])] - s.merge_gain * 5:
-            extra.append((i, j, float(score[i, j])))
-
-    chosen = [*pairs, *extra] if s.merge else pairs
+    short = short_a[:, None] | short_b[None, :]
+    allowed = ok_a[:, None] & ok_b[None, :] & (~short | (cos >= s.short_threshold))
+    log_odds = np.where(allowed, log_odds, -np.inf)
+    found = set(_viterbi(log_odds, s, order))
+    reverse = {(i, j) for j, i in _viterbi(log_odds.T, s, order)}
+    if s.both_directions:
+        found |= reverse
+    else:
+        # One-to-many from the other walk only where it extends a link to the next or previous sentence.
+        found |= {(i, j) for i, j in reverse if (i, j - 1) in found or (i, j + 1) in found}
+    found = _one_run_per_sentence(found, log_odds)
     # A link's reported score is the plain cosine of its sentences (0..1), which a reader can interpret;
-    # the margin and lexical terms only decide which links are made.
-    links = _group([(i, j, float(cos[i, j])) for i, j, _ in chosen])
+    # the log-odds only decide which links are made.
+    links = _group([(i, j, float(cos[i, j])) for i, j in sorted(found)])
     return links, related
+
+
+def _one_run_per_sentence(pairs: set[tuple[int, int]], log_odds: np.ndarray) -> set[tuple[int, int]]:
+    """Keep, for each sentence of either side, only one run of adjacent partners: the run with the best link.
+
+    One statement reported twice, at two separate places of the other text, is rare; a sentence that
+    attracts partners from all over the other text is a hub ("Putin met Lukashenko") rather than a match.
+    """
+    for side in (1, 0):
+        partners: dict[int, list[int]] = {}
+        for pair in pairs:
+            partners.setdefault(pair[side], []).append(pair[1 - side])
+        for key, others in partners.items():
+            if len(others) < 2:
+                continue
+            others.sort()
+            runs: list[list[int]] = [[others[0]]]
+            for o in others[1:]:
+                if o == runs[-1][-1] + 1:
+                    runs[-1].append(o)
+                else:
+                    runs.append([o])
+            if len(runs) < 2:
+                continue
+
+            def strength(run: list[int]) -> float:
+                return max(float(log_odds[(o, key) if side else (key, o)]) for o in run)
+
+            keep = set(max(runs, key=strength))
+            pairs = {p for p in pairs if p[side] != key or p[1 - side] in keep}
+    return pairs
 
 
 def _group(pairs: list[tuple[int, int, float]]) -> list[Link]:

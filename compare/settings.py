@@ -15,26 +15,40 @@ def default_cache_dir() -> Path:
     return Path(base) / "compare"
 
 
+# Fitted by benchmarks/train_aligner.py on the 153 GNAT Aesop pairs (logistic regression, one weight per
+# feature of compare.scoring.FEATURES, in that order); regenerate with that script, never by hand.
+_WEIGHTS: tuple[float, ...] = (0.516, 6.3967, 2.3651, 1.4984, 5.6736, 0.0552, 1.0826, 0.5797, 0.5666, 0.0637, 3.0116, -5.163, 0.3351, 0.5356, -0.2005, -1.8491, -0.9824, 0.0614)
+_INTERCEPT = -4.1708
+
+
 @dataclass(frozen=True)
 class AlignSettings:
-    """Knobs of the sentence aligner (see ``compare.align``)."""
+    """Knobs of the sentence aligner (see ``compare.align`` and ``compare.scoring``).
 
-    threshold: float = 0.55
-    """Least calibrated score for a link; scores are cosine similarities adjusted by margin and lexical overlap."""
-    margin_k: int = 4
-    """Neighbours averaged on each side for the margin (hubness) correction."""
-    margin_weight: float = 0.5
-    """How much of the margin correction enters the score (0 = raw cosine)."""
-    lexical_weight: float = 0.15
-    """Weight of shared rare words, names and numbers in the score."""
-    merge: bool = True
-    """Try linking one sentence to two adjacent sentences of the other side (1-2 and 2-1 links)."""
-    merge_gain: float = 0.04
-    """How much better the merged pair must score than the best single link to be kept."""
-    min_tokens: int = 3
+    The defaults are the ones that produced the figures quoted in README.md (benchmarks/alignment_quality.py).
+    """
+
+    weights: tuple[float, ...] = _WEIGHTS
+    """Weight of each feature of ``compare.scoring.FEATURES`` in a pair's log-odds of reporting the same statement."""
+    intercept: float = _INTERCEPT
+    """Constant term of that log-odds."""
+    link_threshold: float = -1.1
+    """Least log-odds for a sentence to be linked rather than left unmatched (-1.1 is a probability of about 0.25)."""
+    stay_penalty: float = 0.0
+    """Cost of linking the next sentence to the same partner as the previous one (many-to-one)."""
+    skip_penalty: float = 0.5
+    """Cost per log of the distance of a forward jump over partner sentences."""
+    back_penalty: float = 1.0
+    """Cost of jumping back to an earlier partner sentence (reordering), on top of ``back_step_penalty`` per sentence."""
+    back_step_penalty: float = 0.0
+    """Extra cost of a backward jump per sentence jumped."""
+    both_directions: bool = False
+    """Keep every link of the walk over b as well as of the walk over a; when False, the walk over b adds only
+    links that extend a link of the walk over a to the next or previous sentence (one-to-many)."""
+    min_tokens: int = 2
     """Sentences with fewer word tokens than this are linked only on a very close match."""
     short_threshold: float = 0.9
-    """Score a sentence shorter than ``min_tokens`` words needs to be linked."""
+    """Cosine a sentence shorter than ``min_tokens`` words needs with its partner to be linked."""
     relatedness_top: int = 3
     """Relatedness of a text to another = mean of its ``relatedness_top`` best sentence cosines there."""
     event_threshold: float = 0.77

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from compare.align import AlignInput, align_vectors, event_groups, relatedness, section_groups
+import pytest
+
+from compare.align import AlignInput, align_vectors, event_groups, link_scores, relatedness, section_groups
+from compare.scoring import FEATURES, link_log_odds, order_agreement, pair_features
 from compare.settings import AlignSettings
 
 
@@ -35,7 +38,7 @@ def test_many_to_one_adjacent_becomes_one_link():
     merged = _unit(e[0] + e[1])
     a = AlignInput(np.stack([e[0], e[1], e[3], e[4]]), ["first half of it", "second half of it", "other thing said", "fourth"])
     b = AlignInput(np.stack([merged, e[3], e[4]]), ["first half and second half of it", "other thing said", "fourth"])
-    links, _ = align_vectors(a, b, AlignSettings(threshold=0.5))
+    links, _ = align_vectors(a, b, AlignSettings())
     assert [(lk.a, lk.b) for lk in links] == [((0, 1), (0,)), ((2,), (1,)), ((3,), (2,))]
 
 
@@ -44,7 +47,7 @@ def test_short_sentences_need_a_close_match():
     near = _unit(e[0] * 0.8 + e[1] * 0.6)  # cosine 0.8 with e0
     a = AlignInput(np.stack([e[0], e[2]]), ["Thank you.", "long sentence about the talks"])
     b = AlignInput(np.stack([near, e[2]]), ["Thanks.", "long sentence about the talks"])
-    links, _ = align_vectors(a, b, AlignSettings(lexical_weight=0.0, margin_weight=0.0))
+    links, _ = align_vectors(a, b, AlignSettings())
     assert [(lk.a, lk.b) for lk in links] == [((1,), (1,))]
 
 
@@ -77,3 +80,45 @@ def test_empty_sides():
     a = AlignInput(np.zeros((0, 4), dtype=np.float32), [])
     b = AlignInput(_basis(1, 4)[0][None, :], ["x y z"])
     assert align_vectors(a, b) == ([], 0.0)
+
+
+def test_order_breaks_ties_between_equal_candidates():
+    # a1 is as similar to b1 as to b3; the walk prefers the partner that keeps the texts' order.
+    e = _basis(6)
+    twin = _unit(e[1] + e[5])
+    a = AlignInput(np.stack([e[0], twin, e[2], e[3]]), [f"statement number {k} here" for k in range(4)])
+    b = AlignInput(np.stack([e[0], e[1], e[2], e[3], e[5]]), [f"statement number {k} there" for k in range(5)])
+    links, _ = align_vectors(a, b, AlignSettings())
+    assert ((1,), (1,)) in [(lk.a, lk.b) for lk in links]
+    assert ((1,), (4,)) not in [(lk.a, lk.b) for lk in links]
+
+
+def test_a_hub_sentence_keeps_one_partner_run():
+    # b0 was picked by a0, a1 (adjacent: one run) and a5 (far away): one statement is not reported at two
+    # separate places, so only the run holding the strongest link stays.
+    from compare.align import _one_run_per_sentence
+
+    log_odds = np.zeros((6, 3))
+    log_odds[0, 0], log_odds[1, 0], log_odds[5, 0], log_odds[2, 1] = 3.0, 1.0, 2.0, 1.0
+    kept = _one_run_per_sentence({(0, 0), (1, 0), (5, 0), (2, 1)}, log_odds)
+    assert kept == {(0, 0), (1, 0), (2, 1)}
+    log_odds[5, 0] = 4.0
+    assert _one_run_per_sentence({(0, 0), (1, 0), (5, 0), (2, 1)}, log_odds) == {(5, 0), (2, 1)}
+
+
+def test_order_agreement():
+    eye = np.eye(5, dtype=np.float32)
+    assert order_agreement(eye) == 1.0
+    assert order_agreement(eye[::-1]) == 0.0  # reversed: tau -1, clipped
+    assert order_agreement(np.zeros((2, 2))) == 1.0  # no anchors: no evidence of reordering
+
+
+def test_features_and_weights_agree():
+    e = _basis(4)
+    f = pair_features(np.stack(e[:2]), np.stack(e[2:]), ["one two", "three four"], ["five six", "seven"])
+    assert f.shape == (2, 2, len(FEATURES))
+    assert len(AlignSettings().weights) == len(FEATURES)
+    with pytest.raises(ValueError, match="weights for"):
+        link_log_odds(f, (1.0,), 0.0)
+    scores = link_scores(AlignInput(np.stack(e[:2]), ["one two", "three four"]), AlignInput(np.stack(e[:2]), ["one two", "three four"]))
+    assert scores[0, 0] > scores[0, 1] and scores[1, 1] > scores[1, 0]

@@ -1,0 +1,117 @@
+"""Fit the aligner's evidence weights on GNAT Aesop and print their cross-validated link quality.
+
+Usage:  .venv/bin/python benchmarks/train_aligner.py [--write]
+
+The weights of ``compare.settings.AlignSettings`` (one per feature of ``compare.scoring.FEATURES``) are a
+logistic regression of "A sentence i and B sentence j are a gold link" on the features of every (i, j) of the
+153 GNAT pairs. Two figures are printed so that the in-sample figure is never mistaken for the honest one:
+
+- 2-fold cross-validation: weights fitted on the even-numbered pairs decode the odd-numbered ones and vice
+  versa (pairs sorted by file name), scored with the whole aligner (``align_vectors``);
+- in-sample: weights fitted on all 153 pairs, scored on the same pairs (what benchmarks/alignment_quality.py
+  reports with the defaults).
+
+``--write`` stores the all-pairs weights in compare/settings.py. scikit-learn (installed with
+sentence-transformers) does the fitting; the package itself only multiplies the weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load():
+    from compare.embed import EmbeddingCache, SentenceTransformerEmbedder, embed_texts, resolve_model
+    from compare.evaluate import load_gnat
+    from compare.settings import Settings
+
+    settings = Settings()
+    model = resolve_model(settings.model)
+    pairs = load_gnat(ROOT / "data" / "gnat_aesop")
+    texts = [" ".join(t.split()) for p in pairs for t in (*p.a, *p.b)]
+    cache = EmbeddingCache(settings.cache_dir, model.sha256) if settings.cache_dir else None
+    vectors, _ = embed_texts(texts, SentenceTransformerEmbedder(model, batch_size=settings.batch_size), cache=cache)
+    out, pos = [], 0
+    for p in pairs:
+        na, nb = len(p.a), len(p.b)
+        out.append((p, vectors[pos : pos + na], vectors[pos + na : pos + na + nb], texts[pos : pos + na], texts[pos + na : pos + na + nb]))
+        pos += na + nb
+    return out
+
+
+def _fit(data, rows):
+    from sklearn.linear_model import LogisticRegression
+
+    from compare.scoring import pair_features
+
+    xs, ys = [], []
+    for k in rows:
+        p, va, vb, ta, tb = data[k]
+        f = pair_features(va, vb, ta, tb)
+        y = np.zeros(f.shape[:2])
+        for i, j in p.links:
+            y[i, j] = 1
+        xs.append(f.reshape(-1, f.shape[-1]))
+        ys.append(y.ravel())
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(np.concatenate(xs), np.concatenate(ys))
+    return tuple(round(float(w), 4) for w in model.coef_[0]), round(float(model.intercept_[0]), 4)
+
+
+def _score(data, rows, align_settings):
+    from compare.align import AlignInput, align_vectors
+    from compare.evaluate import Score, links_to_pairs, score_links
+
+    total = Score(0, 0, 0)
+    for k in rows:
+        p, va, vb, ta, tb = data[k]
+        links, _ = align_vectors(AlignInput(va, ta), AlignInput(vb, tb), align_settings)
+        total = total + score_links(links_to_pairs(links), p.links)
+    return total
+
+
+def _fmt(s) -> str:
+    return f"P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}   (tp {s.tp}, fp {s.fp}, fn {s.fn})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="store the all-pairs weights in compare/settings.py")
+    args = parser.parse_args()
+    from compare.evaluate import Score
+    from compare.scoring import FEATURES
+    from compare.settings import AlignSettings
+
+    data = _load()
+    rows = range(len(data))
+    base = AlignSettings()
+    cv = Score(0, 0, 0)
+    for fold in (0, 1):
+        weights, intercept = _fit(data, [k for k in rows if k % 2 != fold])
+        cv = cv + _score(data, [k for k in rows if k % 2 == fold], replace(base, weights=weights, intercept=intercept))
+    weights, intercept = _fit(data, rows)
+    full = _score(data, rows, replace(base, weights=weights, intercept=intercept))
+    print(f"GNAT Aesop, {len(data)} pairs, link-level micro scores (cross product of each link's sentences):")
+    print(f"  2-fold cross-validated: {_fmt(cv)}")
+    print(f"  in-sample (all pairs):  {_fmt(full)}")
+    print("weights:")
+    for name, w in zip(FEATURES, weights):
+        print(f"  {name:16s} {w:+.4f}")
+    print(f"  {'intercept':16s} {intercept:+.4f}")
+    if args.write:
+        path = ROOT / "compare" / "settings.py"
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"_WEIGHTS: tuple\[float, \.\.\.\] = \([^)]*\)", f"_WEIGHTS: tuple[float, ...] = {weights!r}", text)
+        text = re.sub(r"_INTERCEPT = [-0-9.e]+", f"_INTERCEPT = {intercept!r}", text)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""Score every candidate sentence pair of two texts: evidence from vectors and words, weighed into log-odds.
+
+Pure numpy; no model, no I/O. ``pair_features`` turns the two sides' vectors and texts into a stack of
+(n, m) feature matrices, each one piece of evidence a careful annotator would weigh:
+
+- the plain cosine, and how it compares with each sentence's best alternatives (a "hub" sentence that is
+  similar to everything gains nothing: the CSLS-style margin and the gaps to the row and column best);
+- the cosine relative to this pair of texts (z-score), so that two loosely related retellings and two close
+  translations are judged on their own scale rather than by one global threshold;
+- shared rare words, names and numbers (TF-IDF over word stems; function words weigh nothing);
+- merged neighbours: the sentence joined with the one before or after it, against the other side, so that
+  one sentence can pair with two when a retelling merges or splits them (Vecalign/Bertalign overlaps,
+  approximated by the length-weighted sum of the two sentence vectors);
+- the neighbours' agreement (are the sentences before and after also similar?) and relative position, the
+  latter weighed by how far the two texts keep one order (``order_agreement``): a retelling that follows its
+  source closely is judged by position, a readout that moves whole passages about is not;
+- lengths.
+
+``link_log_odds`` weighs them with a logistic model (``AlignSettings.weights``) into the log-odds that the
+two sentences report the same statement. The weights were fitted on the GNAT Aesop gold by
+``benchmarks/train_aligner.py``, which also prints their cross-validated quality.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = ["FEATURES", "lexical_similarity", "link_log_odds", "order_agreement", "pair_features", "word_stems"]
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+FEATURES: tuple[str, ...] = (
+    "cos",
+    "lexical",
+    "row_gap",
+    "col_gap",
+    "margin",
+    "z",
+    "merged_a",
+    "merged_b",
+    "merged_a_gain",
+    "merged_b_gain",
+    "diagonal",
+    "position",
+    "log_len_a",
+    "log_len_b",
+    "log_len_ratio",
+    "row_best",
+    "col_best",
+    "log_size_ratio",
+)
+"""Names of the features, in the order of ``pair_features``' last axis and of ``AlignSettings.weights``."""
+
+
+def word_stems(text: str) -> list[str]:
+    """Return crude stems of the words of ``text``: lower-cased, cut to six characters (numbers whole)."""
+    return [t if t.isdigit() else t[:6] for t in _TOKEN.findall(text.lower())]
+
+
+def lexical_similarity(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+    """Return the (n, m) TF-IDF cosine of word stems between every a and b sentence, IDF over both texts."""
+    sa = [Counter(word_stems(t)) for t in a]
+    sb = [Counter(word_stems(t)) for t in b]
+    df: Counter[str] = Counter()
+    for bag in sa + sb:
+        df.update(bag.keys())
+    if not df:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    n = len(sa) + len(sb)
+    words = sorted(df)
+    vocab = {w: k for k, w in enumerate(words)}
+    idf = np.array([math.log((n + 1) / (df[w] + 0.5)) for w in words], dtype=np.float32)
+
+    def matrix(bags: list[Counter[str]]) -> np.ndarray:
+        m = np.zeros((len(bags), len(vocab)), dtype=np.float32)
+        for r, bag in enumerate(bags):
+            for w, c in bag.items():
+                m[r, vocab[w]] = (1 + math.log(c)) * idf[vocab[w]]
+        return m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
+
+    return matrix(sa) @ matrix(sb).T
+
+
+def order_agreement(cos: np.ndarray, anchor: float = 0.5) -> float:
+    """Return how far two texts keep the same order, 0 (shuffled or reversed) to 1 (same order).
+
+    Anchors are mutual best pairs with a cosine of at least ``anchor``; the result is Kendall's tau over the
+    anchors' positions, clipped at 0. With fewer than three anchors there is no evidence of reordering: 1.
+    """
+    if cos.size == 0:
+        return 1.0
+    best_b = cos.argmax(axis=1)
+    best_a = cos.argmax(axis=0)
+    anchors = [(i, int(j)) for i, j in enumerate(best_b) if best_a[j] == i and cos[i, j] >= anchor]
+    if len(anchors) < 3:
+        return 1.0
+    a = np.array([i for i, _ in anchors])[:, None]
+    b = np.array([j for _, j in anchors])[:, None]
+    agree = np.sign(a - a.T) * np.sign(b - b.T)
+    upper = np.triu_indices(len(anchors), 1)
+    tau = float(agree[upper].mean())
+    return min(max(tau, 0.0), 1.0)
+
+
+def _normed(v: np.ndarray) -> np.ndarray:
+    return v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-9)
+
+
+def _merged_with_neighbours(vectors: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return each sentence merged with the next one and with the previous one (length-weighted vector sums)."""
+    weighted = vectors * lengths[:, None]
+    zero = np.zeros_like(weighted[:1])
+    after = np.concatenate([weighted[1:], zero]) if len(weighted) else weighted
+    before = np.concatenate([zero, weighted[:-1]]) if len(weighted) else weighted
+    return _normed(weighted + after), _normed(weighted + before)
+
+
+def _shifted(matrix: np.ndarray, d: int, fill: float) -> np.ndarray:
+    """Return ``out[i, j] = matrix[i + d, j + d]`` (``fill`` outside)."""
+    n, m = matrix.shape
+    out = np.full_like(matrix, fill)
+    if d > 0 and n > d and m > d:
+        out[: n - d, : m - d] = matrix[d:, d:]
+    elif d < 0 and n > -d and m > -d:
+        out[-d:, -d:] = matrix[: n + d, : m + d]
+    return out
+
+
+def pair_features(
+    va: np.ndarray, vb: np.ndarray, ta: Sequence[str], tb: Sequence[str], order: float | None = None
+) -> np.ndarray:
+    """Return the (n, m, len(FEATURES)) evidence for every pair of an a sentence and a b sentence.
+
+    ``va`` (n, dim) and ``vb`` (m, dim) are L2-normalised sentence vectors; ``ta``/``tb`` their texts;
+    ``order`` the texts' ``order_agreement`` (computed when not given).
+    """
+    n, m = len(ta), len(tb)
+    cos = (va @ vb.T).astype(np.float64)
+    if order is None:
+        order = order_agreement(cos)
+    len_a = np.array([max(len(_TOKEN.findall(t)), 1) for t in ta], dtype=np.float64)
+    len_b = np.array([max(len(_TOKEN.findall(t)), 1) for t in tb], dtype=np.float64)
+    row_best = cos.max(axis=1, keepdims=True)
+    col_best = cos.max(axis=0, keepdims=True)
+    row_top2 = np.sort(cos, axis=1)[:, -2:].mean(axis=1, keepdims=True)
+    col_top2 = np.sort(cos, axis=0)[-2:, :].mean(axis=0, keepdims=True)
+    next_a, prev_a = _merged_with_neighbours(va.astype(np.float64), len_a)
+    next_b, prev_b = _merged_with_neighbours(vb.astype(np.float64), len_b)
+    merged_a = np.maximum(next_a @ vb.T, prev_a @ vb.T)
+    merged_b = np.maximum(va @ next_b.T, va @ prev_b.T)
+    mean = float(cos.mean())
+    diagonal = (_shifted(cos, -1, mean) + _shifted(cos, 1, mean)) / 2
+    position = order * np.abs((np.arange(n)[:, None] + 0.5) / n - (np.arange(m)[None, :] + 0.5) / m)
+    log_a = np.log1p(len_a)[:, None] * np.ones((1, m))
+    log_b = np.log1p(len_b)[None, :] * np.ones((n, 1))
+    features = [
+        cos,
+        lexical_similarity(ta, tb).astype(np.float64),
+        cos - row_best,
+        cos - col_best,
+        cos - (row_top2 + col_top2) / 2,
+        (cos - mean) / (float(cos.std()) + 1e-6),
+        merged_a,
+        merged_b,
+        merged_a - cos,
+        merged_b - cos,
+        diagonal,
+        position,
+        log_a,
+        log_b,
+        log_a - log_b,
+        row_best * np.ones((1, m)),
+        col_best * np.ones((n, 1)),
+        np.full((n, m), math.log(n / m)),
+    ]
+    return np.stack(features, axis=-1)
+
+
+def link_log_odds(features: np.ndarray, weights: Sequence[float], intercept: float) -> np.ndarray:
+    """Return the (n, m) log-odds that each pair reports the same statement: ``features @ weights + intercept``."""
+    if len(weights) != features.shape[-1]:
+        raise ValueError(f"{len(weights)} weights for {features.shape[-1]} features ({', '.join(FEATURES)})")
+    return features @ np.asarray(weights, dtype=np.float64) + intercept
