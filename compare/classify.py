@@ -1,0 +1,362 @@
+"""Name the changes inside each link: wording, loaded language, hedge, number, quote, speaker, meaning.
+
+Pure: edits and both sides' texts (with speakers, quotation marks and source kinds) in, ``Change`` records
+out; no model. The edits are cut into *hunks* (a run of deleted and inserted words between two unchanged
+stretches); each hunk gets at most one type, tried in a fixed order (number, meaning, hedge, loaded
+language, quote, wording), and every type is decided from the words of the hunk itself, so a reader can
+check it against the highlighted text. Claims that accuse a source (quote, speaker, number) are made only
+when the two linked texts share enough content words (``ClassifySettings.min_overlap``). Document-level
+findings live in ``compare.findings``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .findings import find_flags
+from .lexicon import (
+    HEDGES,
+    NEGATIONS,
+    content_stems,
+    emotive_reason,
+    is_function_word,
+    is_noun,
+    nrc_emotions,
+    vader_valence,
+    words,
+)
+from .quantities import Quantity, find_quantities, same_value
+from .records import Change, Corpus, Edit, Link, Unit
+from .settings import ClassifySettings, Settings
+
+__all__ = ["CHANGE_TYPES", "FLAG_TYPES", "Side", "classify_corpus", "classify_link", "quoted_spans", "speakers_named"]
+
+CHANGE_TYPES: dict[str, str] = {
+    "number": "A quantity, date or duration differs once both are put on one scale "
+    "(digits, number words, fractions, percent, dates, durations): \"1.5 percent\" and \"one and a half percent\" agree.",
+    "meaning": "The claim itself changes: a negation (not, no, never) is on one side only, or a key noun is swapped "
+    "for a different one with a different charge (\"economy\" became \"war\").",
+    "hedge": "Certainty or modality shifts: a modal or stance word of one class (certain: will, must, sure; possible: "
+    "may, might, think; distancing: claimed, allegedly, so-called) is on one side only.",
+    "loaded_language": "An evaluative or emotive word (VADER sentiment lexicon, |valence| >= 2, or NRC Emotion Lexicon: "
+    "anger or disgust) stands on one side without a match on the other (\"piggery\" and \"beastly\").",
+    "quote": "Words inside quotation marks differ from what the matched source says (compared with the transcript, "
+    "or with another quotation); only content words count, and only on closely matching sentences.",
+    "speaker": "The same words are given to a different person (speaker labels of a transcript, or \"X said\" in the text).",
+    "wording": "Any other word change: synonyms, word order, added or dropped words, passages reworded as a whole.",
+}
+"""Each change type and the one-sentence rule that decides it (the README and the report show these)."""
+
+FLAG_TYPES: dict[str, str] = {
+    "unrelated": "The document is related to no other source of the corpus (relatedness below the event threshold), "
+    "so it is about something else and gets no links.",
+    "no_counterpart": "A long run of consecutive sentences (at least ClassifySettings.run_min_sentences) has no link "
+    "to any other source; start/end cover the run.",
+    "date_mismatch": "The document's date (manifest or \"date\" header) differs from the event date that at least two "
+    "other sources of the same event agree on; start/end cover the date header when there is one.",
+}
+"""Each document flag type and the rule that decides it."""
+
+_QUOTES = {"“": "”", "«": "»", "„": "“"}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a link, as the classifier sees it."""
+
+    text: str
+    """The linked sentences joined by one space (the text the edits rebuild)."""
+    name: str = "a"
+    """Source id, used in the details ("readout says ...")."""
+    speakers: tuple[str, ...] = ()
+    """Who says these words (speaker labels, or people the text says said them)."""
+    quoted: tuple[tuple[int, int], ...] | None = None
+    """Spans of ``text`` inside quotation marks; None: find them in ``text`` alone."""
+    kind: str = "other"
+    """The source's kind (``transcript`` is taken as the record of what was said)."""
+
+
+@dataclass
+class _Hunk:
+    a: str
+    b: str
+    a_start: int
+    b_start: int
+    anchored: bool = False
+    """Whether unchanged content words stand right before it (the same slot in both sentences)."""
+
+    @property
+    def a_end(self) -> int:
+        return self.a_start + len(self.a)
+
+    @property
+    def b_end(self) -> int:
+        return self.b_start + len(self.b)
+
+
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Return the spans of ``text`` inside quotation marks (“…”, «…», "…"); an unclosed quote ends at the paragraph."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    for i, ch in enumerate(text):
+        if open_at is None:
+            if ch in _QUOTES:
+                open_at, closer = i + 1, _QUOTES[ch]
+            elif ch == '"':
+                open_at, closer = i + 1, '"'
+        elif ch == closer or (ch == "\n" and closer):
+            spans.append((open_at, i))
+            open_at = None
+        elif ch in _QUOTES and closer != '"':
+            open_at = i + 1  # a new quotation before the old one closed: the old one was never closed
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return tuple(s for s in spans if s[1] > s[0])
+
+
+def speakers_named(text: str, names: Sequence[str]) -> tuple[str, ...]:
+    """Return the people of ``names`` whom ``text`` reports as speaking ("Lukashenko said", "said Putin")."""
+    verbs = r"(?:said|says|told|stressed|added|noted|remarked|emphasi[sz]ed|stated|declared|explained|asked|replied)"
+    found = []
+    for name in names:
+        last = re.escape(name.split()[-1])
+        if re.search(rf"\b{last}\s+{verbs}\b|\b{verbs}\s+(?:\w+\s+){{0,2}}{last}\b", text):
+            found.append(name)
+    return tuple(found)
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def _hunks(edits: Sequence[Edit]) -> list[_Hunk]:
+    hunks: list[_Hunk] = []
+    pa = pb = 0
+    before = ""
+    cur: _Hunk | None = None
+    for e in edits:
+        if e.op == "equal":
+            cur = None
+            pa += len(e.text)
+            pb += len(e.text)
+            before = e.text
+            continue
+        if cur is None:
+            cur = _Hunk("", "", pa, pb, anchored=bool(content_stems(before)))
+            hunks.append(cur)
+        if e.op == "delete":
+            cur.a += e.text
+            pa += len(e.text)
+        else:
+            cur.b += e.text
+            pb += len(e.text)
+    return hunks
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int, text: str) -> bool:
+    """Whether the non-space characters of text[start:end] all lie inside ``spans`` (and there is at least one)."""
+    idx = [i for i in range(start, end) if not text[i].isspace() and text[i] not in "“”\"«»„,.;:"]
+    return bool(idx) and all(any(s <= i < e for s, e in spans) for i in idx)
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the longer side's content words (crude stems) found on the other side."""
+    sa, sb = content_stems(a), content_stems(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / max(len(sa), len(sb))
+
+
+def _hedge_classes(text: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for w in words(text):
+        if w in HEDGES:
+            found.setdefault(HEDGES[w], []).append(w)
+    low = " ".join(words(text))
+    for phrase, spelled in (("so called", "so-called"), ("of course", "of course")):
+        for _ in range(low.count(phrase)):
+            found.setdefault(HEDGES[spelled], []).append(spelled)
+    return found
+
+
+def _quote(q: Quantity) -> str:
+    unit = {"percent": " percent", "duration": " days"}.get(q.kind, "")
+    if q.kind == "date":
+        y, md = divmod(int(q.value), 10000)
+        return f"month {md // 100}, day {md % 100}" + (f", year {y}" if y else "")
+    if q.kind == "year":
+        return f"year {int(q.value) // 10000}"
+    return f"{q.value:g}{unit}"
+
+
+def _number_pairs(a: str, b: str) -> tuple[list[tuple[Quantity, Quantity]], list[tuple[Quantity, Quantity]]]:
+    """Return (differing, same-but-written-differently) quantity pairs between ``a`` and ``b``."""
+    qa, qb = find_quantities(a), find_quantities(b)
+    same = [(p, q) for p in qa for q in qb if same_value(p, q) and p.text.lower() != q.text.lower()]
+    left_a = [p for p in qa if p.kind != "count" and not any(same_value(p, q) for q in qb)]
+    left_b = [q for q in qb if q.kind != "count" and not any(same_value(p, q) for p in qa)]
+    differ: list[tuple[Quantity, Quantity]] = []
+    for p in left_a:
+        for q in left_b:
+            if p.kind == q.kind and all(q is not d[1] for d in differ):
+                differ.append((p, q))
+                break
+    return differ, same
+
+
+def _grave(noun: str, s: ClassifySettings) -> str | None:
+    """Why ``noun`` names something grave (war, attack), per the lexicons; None for a neutral or pleasant noun."""
+    v = vader_valence(noun)
+    if v is not None and v <= -s.emotive_valence:
+        return f"VADER sentiment lexicon rates it {v:+.1f} on a -4..+4 scale"
+    assoc = nrc_emotions(noun)
+    if "negative" in assoc and any(e in assoc for e in ("anger", "fear", "disgust")):
+        return "NRC Emotion Lexicon associates it with " + ", ".join(e for e in assoc if e not in ("positive", "negative"))
+    return None
+
+
+def _say(words_: str) -> str:
+    return f"“{words_}”" if words_ else "nothing"
+
+
+def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
+                   numbers: list[tuple[Quantity, Quantity]], same: list[tuple[Quantity, Quantity]]) -> Change | None:
+    ta, tb = h.a.strip(), h.b.strip()
+    wa, wb = words(h.a), words(h.b)
+    if wa == wb:
+        return None  # only punctuation, quotation marks or capitals differ
+    for p, q in numbers:
+        if h.a_start <= p.start < h.a_end or h.b_start <= q.start < h.b_end:
+            if len(wa) <= s.max_words and len(wb) <= s.max_words:
+                numbers.remove((p, q))
+                return Change("number", ta, tb, f"{a.name} says “{p.text}” ({_quote(p)}), {b.name} says “{q.text}” ({_quote(q)}).")
+    note = "".join(
+        f" “{p.text}” and “{q.text}” are the same quantity ({_quote(p)})."
+        for p, q in same if h.a_start <= p.start < h.a_end and h.b_start <= q.start < h.b_end
+    )
+    if len(wa) > s.max_words or len(wb) > s.max_words:
+        return Change("wording", ta, tb, f"Passage reworded as a whole ({len(wa)} words in {a.name}, {len(wb)} in {b.name})."
+                      + note)
+    # meaning 1: a negation on one side only, the rest (nearly) the same words
+    neg_a, neg_b = [w for w in wa if w in NEGATIONS], [w for w in wb if w in NEGATIONS]
+    rest = ({w for w in wa if w not in NEGATIONS} ^ {w for w in wb if w not in NEGATIONS}) - {"do", "does", "did"}
+    if len(neg_a) != len(neg_b) and len(rest) <= 1:
+        count_a = sum(w in NEGATIONS for w in words(a.text))
+        count_b = sum(w in NEGATIONS for w in words(b.text))
+        if count_a != count_b:
+            side, neg = (a.name, neg_a[0]) if len(neg_a) > len(neg_b) else (b.name, neg_b[0])
+            return Change("meaning", ta, tb, f"“{neg}” is only in {side}: one source negates what the other affirms.")
+    # meaning 2: a key noun swapped for a different one with a different charge ("economy" -> "war")
+    stems_a, stems_b = content_stems(a.text), content_stems(b.text)
+    nouns_a = [w for w in wa if is_noun(w) and w[:5] not in stems_b]
+    nouns_b = [w for w in wb if is_noun(w) and w[:5] not in stems_a]
+    if close and h.anchored and nouns_a and nouns_b:
+        charged = {w: _grave(w, s) for w in (*nouns_a, *nouns_b)}
+        ca = [w for w in nouns_a if charged[w]]
+        cb = [w for w in nouns_b if charged[w]]
+        if bool(ca) != bool(cb):
+            x, y = (ca[0], nouns_b[0]) if ca else (nouns_a[0], cb[0])
+            hot = x if ca else y
+            return Change("meaning", ta, tb, f"The key word changes from “{x}” ({a.name}) to “{y}” ({b.name}), a different "
+                          f"thing: “{hot}” is charged ({charged[hot]}), the other is not.")
+    # hedge: a certainty/modality class on one side only
+    ha, hb = _hedge_classes(h.a), _hedge_classes(h.b)
+    full_a, full_b = _hedge_classes(a.text), _hedge_classes(b.text)
+    only_a = {c: ws for c, ws in ha.items() if c not in full_b}
+    only_b = {c: ws for c, ws in hb.items() if c not in full_a}
+    # Distancing counts wherever it stands; certain/possible only as a swap (will -> may) or when the
+    # marker is all that was added or dropped ("probably"), since "will" also just marks the future.
+    swap = bool(ha) and bool(hb) and set(ha) != set(hb)
+    bare = len(wa) + len(wb) - sum(len(v) for v in (*ha.values(), *hb.values())) <= 1
+    if not (swap or bare):
+        only_a = {c: v for c, v in only_a.items() if c == "distancing"}
+        only_b = {c: v for c, v in only_b.items() if c == "distancing"}
+    if only_a or only_b:
+        parts = [f"“{ws[0]}” ({c}) only in {a.name}" for c, ws in sorted(only_a.items())]
+        parts += [f"“{ws[0]}” ({c}) only in {b.name}" for c, ws in sorted(only_b.items())]
+        return Change("hedge", ta, tb, "Certainty changes: " + "; ".join(parts) + ".")
+    # loaded language: an emotive word with no match on the other side
+    for w, side, other_stems, other in [*((w, a, stems_b, b) for w in wa), *((w, b, stems_a, a) for w in wb)]:
+        if w[:5] in other_stems or is_function_word(w):
+            continue
+        why = emotive_reason(w, s.emotive_valence, s.emotive_emotions)
+        if why:
+            other_words = tb if side is a else ta
+            return Change("loaded_language", ta, tb, f"“{w}” in {side.name} is an evaluative or emotive word ({why}); "
+                          f"{other.name} has {_say(other_words)} instead.")
+    # quote: changed content words inside quotation marks
+    # only content words count, and only ones the other side does not have at all (after crude stemming)
+    content_changed = bool(content_stems(h.a) - stems_b or content_stems(h.b) - stems_a)
+    if close and content_changed:
+        qa = a.quoted if a.quoted is not None else quoted_spans(a.text)
+        qb = b.quoted if b.quoted is not None else quoted_spans(b.text)
+        in_a = _inside(qa, h.a_start, h.a_end, a.text)
+        in_b = _inside(qb, h.b_start, h.b_end, b.text)
+        if (in_a and (in_b or b.kind == "transcript")) or (in_b and (in_a or a.kind == "transcript")):
+            quoting = a if in_a else b
+            other = b if quoting is a else a
+            return Change("quote", ta, tb, f"Inside quotation marks {quoting.name} has {_say(ta if quoting is a else tb)} "
+                          f"where {other.name} has {_say(tb if quoting is a else ta)}.")
+    if not wa:
+        detail = f"{_say(tb)} added in {b.name}."
+    elif not wb:
+        detail = f"{_say(ta)} left out in {b.name}."
+    else:
+        detail = f"Words swapped: {_say(ta)} ({a.name}) → {_say(tb)} ({b.name})."
+    return Change("wording", ta, tb, detail + note)
+
+
+def classify_link(edits: Sequence[Edit], a: Side, b: Side, settings: ClassifySettings | None = None) -> tuple[Change, ...]:
+    """Return the named changes of one link, in text order of side a, then the link-wide ones (number, speaker)."""
+    s = settings or ClassifySettings()
+    close = _overlap(a.text, b.text) >= s.min_overlap
+    numbers, same = _number_pairs(a.text, b.text)
+    if not close:
+        numbers = []
+    changes = [c for h in _hunks(edits) if (c := _classify_hunk(h, a, b, s, close, numbers, same)) is not None]
+    for p, q in numbers:  # differing quantities inside long reworded passages
+        changes.append(Change("number", p.text, q.text, f"{a.name} says “{p.text}” ({_quote(p)}), {b.name} says “{q.text}” ({_quote(q)})."))
+    if close and a.speakers and b.speakers and not {_surname(x) for x in a.speakers} & {_surname(y) for y in b.speakers}:
+        changes.append(Change("speaker", ", ".join(a.speakers), ", ".join(b.speakers),
+                              f"{a.name} gives these words to {' and '.join(a.speakers)}, "
+                              f"{b.name} to {' and '.join(b.speakers)}."))
+    return tuple(changes)
+
+
+def _side(corpus: Corpus, doc_id: str, ids: Sequence[int], names: Sequence[str], quotes: dict[str, tuple[tuple[int, int], ...]]) -> Side:
+    units: tuple[Unit, ...] = corpus.units[doc_id]
+    doc = next(d for d in corpus.documents if d.id == doc_id)
+    parts, spans, pos = [], [], 0
+    for i in ids:
+        u = units[i]
+        for s, e in quotes[doc_id]:
+            lo, hi = max(s, u.start), min(e, u.end)
+            if lo < hi:
+                spans.append((lo - u.start + pos, hi - u.start + pos))
+        parts.append(u.text)
+        pos += len(u.text) + 1
+    text = " ".join(parts)
+    speakers = list(dict.fromkeys(units[i].speaker for i in ids if units[i].speaker))
+    if not speakers:
+        speakers = list(speakers_named(text, names))
+    return Side(text=text, name=doc_id, speakers=tuple(speakers), quoted=tuple(spans), kind=doc.source.kind)
+
+
+def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
+    """Return ``corpus`` with every link's ``changes`` filled in and the document ``flags`` found."""
+    settings = settings or Settings()
+    names = sorted({u.speaker for us in corpus.units.values() for u in us if u.speaker})
+    quotes = {d.id: quoted_spans(d.text) for d in corpus.documents}
+    pairs = []
+    for p in corpus.pairs:
+        links: list[Link] = []
+        for lk in p.links:
+            a = _side(corpus, p.a, lk.a, names, quotes)
+            b = _side(corpus, p.b, lk.b, names, quotes)
+            links.append(replace(lk, changes=classify_link(lk.edits, a, b, settings.classify)))
+        pairs.append(replace(p, links=tuple(links)))
+    classified = replace(corpus, pairs=tuple(pairs))
+    return replace(classified, flags=find_flags(classified, settings))
