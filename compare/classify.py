@@ -222,7 +222,7 @@ def _say(words_: str) -> str:
     return f"“{words_}”" if words_ else "nothing"
 
 
-def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
+def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool, verbatim: bool,
                    numbers: list[tuple[Quantity, Quantity]], same: list[tuple[Quantity, Quantity]]) -> Change | None:
     ta, tb = h.a.strip(), h.b.strip()
     wa, wb = words(h.a), words(h.b)
@@ -258,7 +258,8 @@ def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
         ca = [w for w in nouns_a if charged[w]]
         cb = [w for w in nouns_b if charged[w]]
         if bool(ca) != bool(cb):
-            x, y = (ca[0], nouns_b[0]) if ca else (nouns_a[0], cb[0])
+            # the head of an English noun phrase comes last: "in terms of the economy" is about the economy
+            x, y = (ca[0], nouns_b[-1]) if ca else (nouns_a[-1], cb[0])
             hot = x if ca else y
             return Change("meaning", ta, tb, f"The key word changes from “{x}” ({a.name}) to “{y}” ({b.name}), a different "
                           f"thing: “{hot}” is charged ({charged[hot]}), the other is not.")
@@ -289,8 +290,9 @@ def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
                           f"{other.name} has {_say(other_words)} instead.")
     # quote: changed content words inside quotation marks
     # only content words count, and only ones the other side does not have at all (after crude stemming)
-    content_changed = bool(content_stems(h.a) - stems_b or content_stems(h.b) - stems_a)
-    if close and content_changed:
+    all_a, all_b = content_stems(a.text, adverbs=True), content_stems(b.text, adverbs=True)
+    content_changed = bool(content_stems(h.a) - all_b or content_stems(h.b) - all_a)
+    if verbatim and content_changed:
         qa = a.quoted if a.quoted is not None else quoted_spans(a.text)
         qb = b.quoted if b.quoted is not None else quoted_spans(b.text)
         in_a = _inside(qa, h.a_start, h.a_end, a.text)
@@ -312,11 +314,12 @@ def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
 def classify_link(edits: Sequence[Edit], a: Side, b: Side, settings: ClassifySettings | None = None) -> tuple[Change, ...]:
     """Return the named changes of one link, in text order of side a, then the link-wide ones (number, speaker)."""
     s = settings or ClassifySettings()
-    close = _overlap(a.text, b.text) >= s.min_overlap
+    overlap = _overlap(a.text, b.text)
+    close, verbatim = overlap >= s.min_overlap, overlap >= s.quote_overlap
     numbers, same = _number_pairs(a.text, b.text)
     if not close:
         numbers = []
-    changes = [c for h in _hunks(edits) if (c := _classify_hunk(h, a, b, s, close, numbers, same)) is not None]
+    changes = [c for h in _hunks(edits) if (c := _classify_hunk(h, a, b, s, close, verbatim, numbers, same)) is not None]
     for p, q in numbers:  # differing quantities inside long reworded passages
         changes.append(Change("number", p.text, q.text, f"{a.name} says “{p.text}” ({_quote(p)}), {b.name} says “{q.text}” ({_quote(q)})."))
     if close and a.speakers and b.speakers and not {_surname(x) for x in a.speakers} & {_surname(y) for y in b.speakers}:

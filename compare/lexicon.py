@@ -114,13 +114,17 @@ def _nrc() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def _brill() -> dict[str, str]:
     table: dict[str, str] = {}
+    capitalised: dict[str, str] = {}
     for line in _package_file("textblob", "en", "en-lexicon.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith(";;;"):
-            continue
         parts = line.split()
-        if len(parts) >= 2:
+        if line.startswith(";;;") or len(parts) < 2:
+            continue
+        if parts[0].islower():
             table.setdefault(parts[0], parts[1])
-            table.setdefault(parts[0].lower(), parts[1])
+        else:
+            capitalised.setdefault(parts[0].lower(), parts[1])
+    for word, tag in capitalised.items():
+        table.setdefault(word, tag)  # "Your" (sentence-initial) only where "your" itself is missing
     return table
 
 
@@ -167,6 +171,13 @@ def is_function_word(word: str) -> bool:
     return w in _FUNCTION_EXTRA or w in NEGATIONS or _brill().get(w, "") in _FUNCTION_TAGS
 
 
-def content_stems(text: str) -> set[str]:
-    """Return the first five letters of each content word of ``text`` (a crude stem for overlap checks)."""
-    return {w[:5] for w in words(text) if not is_function_word(w) and not w.isdigit()}
+def content_stems(text: str, *, adverbs: bool = False) -> set[str]:
+    """Return the first five letters of each content word of ``text`` (a crude stem for overlap checks).
+
+    Plain adverbs (so, still, just, now) are left out with the function words unless ``adverbs``: they rarely
+    carry the claim.
+    """
+    return {
+        w[:5] for w in words(text)
+        if not is_function_word(w) and (adverbs or _brill().get(w, "") != "RB") and not w.isdigit()
+    }

@@ -58,6 +58,9 @@ class ClassifySettings:
     min_overlap: float = 0.4
     """Share of the longer text's content words found in the other before a ``quote``, ``speaker``, ``number`` or
     key-noun ``meaning`` change is claimed (a loose link is no ground for an accusation)."""
+    quote_overlap: float = 0.6
+    """Share of content words (as for ``min_overlap``) before words inside quotation marks are compared at all: only a
+    near-verbatim match shows that a quotation departs from what the other source says."""
     run_min_sentences: int = 8
     """Fewest consecutive sentences without any link for a ``no_counterpart`` flag."""
 
