@@ -42,8 +42,9 @@ CHANGE_TYPES: dict[str, str] = {
     "may, might, think; distancing: claimed, allegedly, so-called) is on one side only.",
     "loaded_language": "An evaluative or emotive word (VADER sentiment lexicon, |valence| >= 2, or NRC Emotion Lexicon: "
     "anger or disgust) stands on one side without a match on the other (\"piggery\" and \"beastly\").",
-    "quote": "Words inside quotation marks differ from what the matched source says (compared with the transcript, "
-    "or with another quotation); only content words count, and only on closely matching sentences.",
+    "quote": "A press or other secondary source puts words in quotation marks that differ from what the matched "
+    "transcript or readout says; only content words count, and only on near-verbatim matches (two official "
+    "translations differing is wording).",
     "speaker": "The same words are given to a different person (speaker labels of a transcript, or \"X said\" in the text).",
     "wording": "Any other word change: synonyms, word order, added or dropped words, passages reworded as a whole.",
 }
@@ -159,6 +160,8 @@ def _hunks(edits: Sequence[Edit]) -> list[_Hunk]:
 def _inside(spans: Sequence[tuple[int, int]], start: int, end: int, text: str) -> bool:
     """Whether the non-space characters of text[start:end] all lie inside ``spans`` (and there is at least one)."""
     idx = [i for i in range(start, end) if not text[i].isspace() and text[i] not in "“”\"«»„,.;:"]
+    if start == end:  # words left out: is the gap inside a quotation?
+        return any(s < start < e for s, e in spans)
     return bool(idx) and all(any(s <= i < e for s, e in spans) for i in idx)
 
 
@@ -297,8 +300,9 @@ def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
         qb = b.quoted if b.quoted is not None else quoted_spans(b.text)
         in_a = _inside(qa, h.a_start, h.a_end, a.text)
         in_b = _inside(qb, h.b_start, h.b_end, b.text)
-        if (in_a and (in_b or b.kind == "transcript")) or (in_b and (in_a or a.kind == "transcript")):
-            quoting = a if in_a else b
+        rec = s.record_kinds
+        if (in_a and a.kind not in rec and b.kind in rec) or (in_b and b.kind not in rec and a.kind in rec):
+            quoting = a if in_a and a.kind not in rec else b
             other = b if quoting is a else a
             return Change("quote", ta, tb, f"Inside quotation marks {quoting.name} has {_say(ta if quoting is a else tb)} "
                           f"where {other.name} has {_say(tb if quoting is a else ta)}.")

@@ -152,11 +152,17 @@ def test_meaning_key_noun_economy_becomes_war():
 def test_quote_differs_from_transcript():
     a = "“We will deal with these difficulties and acquire more competencies and more opportunities,” he said."
     b = "We will get through these difficulties and acquire more competencies and more opportunities."
-    changes = _classify(a, b, a_name="press", b_name="transcript", b_kind="transcript")
+    changes = _classify(a, b, a_name="press", a_kind="press", b_name="transcript", b_kind="transcript")
     assert ("quote", "deal with", "get through",
             "Inside quotation marks press has “deal with” where transcript has “get through”.") in changes
-    # the same words against another unquoted rewrite are only wording: nothing says which is right
-    assert "quote" not in _types(_classify(a, b, b_kind="press"))
+    # against another rewrite nothing says which is right; between two records it is a translator's choice
+    assert "quote" not in _types(_classify(a, b, a_kind="press", b_kind="press"))
+    assert "quote" not in _types(_classify(a, b, a_kind="readout", b_kind="transcript"))
+    # words of the transcript left out inside the quotation
+    dropped = _classify("“They walk along the border to the Chernobyl plant and want to cut off the routes,” he said.",
+                        "They walk along the border to the Chernobyl nuclear power plant and want to cut off the routes.",
+                        a_kind="press", b_kind="transcript")
+    assert dropped[0] == ("quote", "", "nuclear power", "Inside quotation marks a has nothing where b has “nuclear power”.")
 
 
 def test_quote_needs_a_close_match():
@@ -211,7 +217,7 @@ def test_seed_piggery_beastly_is_loaded_language(seed_corpus):
     changes = _changes(seed_corpus, "readout", "transcript", "piggery of the West", "beastly Western behaviour")
     loaded = [c for c in changes if c.type == "loaded_language"]
     assert loaded and "beastly" in loaded[0].detail
-    assert "quote" not in {c.type for c in changes}  # a translator's choice, not a misquotation
+    assert "quote" not in {c.type for c in changes}  # two translations differ: not a misquotation
 
 
 def test_seed_one_and_a_half_percent_is_no_number_discrepancy(seed_corpus):
