@@ -263,3 +263,12 @@ def test_seed_json_has_changes_and_flags(seed_corpus):
     links = [lk for p in data["pairs"] for lk in p["links"]]
     assert all(set(c) == {"type", "a", "b", "detail"} and c["type"] in CHANGE_TYPES for lk in links for c in lk["changes"])
     assert any(c["type"] == "loaded_language" and "beastly" in c["b"] for lk in links for c in lk["changes"])
+
+
+def test_readme_explains_every_type():
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in [*CHANGE_TYPES, *FLAG_TYPES]:
+        assert f"- `{name}`: " in readme, name
+    assert '"changes": [{"type": ' in readme and '"flags": [{"type": ' in readme
