@@ -38,14 +38,8 @@ def _unrelated(doc: Document, related: dict[str, float], threshold: float) -> Fl
 
 def _runs(corpus: Corpus, doc_id: str, min_sentences: int) -> list[Flag]:
     """Flag runs of at least ``min_sentences`` consecutive sentences that no link touches."""
-    linked: set[int] = set()
-    for p in corpus.pairs:
-        for lk in p.links:
-            if p.a == doc_id:
-                linked.update(lk.a)
-            if p.b == doc_id:
-                linked.update(lk.b)
     units = corpus.units[doc_id]
+    linked = {u.id for u, status in zip(units, corpus.status(doc_id)) if status == "aligned"}
     sentences = [u for u in units if u.is_sentence]
     linked_sections = {u.section for u in sentences if u.id in linked}
     runs: list[list[int]] = [[]]
