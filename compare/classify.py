@@ -185,7 +185,8 @@ def _hedge_classes(text: str) -> dict[str, list[str]]:
     return found
 
 
-def _quote(q: Quantity) -> str:
+def _describe(q: Quantity) -> str:
+    """Say a quantity's value on the common scale ("1.5 percent", "30 days", "month 3, day 11")."""
     unit = {"percent": " percent", "duration": " days"}.get(q.kind, "")
     if q.kind == "date":
         y, md = divmod(int(q.value), 10000)
@@ -193,6 +194,10 @@ def _quote(q: Quantity) -> str:
     if q.kind == "year":
         return f"year {int(q.value) // 10000}"
     return f"{q.value:g}{unit}"
+
+
+def _number_change(ta: str, tb: str, p: Quantity, q: Quantity, a: Side, b: Side) -> Change:
+    return Change("number", ta, tb, f"{a.name} says “{p.text}” ({_describe(p)}), {b.name} says “{q.text}” ({_describe(q)}).")
 
 
 def _number_pairs(a: str, b: str) -> tuple[list[tuple[Quantity, Quantity]], list[tuple[Quantity, Quantity]]]:
@@ -235,9 +240,9 @@ def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
         if h.a_start <= p.start < h.a_end or h.b_start <= q.start < h.b_end:
             if len(wa) <= s.max_words and len(wb) <= s.max_words:
                 numbers.remove((p, q))
-                return Change("number", ta, tb, f"{a.name} says “{p.text}” ({_quote(p)}), {b.name} says “{q.text}” ({_quote(q)}).")
+                return _number_change(ta, tb, p, q, a, b)
     note = "".join(
-        f" “{p.text}” and “{q.text}” are the same quantity ({_quote(p)})."
+        f" “{p.text}” and “{q.text}” are the same quantity ({_describe(p)})."
         for p, q in same if h.a_start <= p.start < h.a_end and h.b_start <= q.start < h.b_end
     )
     if len(wa) > s.max_words or len(wb) > s.max_words:
@@ -325,7 +330,7 @@ def classify_link(edits: Sequence[Edit], a: Side, b: Side, settings: ClassifySet
         numbers = []
     changes = [c for h in _hunks(edits) if (c := _classify_hunk(h, a, b, s, close, verbatim, numbers, same)) is not None]
     for p, q in numbers:  # differing quantities inside long reworded passages
-        changes.append(Change("number", p.text, q.text, f"{a.name} says “{p.text}” ({_quote(p)}), {b.name} says “{q.text}” ({_quote(q)})."))
+        changes.append(_number_change(p.text, q.text, p, q, a, b))
     if close and a.speakers and b.speakers and not {_surname(x) for x in a.speakers} & {_surname(y) for y in b.speakers}:
         changes.append(Change("speaker", ", ".join(a.speakers), ", ".join(b.speakers),
                               f"{a.name} gives these words to {' and '.join(a.speakers)}, "

@@ -272,3 +272,58 @@ def test_readme_explains_every_type():
     for name in [*CHANGE_TYPES, *FLAG_TYPES]:
         assert f"- `{name}`: " in readme, name
     assert '"changes": [{"type": ' in readme and '"flags": [{"type": ' in readme
+
+
+# --- document flags on a hand-made corpus (pure) -----------------------------------------------------------------
+
+
+def _doc(doc_id: str, sentences: list[str], date: str = "", header: str = "", sections: list[int] | None = None):
+    from compare.records import Document, Source, Unit
+
+    text, units, pos = header, [], len(header)
+    for k, s in enumerate(sentences):
+        units.append(Unit(k, pos, pos + len(s), s, section=(sections or [0] * len(sentences))[k]))
+        text += s + " "
+        pos += len(s) + 1
+    return Document(Source(doc_id, f"{doc_id}.txt", doc_id, date=date), f"c/{doc_id}.txt", text), tuple(units)
+
+
+def _corpus(docs, related: dict[tuple[str, str], float], links: dict[tuple[str, str], list[tuple[int, int]]]):
+    from compare.records import Corpus, Link, PairAlignment
+
+    ids = [d.id for d, _ in docs]
+    pairs = tuple(
+        PairAlignment(a, b, tuple(Link((i,), (j,), 0.9) for i, j in links.get((a, b), [])), related.get((a, b), 0.5))
+        for n, a in enumerate(ids) for b in ids[n + 1 :]
+    )
+    return Corpus(documents=tuple(d for d, _ in docs), units={d.id: u for d, u in docs}, pairs=pairs)
+
+
+def test_flags_on_a_hand_made_corpus():
+    from compare.findings import find_flags
+
+    same = ["The leaders met in Moscow.", "They discussed sanctions."]
+    extra = [f"Unrelated sentence number {k}." for k in range(8)]
+    docs = [
+        _doc("t", same + extra, date="2022-03-11", sections=[0, 0] + [1] * 8),
+        _doc("r", same, date="2022-03-11"),
+        _doc("p", same, header=" date 2022-03-11 "),
+        _doc("tv", same, header=" date 2019-12-13 "),
+        _doc("x", ["Something else entirely."], date="2022-03-11"),
+    ]
+    close = {(a, b): 0.9 for a in "t r p tv".split() for b in "t r p tv".split()}
+    links = {(a, b): [(0, 0), (1, 1)] for (a, b) in close}
+    corpus = _corpus(docs, close, links)
+    flags = find_flags(corpus)
+    assert sorted(flags) == ["t", "tv", "x"]
+    (run,) = flags["t"]
+    t_text = docs[0][0].text
+    assert (run.type, t_text[run.start : run.end]) == ("no_counterpart", " ".join(extra))
+    (date,) = flags["tv"]
+    assert (date.type, docs[3][0].text[date.start : date.end]) == ("date_mismatch", "date 2019-12-13")
+    assert date.detail == "Dated 2019-12-13, but p, r, t date the event 2022-03-11."
+    (unrelated,) = flags["x"]
+    assert unrelated.type == "unrelated" and unrelated.detail.startswith("About something else: its closest source is p")
+    # seven unlinked sentences are not enough for a flag
+    short = _corpus([_doc("t", same + extra[:7], sections=[0, 0] + [1] * 7), docs[1]], close, links)
+    assert find_flags(short) == {}
