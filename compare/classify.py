@@ -61,6 +61,11 @@ FLAG_TYPES: dict[str, str] = {
 """Each document flag type and the rule that decides it."""
 
 _QUOTES = {"“": "”", "«": "»", "„": "“"}
+_DISTANCING = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w, c in HEDGES.items() if c == "distancing") + r"|so called)\b", re.IGNORECASE
+)
+# 'special military operation': a short phrase in single quotation marks, not an apostrophe
+_SCARE_QUOTES = re.compile(r"(?<![\w'‘])['‘]([A-Za-z][^'‘’\n,.;:!?]{1,60}?)['’](?![\w'’])")
 
 
 @dataclass(frozen=True)
@@ -173,16 +178,38 @@ def _overlap(a: str, b: str) -> float:
     return len(sa & sb) / max(len(sa), len(sb))
 
 
+def _distancing_marks(text: str) -> list[str]:
+    """Return the distancing markers of ``text`` as written: "claimed", "so-called", and 'scare quotes' (1-4 words)."""
+    marks = [m.group() for m in _DISTANCING.finditer(text)]
+    marks += [m.group() for m in _SCARE_QUOTES.finditer(text) if len(m.group(1).split()) <= 4]
+    return marks
+
+
 def _hedge_classes(text: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for w in words(text):
-        if w in HEDGES:
+        if w in HEDGES and HEDGES[w] != "distancing":
             found.setdefault(HEDGES[w], []).append(w)
-    low = " ".join(words(text))
-    for phrase, spelled in (("so called", "so-called"), ("of course", "of course")):
-        for _ in range(low.count(phrase)):
-            found.setdefault(HEDGES[spelled], []).append(spelled)
+    if "of course" in " ".join(words(text)):
+        found.setdefault("certain", []).append("of course")
+    marks = _distancing_marks(text)
+    if marks:
+        found["distancing"] = marks
     return found
+
+
+def _distancing_in_passage(h: _Hunk, a: Side, b: Side) -> list[Change]:
+    """A distancing marker inside a passage reworded as a whole still counts: a hedge change with just that marker."""
+    out = []
+    for side, text, other in ((a, h.a, b), (b, h.b, a)):
+        if _distancing_marks(other.text):
+            continue
+        for mark in dict.fromkeys(_distancing_marks(text)):
+            pair = (mark, "") if side is a else ("", mark)
+            said = f"quotation marks around “{mark[1:-1]}”" if mark[0] in "'‘" else f"“{mark}”"
+            out.append(Change("hedge", *pair, f"{said[0].upper()}{said[1:]} (distancing) only in {side.name}: it reports "
+                              f"the words without vouching for them; {other.name} has no such marker."))
+    return out
 
 
 def _describe(q: Quantity) -> str:
@@ -328,7 +355,13 @@ def classify_link(edits: Sequence[Edit], a: Side, b: Side, settings: ClassifySet
     numbers, same = _number_pairs(a.text, b.text)
     if not close:
         numbers = []
-    changes = [c for h in _hunks(edits) if (c := _classify_hunk(h, a, b, s, close, verbatim, numbers, same)) is not None]
+    changes: list[Change] = []
+    for h in _hunks(edits):
+        change = _classify_hunk(h, a, b, s, close, verbatim, numbers, same)
+        if change is not None:
+            changes.append(change)
+            if change.detail.startswith("Passage reworded as a whole") and overlap >= s.passage_overlap:
+                changes.extend(_distancing_in_passage(h, a, b))
     for p, q in numbers:  # differing quantities inside long reworded passages
         changes.append(_number_change(p.text, q.text, p, q, a, b))
     if close and a.speakers and b.speakers and not {_surname(x) for x in a.speakers} & {_surname(y) for y in b.speakers}:

@@ -61,6 +61,9 @@ class ClassifySettings:
     quote_overlap: float = 0.6
     """Share of content words (as for ``min_overlap``) before words inside quotation marks are compared at all: only a
     near-verbatim match shows that a quotation departs from what the other source says."""
+    passage_overlap: float = 0.25
+    """Least share of content words (as for ``min_overlap``) before a distancing word ("claimed", 'scare quotes') inside
+    a passage reworded as a whole is named as a ``hedge``."""
     record_kinds: tuple[str, ...] = ("transcript", "readout")
     """Source kinds that record what was said; a ``quote`` change is a secondary source's quotation differing from one of
     these (two records differing, e.g. two translations, is ``wording``)."""

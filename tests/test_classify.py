@@ -129,6 +129,20 @@ def test_hedge_modal_swap_and_distancing():
     assert "hedge" not in _types(_classify("We will deal with it and acquire more.", "We will deal with it and will acquire more."))
 
 
+def test_distancing_inside_a_reworded_passage():
+    press = ("Meanwhile, Belarusian President Lukashenko claimed that if Russia had not launched the 'special military "
+             "operation' in Ukraine on February 24, Ukraine would have attacked Belarus the same day.")
+    readout = ("Had there not been a preventive strike on the positions (four positions, I will show it now, I have brought "
+               "the map) six hours before the operation, they would have attacked the troops of Belarus and Russia.")
+    changes = _classify(press, readout, a_name="press", b_name="readout")
+    hedges = [c for c in changes if c[0] == "hedge"]
+    assert [(c[1], c[2]) for c in hedges] == [("claimed", ""), ("'special military operation'", "")]
+    assert hedges[1][3].startswith("Quotation marks around “special military operation” (distancing) only in press")
+    # a British-style quotation or an apostrophe is no scare quote
+    assert "hedge" not in _types(_classify("'We are ready,' he said.", "We are ready, he said loudly."))
+    assert "hedge" not in _types(_classify("Russia's president's plan was ready.", "The plan of Russia was ready."))
+
+
 def test_meaning_negation_flipped():
     (change,) = _classify("We will survive the sanctions.", "We will not survive the sanctions.", b_name="tv")
     assert change == ("meaning", "", "not", "“not” is only in tv: one source negates what the other affirms.")
