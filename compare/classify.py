@@ -61,6 +61,7 @@ FLAG_TYPES: dict[str, str] = {
 """Each document flag type and the rule that decides it."""
 
 _QUOTES = {"“": "”", "«": "»", "„": "“"}
+_WORDS = re.compile(r"\w+(?:['’]\w+)*")
 _DISTANCING = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w, c in HEDGES.items() if c == "distancing") + r"|so called)\b", re.IGNORECASE
 )
@@ -253,6 +254,72 @@ def _grave(noun: str, s: ClassifySettings) -> str | None:
     return None
 
 
+def _noun_swap(wa: Sequence[str], wb: Sequence[str], a: Side, b: Side, s: ClassifySettings) -> str | None:
+    """Say how a key noun changed between the words ``wa`` and ``wb`` (one grave, one not), or None."""
+    stems_a, stems_b = content_stems(a.text), content_stems(b.text)
+    nouns_a = [w for w in wa if is_noun(w) and w[:5] not in stems_b]
+    nouns_b = [w for w in wb if is_noun(w) and w[:5] not in stems_a]
+    if not (nouns_a and nouns_b):
+        return None
+    charged = {w: _grave(w, s) for w in (*nouns_a, *nouns_b)}
+    ca = [w for w in nouns_a if charged[w]]
+    cb = [w for w in nouns_b if charged[w]]
+    if bool(ca) == bool(cb):
+        return None
+    # the head of an English noun phrase comes last: "in terms of the economy" is about the economy
+    x, y = (ca[0], nouns_b[-1]) if ca else (nouns_a[-1], cb[0])
+    hot = x if ca else y
+    return (f"The key word changes from “{x}” ({a.name}) to “{y}” ({b.name}), a different thing: “{hot}” is charged "
+            f"({charged[hot]}), the other is not.")
+
+
+def _shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[int, int, int]]:
+    """Return (i, j, n): maximal runs a[i:i+n] == b[j:j+n] with n >= ``least``, in any order (a rewrite may move them)."""
+    runs = []
+    for i in range(len(a)):
+        for j in range(len(b)):
+            if (i and j and a[i - 1] == b[j - 1]) or a[i] != b[j]:
+                continue  # not the start of a maximal run
+            n = 0
+            while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+                n += 1
+            if n >= least:
+                runs.append((i, j, n))
+    return runs
+
+
+def _anchored_swap(h: _Hunk, a: Side, b: Side, s: ClassifySettings) -> Change | None:
+    """Inside a passage reworded as a whole: the same words (3 or more, one a content word) followed by a different key noun.
+
+    "people will forget this happened, in terms of the economy" / "people will forget about the war": both say
+    "people will forget", what is forgotten differs. ``a``/``b`` of the change are the words after the shared ones.
+    """
+    ta = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(h.a)]
+    tb = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(h.b)]
+    runs = _shared_runs([t[0] for t in ta], [t[0] for t in tb], 3)
+    starts_a, starts_b = {i for i, _, _ in runs}, {j for _, j, _ in runs}
+
+    def window(tokens: list[tuple[str, int, int]], k: int, starts: set[int]) -> list[tuple[str, int, int]]:
+        end = k
+        while end < min(len(tokens), k + s.object_words) and end not in starts:
+            end += 1  # the words after the shared run, up to the next shared run
+        return tokens[k:end]
+
+    for i, j, n in runs:
+        shared = [t[0] for t in ta[i : i + n]]
+        if not content_stems(" ".join(shared)):
+            continue
+        after_a, after_b = window(ta, i + n, starts_a), window(tb, j + n, starts_b)
+        if not after_a or not after_b:
+            continue
+        swap = _noun_swap([t[0] for t in after_a], [t[0] for t in after_b], a, b, s)
+        if swap:
+            wa = h.a[after_a[0][1] : after_a[-1][2]]
+            wb = h.b[after_b[0][1] : after_b[-1][2]]
+            return Change("meaning", wa, wb, f"Both say “{' '.join(shared)}”, then differ. " + swap)
+    return None
+
+
 def _say(words_: str) -> str:
     return f"“{words_}”" if words_ else "nothing"
 
@@ -285,19 +352,9 @@ def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
             side, neg = (a.name, neg_a[0]) if len(neg_a) > len(neg_b) else (b.name, neg_b[0])
             return Change("meaning", ta, tb, f"“{neg}” is only in {side}: one source negates what the other affirms.")
     # meaning 2: a key noun swapped for a different one with a different charge ("economy" -> "war")
-    stems_a, stems_b = content_stems(a.text), content_stems(b.text)
-    nouns_a = [w for w in wa if is_noun(w) and w[:5] not in stems_b]
-    nouns_b = [w for w in wb if is_noun(w) and w[:5] not in stems_a]
-    if close and h.anchored and nouns_a and nouns_b:
-        charged = {w: _grave(w, s) for w in (*nouns_a, *nouns_b)}
-        ca = [w for w in nouns_a if charged[w]]
-        cb = [w for w in nouns_b if charged[w]]
-        if bool(ca) != bool(cb):
-            # the head of an English noun phrase comes last: "in terms of the economy" is about the economy
-            x, y = (ca[0], nouns_b[-1]) if ca else (nouns_a[-1], cb[0])
-            hot = x if ca else y
-            return Change("meaning", ta, tb, f"The key word changes from “{x}” ({a.name}) to “{y}” ({b.name}), a different "
-                          f"thing: “{hot}” is charged ({charged[hot]}), the other is not.")
+    swap = _noun_swap(wa, wb, a, b, s) if close and h.anchored else None
+    if swap:
+        return Change("meaning", ta, tb, swap)
     # hedge: a certainty/modality class on one side only
     ha, hb = _hedge_classes(h.a), _hedge_classes(h.b)
     full_a, full_b = _hedge_classes(a.text), _hedge_classes(b.text)
@@ -315,6 +372,7 @@ def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
         parts += [f"“{ws[0]}” ({c}) only in {b.name}" for c, ws in sorted(only_b.items())]
         return Change("hedge", ta, tb, "Certainty changes: " + "; ".join(parts) + ".")
     # loaded language: an emotive word with no match on the other side
+    stems_a, stems_b = content_stems(a.text), content_stems(b.text)
     for w, side, other_stems, other in [*((w, a, stems_b, b) for w in wa), *((w, b, stems_a, a) for w in wb)]:
         if w[:5] in other_stems or is_function_word(w):
             continue
@@ -362,6 +420,9 @@ def classify_link(edits: Sequence[Edit], a: Side, b: Side, settings: ClassifySet
             changes.append(change)
             if change.detail.startswith("Passage reworded as a whole") and overlap >= s.passage_overlap:
                 changes.extend(_distancing_in_passage(h, a, b))
+                swap = _anchored_swap(h, a, b, s)
+                if swap:
+                    changes.append(swap)
     for p, q in numbers:  # differing quantities inside long reworded passages
         changes.append(_number_change(p.text, q.text, p, q, a, b))
     if close and a.speakers and b.speakers and not {_surname(x) for x in a.speakers} & {_surname(y) for y in b.speakers}:

@@ -62,8 +62,10 @@ class ClassifySettings:
     """Share of content words (as for ``min_overlap``) before words inside quotation marks are compared at all: only a
     near-verbatim match shows that a quotation departs from what the other source says."""
     passage_overlap: float = 0.25
-    """Least share of content words (as for ``min_overlap``) before a distancing word ("claimed", 'scare quotes') inside
-    a passage reworded as a whole is named as a ``hedge``."""
+    """Least share of content words (as for ``min_overlap``) before a distancing word ("claimed", 'scare quotes') or a
+    changed key noun after shared words inside a passage reworded as a whole is named (``hedge``, ``meaning``)."""
+    object_words: int = 8
+    """Inside a reworded passage, how many words after a shared phrase are searched for a changed key noun (``meaning``)."""
     record_kinds: tuple[str, ...] = ("transcript", "readout")
     """Source kinds that record what was said; a ``quote`` change is a secondary source's quotation differing from one of
     these (two records differing, e.g. two translations, is ``wording``)."""

@@ -163,6 +163,23 @@ def test_meaning_key_noun_economy_becomes_war():
     assert "from “economy” (transcript) to “war” (press)" in change.detail
 
 
+def test_meaning_in_the_real_press_rewrite():
+    # transcript (002) and press (000) as written; the aligner does not link them (cosine 0.38), the rule still holds
+    transcript = ("If we find our bearings, believe me, in six months or by the end of the year people will forget this "
+                  "happened, in terms of the economy.")
+    press = "He also claimed that people will forget about the war in Ukraine by the end of 2022."
+    changes = _classify(transcript, press, a_name="transcript", a_kind="transcript", b_name="press", b_kind="press")
+    assert [c[:3] for c in changes] == [
+        ("wording", transcript[:-1], press[:-1]),
+        ("hedge", "", "claimed"),
+        ("meaning", "this happened, in terms of the economy", "about the war in Ukraine"),
+    ]
+    assert changes[2][3].startswith("Both say “people will forget”, then differ. The key word changes from “economy” "
+                                    "(transcript) to “war” (press)")
+    # "by the end of the year" / "by the end of 2022": a year is no key noun, and no number discrepancy either
+    assert "number" not in _types(changes)
+
+
 def test_quote_differs_from_transcript():
     a = "“We will deal with these difficulties and acquire more competencies and more opportunities,” he said."
     b = "We will get through these difficulties and acquire more competencies and more opportunities."
