@@ -4,20 +4,31 @@ Pure: edits and both sides' texts (with speakers, quotation marks and source kin
 out; no model. The edits are cut into *hunks* (a run of deleted and inserted words between two unchanged
 stretches); each hunk gets at most one type, tried in a fixed order (number, meaning, hedge, loaded
 language, quote, wording), and every type is decided from the words of the hunk itself, so a reader can
-check it against the highlighted text. Claims that accuse a source (quote, speaker, number) are made only
-when the two linked texts share enough content words (``ClassifySettings.min_overlap``). Document-level
-findings live in ``compare.findings``.
+check it against the highlighted text. A passage reworded as a whole is ``wording``, plus a ``hedge`` for a
+distancing word in it and a ``meaning`` for a key noun changed after a shared phrase. Claims that accuse a
+source (quote, speaker, number) are made only when the two linked texts share enough content words
+(``ClassifySettings.min_overlap``). Text cues live in ``compare.cues``, word lists in ``compare.lexicon``,
+document-level findings in ``compare.findings``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .cues import (
+    WORDS,
+    content_overlap,
+    distancing_marks,
+    hedge_classes,
+    inside_spans,
+    quoted_spans,
+    shared_runs,
+    speakers_named,
+    surname,
+)
 from .findings import find_flags
 from .lexicon import (
-    HEDGES,
     NEGATIONS,
     content_stems,
     emotive_reason,
@@ -60,15 +71,6 @@ FLAG_TYPES: dict[str, str] = {
 }
 """Each document flag type and the rule that decides it."""
 
-_QUOTES = {"“": "”", "«": "»", "„": "“"}
-_WORDS = re.compile(r"\w+(?:['’]\w+)*")
-_DISTANCING = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w, c in HEDGES.items() if c == "distancing") + r"|so called)\b", re.IGNORECASE
-)
-# 'special military operation': a short phrase in single quotation marks, not an apostrophe
-_SCARE_QUOTES = re.compile(r"(?<![\w'‘])['‘]([A-Za-z][^'‘’\n,.;:!?]{1,60}?)['’](?![\w'’])")
-
-
 @dataclass(frozen=True)
 class Side:
     """One side of a link, as the classifier sees it."""
@@ -103,42 +105,6 @@ class _Hunk:
         return self.b_start + len(self.b)
 
 
-def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Return the spans of ``text`` inside quotation marks (“…”, «…», "…"); an unclosed quote ends at the paragraph."""
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    closer = ""
-    for i, ch in enumerate(text):
-        if open_at is None:
-            if ch in _QUOTES:
-                open_at, closer = i + 1, _QUOTES[ch]
-            elif ch == '"':
-                open_at, closer = i + 1, '"'
-        elif ch == closer or (ch == "\n" and closer):
-            spans.append((open_at, i))
-            open_at = None
-        elif ch in _QUOTES and closer != '"':
-            open_at = i + 1  # a new quotation before the old one closed: the old one was never closed
-    if open_at is not None:
-        spans.append((open_at, len(text)))
-    return tuple(s for s in spans if s[1] > s[0])
-
-
-def speakers_named(text: str, names: Sequence[str]) -> tuple[str, ...]:
-    """Return the people of ``names`` whom ``text`` reports as speaking ("Lukashenko said", "said Putin")."""
-    verbs = r"(?:said|says|told|stressed|added|noted|remarked|emphasi[sz]ed|stated|declared|explained|asked|replied)"
-    found = []
-    for name in names:
-        last = re.escape(name.split()[-1])
-        if re.search(rf"\b{last}\s+{verbs}\b|\b{verbs}\s+(?:\w+\s+){{0,2}}{last}\b", text):
-            found.append(name)
-    return tuple(found)
-
-
-def _surname(name: str) -> str:
-    return name.split()[-1].lower()
-
-
 def _hunks(edits: Sequence[Edit]) -> list[_Hunk]:
     hunks: list[_Hunk] = []
     pa = pb = 0
@@ -163,49 +129,13 @@ def _hunks(edits: Sequence[Edit]) -> list[_Hunk]:
     return hunks
 
 
-def _inside(spans: Sequence[tuple[int, int]], start: int, end: int, text: str) -> bool:
-    """Whether the non-space characters of text[start:end] all lie inside ``spans`` (and there is at least one)."""
-    idx = [i for i in range(start, end) if not text[i].isspace() and text[i] not in "“”\"«»„,.;:"]
-    if start == end:  # words left out: is the gap inside a quotation?
-        return any(s < start < e for s, e in spans)
-    return bool(idx) and all(any(s <= i < e for s, e in spans) for i in idx)
-
-
-def _overlap(a: str, b: str) -> float:
-    """Share of the longer side's content words (crude stems) found on the other side."""
-    sa, sb = content_stems(a), content_stems(b)
-    if not sa or not sb:
-        return 0.0
-    return len(sa & sb) / max(len(sa), len(sb))
-
-
-def _distancing_marks(text: str) -> list[str]:
-    """Return the distancing markers of ``text`` as written: "claimed", "so-called", and 'scare quotes' (1-4 words)."""
-    marks = [m.group() for m in _DISTANCING.finditer(text)]
-    marks += [m.group() for m in _SCARE_QUOTES.finditer(text) if len(m.group(1).split()) <= 4]
-    return marks
-
-
-def _hedge_classes(text: str) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for w in words(text):
-        if w in HEDGES and HEDGES[w] != "distancing":
-            found.setdefault(HEDGES[w], []).append(w)
-    if "of course" in " ".join(words(text)):
-        found.setdefault("certain", []).append("of course")
-    marks = _distancing_marks(text)
-    if marks:
-        found["distancing"] = marks
-    return found
-
-
 def _distancing_in_passage(h: _Hunk, a: Side, b: Side) -> list[Change]:
     """A distancing marker inside a passage reworded as a whole still counts: a hedge change with just that marker."""
     out = []
     for side, text, other in ((a, h.a, b), (b, h.b, a)):
-        if _distancing_marks(other.text):
+        if distancing_marks(other.text):
             continue
-        for mark in dict.fromkeys(_distancing_marks(text)):
+        for mark in dict.fromkeys(distancing_marks(text)):
             pair = (mark, "") if side is a else ("", mark)
             said = f"quotation marks around “{mark[1:-1]}”" if mark[0] in "'‘" else f"“{mark}”"
             out.append(Change("hedge", *pair, f"{said[0].upper()}{said[1:]} (distancing) only in {side.name}: it reports "
@@ -273,30 +203,15 @@ def _noun_swap(wa: Sequence[str], wb: Sequence[str], a: Side, b: Side, s: Classi
             f"({charged[hot]}), the other is not.")
 
 
-def _shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[int, int, int]]:
-    """Return (i, j, n): maximal runs a[i:i+n] == b[j:j+n] with n >= ``least``, in any order (a rewrite may move them)."""
-    runs = []
-    for i in range(len(a)):
-        for j in range(len(b)):
-            if (i and j and a[i - 1] == b[j - 1]) or a[i] != b[j]:
-                continue  # not the start of a maximal run
-            n = 0
-            while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
-                n += 1
-            if n >= least:
-                runs.append((i, j, n))
-    return runs
-
-
 def _anchored_swap(h: _Hunk, a: Side, b: Side, s: ClassifySettings) -> Change | None:
     """Inside a passage reworded as a whole: the same words (3 or more, one a content word) followed by a different key noun.
 
     "people will forget this happened, in terms of the economy" / "people will forget about the war": both say
     "people will forget", what is forgotten differs. ``a``/``b`` of the change are the words after the shared ones.
     """
-    ta = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(h.a)]
-    tb = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(h.b)]
-    runs = _shared_runs([t[0] for t in ta], [t[0] for t in tb], 3)
+    ta = [(m.group().lower(), m.start(), m.end()) for m in WORDS.finditer(h.a)]
+    tb = [(m.group().lower(), m.start(), m.end()) for m in WORDS.finditer(h.b)]
+    runs = shared_runs([t[0] for t in ta], [t[0] for t in tb], 3)
     starts_a, starts_b = {i for i, _, _ in runs}, {j for _, j, _ in runs}
 
     def window(tokens: list[tuple[str, int, int]], k: int, starts: set[int]) -> list[tuple[str, int, int]]:
@@ -356,8 +271,8 @@ def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
     if swap:
         return Change("meaning", ta, tb, swap)
     # hedge: a certainty/modality class on one side only
-    ha, hb = _hedge_classes(h.a), _hedge_classes(h.b)
-    full_a, full_b = _hedge_classes(a.text), _hedge_classes(b.text)
+    ha, hb = hedge_classes(h.a), hedge_classes(h.b)
+    full_a, full_b = hedge_classes(a.text), hedge_classes(b.text)
     only_a = {c: ws for c, ws in ha.items() if c not in full_b}
     only_b = {c: ws for c, ws in hb.items() if c not in full_a}
     # Distancing counts wherever it stands; certain/possible only as a swap (will -> may) or when the
@@ -388,8 +303,8 @@ def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
     if verbatim and content_changed:
         qa = a.quoted if a.quoted is not None else quoted_spans(a.text)
         qb = b.quoted if b.quoted is not None else quoted_spans(b.text)
-        in_a = _inside(qa, h.a_start, h.a_end, a.text)
-        in_b = _inside(qb, h.b_start, h.b_end, b.text)
+        in_a = inside_spans(qa, h.a_start, h.a_end, a.text)
+        in_b = inside_spans(qb, h.b_start, h.b_end, b.text)
         rec = s.record_kinds
         if (in_a and a.kind not in rec and b.kind in rec) or (in_b and b.kind not in rec and a.kind in rec):
             quoting = a if in_a and a.kind not in rec else b
@@ -408,7 +323,7 @@ def _classify_hunk(h: _Hunk, a: Side, b: Side, s: ClassifySettings, close: bool,
 def classify_link(edits: Sequence[Edit], a: Side, b: Side, settings: ClassifySettings | None = None) -> tuple[Change, ...]:
     """Return the named changes of one link, in text order of side a, then the link-wide ones (number, speaker)."""
     s = settings or ClassifySettings()
-    overlap = _overlap(a.text, b.text)
+    overlap = content_overlap(a.text, b.text)
     close, verbatim = overlap >= s.min_overlap, overlap >= s.quote_overlap
     numbers, same = _number_pairs(a.text, b.text)
     if not close:
@@ -425,7 +340,7 @@ def classify_link(edits: Sequence[Edit], a: Side, b: Side, settings: ClassifySet
                     changes.append(swap)
     for p, q in numbers:  # differing quantities inside long reworded passages
         changes.append(_number_change(p.text, q.text, p, q, a, b))
-    if close and a.speakers and b.speakers and not {_surname(x) for x in a.speakers} & {_surname(y) for y in b.speakers}:
+    if close and a.speakers and b.speakers and not {surname(x) for x in a.speakers} & {surname(y) for y in b.speakers}:
         changes.append(Change("speaker", ", ".join(a.speakers), ", ".join(b.speakers),
                               f"{a.name} gives these words to {' and '.join(a.speakers)}, "
                               f"{b.name} to {' and '.join(b.speakers)}."))
