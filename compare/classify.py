@@ -47,10 +47,10 @@ __all__ = ["CHANGE_TYPES", "FLAG_TYPES", "Side", "classify_corpus", "classify_li
 CHANGE_TYPES: dict[str, str] = {
     "number": "A quantity, date or duration differs once both are put on one scale "
     "(digits, number words, fractions, percent, dates, durations): \"1.5 percent\" and \"one and a half percent\" agree.",
-    "meaning": "The claim itself changes: a negation (not, no, never) is on one side only, or a key noun is swapped "
-    "for a different one with a different charge (\"economy\" became \"war\").",
+    "meaning": "The claim itself changes: a negation (not, no, never) is on one side only, or right after shared words "
+    "a key noun is swapped for one with a different charge (\"people will forget\" ... \"economy\" became \"war\").",
     "hedge": "Certainty or modality shifts: a modal or stance word of one class (certain: will, must, sure; possible: "
-    "may, might, think; distancing: claimed, allegedly, so-called) is on one side only.",
+    "may, might, think; distancing: claimed, allegedly, so-called, 'scare quotes') is on one side only.",
     "loaded_language": "An evaluative or emotive word (VADER sentiment lexicon, |valence| >= 2, or NRC Emotion Lexicon: "
     "anger or disgust) stands on one side without a match on the other (\"piggery\" and \"beastly\").",
     "quote": "A press or other secondary source puts words in quotation marks that differ from what the matched "
