@@ -40,14 +40,23 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
                 entry["reason"] = u.set_aside
             entry["section"] = u.section
             units.append(entry)
-        documents.append({"id": doc.id, "path": doc.path, "title": src.title, "meta": meta, "units": units})
+        flags = [{"type": f.type, "detail": f.detail, "start": f.start, "end": f.end} for f in corpus.flags.get(doc.id, ())]
+        documents.append(
+            {"id": doc.id, "path": doc.path, "title": src.title, "meta": meta, "units": units, "flags": flags}
+        )
     pairs = [
         {
             "a": p.a,
             "b": p.b,
             "related": p.related,
             "links": [
-                {"a": list(lk.a), "b": list(lk.b), "score": lk.score, "edits": [[e.op, e.text] for e in lk.edits]}
+                {
+                    "a": list(lk.a),
+                    "b": list(lk.b),
+                    "score": lk.score,
+                    "edits": [[e.op, e.text] for e in lk.edits],
+                    "changes": [{"type": c.type, "a": c.a, "b": c.b, "detail": c.detail} for c in lk.changes],
+                }
                 for lk in p.links
             ],
         }

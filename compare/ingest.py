@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import InputError
 from .records import Document, Rejected, Source
 
-__all__ = ["MANIFEST_NAME", "SUPPORTED_SUFFIXES", "KINDS", "read_corpus", "decode_bytes"]
+__all__ = ["MANIFEST_NAME", "SUPPORTED_SUFFIXES", "KINDS", "read_corpus", "decode_bytes", "header_date"]
 
 MANIFEST_NAME = "sources.toml"
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -95,8 +95,16 @@ def _default_title(path: Path, text: str, fmt: str) -> str:
     return path.stem.replace("_", " ")
 
 
+def header_date(text: str) -> tuple[str, int, int] | None:
+    """Return the date of a leading " date 2022-03-11" header line (ISO text, start, end of the header), or None."""
+    m = _HEADER_DATE.match(text)
+    if m is None:
+        return None
+    return m.group(1), m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
+
+
 def _make_source(path: Path, text: str, fmt: str, values: dict[str, str], used_ids: set[str], meta_title: str = "") -> Source:
-    header = _HEADER_DATE.match(text)
+    header = header_date(text)
     sid = values.get("id") or _slug(path.stem)
     base, n = sid, 2
     while sid in used_ids:
@@ -110,7 +118,7 @@ def _make_source(path: Path, text: str, fmt: str, values: dict[str, str], used_i
         outlet=values.get("outlet", ""),
         kind=values.get("kind", "other"),
         language=values.get("language", "en"),
-        date=values.get("date") or (header.group(1) if header else ""),
+        date=values.get("date") or (header[0] if header else ""),
         extra=extra,
     )
 

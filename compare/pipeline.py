@@ -14,6 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from .align import AlignInput, align_vectors, event_groups, relatedness
+from .classify import classify_corpus
 from .diff import diff_words
 from .embed import Embedder, EmbeddingCache, ModelInfo, SentenceTransformerEmbedder, embed_texts, resolve_model
 from .errors import InputError, OutputError
@@ -81,7 +82,7 @@ def build_corpus(
     model: ModelInfo | None = None,
     progress: Progress | None = None,
 ) -> tuple[Corpus, int]:
-    """Read, segment, embed, align and diff a corpus folder; return the Corpus and how many sentences were encoded."""
+    """Read, segment, embed, align, diff and classify a corpus folder; return the Corpus and how many sentences were encoded."""
     settings = settings or Settings()
     progress = progress or _Silent()
     docs, rejected = read_corpus(corpus_dir)
@@ -149,7 +150,7 @@ def build_corpus(
         model_sha256=model.sha256,
         rejected=tuple(rejected),
     )
-    return corpus, encoded
+    return classify_corpus(corpus, settings), encoded
 
 
 def _check_out_dir(corpus_dir: Path, out_dir: Path) -> None:

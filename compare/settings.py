@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-__all__ = ["Settings", "AlignSettings", "default_cache_dir"]
+__all__ = ["Settings", "AlignSettings", "ClassifySettings", "default_cache_dir"]
 
 
 def default_cache_dir() -> Path:
@@ -60,6 +60,34 @@ class AlignSettings:
 
 
 @dataclass(frozen=True)
+class ClassifySettings:
+    """Knobs of the change classifier and the document findings (see ``compare.classify``)."""
+
+    max_words: int = 8
+    """A changed passage longer than this (words, either side) is only called ``wording``: too long to name one change."""
+    emotive_valence: float = 2.0
+    """Least VADER valence (absolute, on -4..4) for a word to count as evaluative or emotive."""
+    emotive_emotions: tuple[str, ...] = ("anger", "disgust")
+    """NRC emotions that make a word count as evaluative or emotive (the emotions of condemnation)."""
+    min_overlap: float = 0.4
+    """Share of the longer text's content words found in the other before a ``quote``, ``speaker``, ``number`` or
+    key-noun ``meaning`` change is claimed (a loose link is no ground for an accusation)."""
+    quote_overlap: float = 0.6
+    """Share of content words (as for ``min_overlap``) before words inside quotation marks are compared at all: only a
+    near-verbatim match shows that a quotation departs from what the other source says."""
+    passage_overlap: float = 0.25
+    """Least share of content words (as for ``min_overlap``) before a distancing word ("claimed", 'scare quotes') or a
+    changed key noun after shared words inside a passage reworded as a whole is named (``hedge``, ``meaning``)."""
+    object_words: int = 8
+    """Inside a reworded passage, how many words after a shared phrase are searched for a changed key noun (``meaning``)."""
+    record_kinds: tuple[str, ...] = ("transcript", "readout")
+    """Source kinds that record what was said; a ``quote`` change is a secondary source's quotation differing from one of
+    these (two records differing, e.g. two translations, is ``wording``)."""
+    run_min_sentences: int = 8
+    """Fewest consecutive sentences without any link for a ``no_counterpart`` flag."""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Every setting of a run. Build it with keywords; ``replace()`` it to change one."""
 
@@ -75,6 +103,8 @@ class Settings:
     """No progress output on stderr."""
     align: AlignSettings = field(default_factory=AlignSettings)
     """The aligner's settings."""
+    classify: ClassifySettings = field(default_factory=ClassifySettings)
+    """The change classifier's settings."""
 
     def evolve(self, **changes: object) -> "Settings":
         """Return a copy with ``changes`` applied."""

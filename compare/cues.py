@@ -1,0 +1,118 @@
+"""Cues the classifier reads in a text: quotations, named speakers, stance words, shared phrases, shared content.
+
+Pure string work on one or two texts; no records, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .lexicon import HEDGES, content_stems, words
+
+__all__ = [
+    "WORDS",
+    "content_overlap",
+    "distancing_marks",
+    "hedge_classes",
+    "inside_spans",
+    "quoted_spans",
+    "shared_runs",
+    "speakers_named",
+    "surname",
+]
+
+_QUOTES = {"“": "”", "«": "»", "„": "“"}
+WORDS = re.compile(r"\w+(?:['’]\w+)*")
+_DISTANCING = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w, c in HEDGES.items() if c == "distancing") + r"|so called)\b", re.IGNORECASE
+)
+# 'special military operation': a short phrase in single quotation marks, not an apostrophe
+_SCARE_QUOTES = re.compile(r"(?<![\w'‘])['‘]([A-Za-z][^'‘’\n,.;:!?]{1,60}?)['’](?![\w'’])")
+
+
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Return the spans of ``text`` inside quotation marks (“…”, «…», "…"); an unclosed quote ends at the paragraph."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    for i, ch in enumerate(text):
+        if open_at is None:
+            if ch in _QUOTES:
+                open_at, closer = i + 1, _QUOTES[ch]
+            elif ch == '"':
+                open_at, closer = i + 1, '"'
+        elif ch == closer or (ch == "\n" and closer):
+            spans.append((open_at, i))
+            open_at = None
+        elif ch in _QUOTES and closer != '"':
+            open_at = i + 1  # a new quotation before the old one closed: the old one was never closed
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return tuple(s for s in spans if s[1] > s[0])
+
+
+def speakers_named(text: str, names: Sequence[str]) -> tuple[str, ...]:
+    """Return the people of ``names`` whom ``text`` reports as speaking ("Lukashenko said", "said Putin")."""
+    verbs = r"(?:said|says|told|stressed|added|noted|remarked|emphasi[sz]ed|stated|declared|explained|asked|replied)"
+    found = []
+    for name in names:
+        last = re.escape(name.split()[-1])
+        if re.search(rf"\b{last}\s+{verbs}\b|\b{verbs}\s+(?:\w+\s+){{0,2}}{last}\b", text):
+            found.append(name)
+    return tuple(found)
+
+
+def surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def inside_spans(spans: Sequence[tuple[int, int]], start: int, end: int, text: str) -> bool:
+    """Whether the non-space characters of text[start:end] all lie inside ``spans`` (and there is at least one)."""
+    idx = [i for i in range(start, end) if not text[i].isspace() and text[i] not in "“”\"«»„,.;:"]
+    if start == end:  # words left out: is the gap inside a quotation?
+        return any(s < start < e for s, e in spans)
+    return bool(idx) and all(any(s <= i < e for s, e in spans) for i in idx)
+
+
+def content_overlap(a: str, b: str) -> float:
+    """Share of the longer side's content words (crude stems) found on the other side."""
+    sa, sb = content_stems(a), content_stems(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / max(len(sa), len(sb))
+
+
+def distancing_marks(text: str) -> list[str]:
+    """Return the distancing markers of ``text`` as written: "claimed", "so-called", and 'scare quotes' (1-4 words)."""
+    marks = [m.group() for m in _DISTANCING.finditer(text)]
+    marks += [m.group() for m in _SCARE_QUOTES.finditer(text) if len(m.group(1).split()) <= 4]
+    return marks
+
+
+def hedge_classes(text: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for w in words(text):
+        if w in HEDGES and HEDGES[w] != "distancing":
+            found.setdefault(HEDGES[w], []).append(w)
+    if "of course" in " ".join(words(text)):
+        found.setdefault("certain", []).append("of course")
+    marks = distancing_marks(text)
+    if marks:
+        found["distancing"] = marks
+    return found
+
+
+def shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[int, int, int]]:
+    """Return (i, j, n): maximal runs a[i:i+n] == b[j:j+n] with n >= ``least``, in any order (a rewrite may move them)."""
+    runs = []
+    for i in range(len(a)):
+        for j in range(len(b)):
+            if (i and j and a[i - 1] == b[j - 1]) or a[i] != b[j]:
+                continue  # not the start of a maximal run
+            n = 0
+            while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+                n += 1
+            if n >= least:
+                runs.append((i, j, n))
+    return runs

@@ -1,0 +1,360 @@
+"""The classify stage: named changes per link (pure, hand-made edits) and the acceptance points on the seed corpus."""
+
+from __future__ import annotations
+
+import json
+import typing
+
+import pytest
+
+from compare.classify import CHANGE_TYPES, FLAG_TYPES, Side, classify_link, quoted_spans, speakers_named
+from compare.diff import diff_words
+from compare.export import corpus_to_dict
+from compare.quantities import find_quantities, same_value
+from compare.records import ChangeType, Edit, FlagType
+
+from .test_pipeline import _linked
+
+
+def _classify(a: str, b: str, **sides: object) -> list[tuple[str, str, str, str]]:
+    """Classify the real word diff of ``a`` -> ``b``; ``sides`` sets Side fields as a_<field>/b_<field>."""
+    sides = {"a_name": "a", "b_name": "b", **sides}
+    sa = Side(a, **{k[2:]: v for k, v in sides.items() if k.startswith("a_")})  # type: ignore[arg-type]
+    sb = Side(b, **{k[2:]: v for k, v in sides.items() if k.startswith("b_")})  # type: ignore[arg-type]
+    return [(c.type, c.a, c.b, c.detail) for c in classify_link(diff_words(a, b), sa, sb)]
+
+
+def _types(changes: list[tuple[str, str, str, str]]) -> list[str]:
+    return [c[0] for c in changes]
+
+
+# --- rules, one table for the README and the report ---------------------------------------------------------------
+
+
+def test_every_type_has_a_rule():
+    assert set(CHANGE_TYPES) == set(typing.get_args(ChangeType))
+    assert set(FLAG_TYPES) == set(typing.get_args(FlagType))
+    assert all(rule.endswith(".") and len(rule) > 40 for rule in [*CHANGE_TYPES.values(), *FLAG_TYPES.values()])
+
+
+# --- quantities --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("by 1.5 percent", "One and a half percent more"),
+        ("by more than 34%", "more than 34 per cent"),
+        ("thirty-four percent", "34 percent"),
+        ("a day before", "24 hours in advance"),
+        ("on Friday, March 11, met", "in the Kremlin on 11 March"),
+        ("date 2022-03-11", "March 11, 2022"),
+        ("in a month", "in one month"),
+        ("two hundred and five people", "205 people"),
+    ],
+)
+def test_same_quantity_written_differently(first, second):
+    (p,), (q,) = find_quantities(first), find_quantities(second)
+    assert same_value(p, q), (p, q)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [("by 1.5 percent", "by 2.5 percent"), ("in six months", "in a month"), ("on March 11", "on 12 March"),
+     ("four positions", "five positions")],
+)
+def test_different_quantities(first, second):
+    (p,), (q,) = find_quantities(first), find_quantities(second)
+    assert p.kind == q.kind and not same_value(p, q)
+
+
+def test_quantity_text_is_what_was_written():
+    (q,) = find_quantities("“One and a half percent more than we had")
+    assert (q.text, q.value, q.kind) == ("One and a half percent", 1.5, "percent")
+    assert [q.text for q in find_quantities("more than a third, more than 34 percent")] == ["a third", "34 percent"]
+
+
+# --- one type each ------------------------------------------------------------------------------------------------
+
+
+def test_number_written_in_words_is_no_discrepancy():
+    changes = _classify(
+        "“One and a half percent more than we had in the recent presidential election,” Aleksandr Lukashenko said.",
+        "More than at the presidential elections, by the way, by 1.5 percent.",
+    )
+    assert "number" not in _types(changes)
+    assert any("“One and a half percent” and “1.5 percent” are the same quantity" in c[3] for c in changes)
+
+
+def test_number_discrepancy_names_both_quantities():
+    changes = _classify("Last year our mutual trade increased by 34 percent.", "Last year our mutual trade increased by 43 percent.")
+    assert changes == [("number", "34", "43", "a says “34 percent” (34 percent), b says “43 percent” (43 percent).")]
+
+
+def test_date_discrepancy():
+    changes = _classify("The leaders met in the Kremlin on 11 March.", "The leaders met in the Kremlin on 12 March.")
+    assert _types(changes) == ["number"]
+
+
+def test_loaded_language_piggery_beastly():
+    changes = _classify(
+        "Today’s are larger but we are already accustomed to this piggery of the West, I beg your pardon.",
+        "However, we are already used to this, pardon my language, beastly Western behaviour.",
+        a_name="readout", b_name="transcript",
+    )
+    loaded = [c for c in changes if c[0] == "loaded_language"]
+    assert len(loaded) == 1
+    _, a, b, detail = loaded[0]
+    assert "piggery" in a and "beastly" in b
+    assert detail.startswith("“beastly” in transcript is an evaluative or emotive word (NRC Emotion Lexicon")
+    # the plain synonym next to it is only wording
+    assert ("wording", "accustomed", "used", "Words swapped: “accustomed” (readout) → “used” (transcript).") in changes
+
+
+def test_topic_words_are_not_loaded_language():
+    # "war" and "attack" name what happened; the lexicons rate them negative, but they judge nothing
+    assert "loaded_language" not in _types(_classify("Our conscience is clear.", "So, we did not unleash this war, our conscience is clear."))
+    assert "loaded_language" not in _types(_classify("They were preparing to attack Donbass.", "They were going to strike Donbass."))
+
+
+def test_hedge_modal_swap_and_distancing():
+    assert _types(_classify("Russia will win the negotiations.", "Russia may win the negotiations.")) == ["hedge"]
+    (change,) = _classify(
+        "He went on to allege that foreign mercenaries are moving along the border.",
+        "Foreign mercenaries are moving along the border.",
+        a_name="press",
+    )
+    assert change[0] == "hedge" and "“allege” (distancing) only in press" in change[3]
+    # a future "will" beside another future "will" is not a change of certainty
+    assert "hedge" not in _types(_classify("We will deal with it and acquire more.", "We will deal with it and will acquire more."))
+
+
+def test_distancing_inside_a_reworded_passage():
+    press = ("Meanwhile, Belarusian President Lukashenko claimed that if Russia had not launched the 'special military "
+             "operation' in Ukraine on February 24, Ukraine would have attacked Belarus the same day.")
+    readout = ("Had there not been a preventive strike on the positions (four positions, I will show it now, I have brought "
+               "the map) six hours before the operation, they would have attacked the troops of Belarus and Russia.")
+    changes = _classify(press, readout, a_name="press", b_name="readout")
+    hedges = [c for c in changes if c[0] == "hedge"]
+    assert [(c[1], c[2]) for c in hedges] == [("claimed", ""), ("'special military operation'", "")]
+    assert hedges[1][3].startswith("Quotation marks around “special military operation” (distancing) only in press")
+    # a British-style quotation or an apostrophe is no scare quote
+    assert "hedge" not in _types(_classify("'We are ready,' he said.", "We are ready, he said loudly."))
+    assert "hedge" not in _types(_classify("Russia's president's plan was ready.", "The plan of Russia was ready."))
+
+
+def test_meaning_negation_flipped():
+    (change,) = _classify("We will survive the sanctions.", "We will not survive the sanctions.", b_name="tv")
+    assert change == ("meaning", "", "not", "“not” is only in tv: one source negates what the other affirms.")
+
+
+def test_meaning_key_noun_economy_becomes_war():
+    # the press rewrite of "people will forget this happened, in terms of the economy"
+    edits = (
+        Edit("equal", "In six months people will forget "),
+        Edit("delete", "this happened, in terms of the economy"),
+        Edit("insert", "about the war"),
+        Edit("equal", "."),
+    )
+    a = Side("In six months people will forget this happened, in terms of the economy.", "transcript")
+    b = Side("In six months people will forget about the war.", "press")
+    (change,) = classify_link(edits, a, b)
+    assert change.type == "meaning"
+    assert "from “economy” (transcript) to “war” (press)" in change.detail
+
+
+def test_meaning_in_the_real_press_rewrite():
+    # transcript (002) and press (000) as written; the aligner does not link them (cosine 0.38), the rule still holds
+    transcript = ("If we find our bearings, believe me, in six months or by the end of the year people will forget this "
+                  "happened, in terms of the economy.")
+    press = "He also claimed that people will forget about the war in Ukraine by the end of 2022."
+    changes = _classify(transcript, press, a_name="transcript", a_kind="transcript", b_name="press", b_kind="press")
+    assert [c[:3] for c in changes] == [
+        ("wording", transcript[:-1], press[:-1]),
+        ("hedge", "", "claimed"),
+        ("meaning", "this happened, in terms of the economy", "about the war in Ukraine"),
+    ]
+    assert changes[2][3].startswith("Both say “people will forget”, then differ. The key word changes from “economy” "
+                                    "(transcript) to “war” (press)")
+    # "by the end of the year" / "by the end of 2022": a year is no key noun, and no number discrepancy either
+    assert "number" not in _types(changes)
+
+
+def test_quote_differs_from_transcript():
+    a = "“We will deal with these difficulties and acquire more competencies and more opportunities,” he said."
+    b = "We will get through these difficulties and acquire more competencies and more opportunities."
+    changes = _classify(a, b, a_name="press", a_kind="press", b_name="transcript", b_kind="transcript")
+    assert ("quote", "deal with", "get through",
+            "Inside quotation marks press has “deal with” where transcript has “get through”.") in changes
+    # against another rewrite nothing says which is right; between two records it is a translator's choice
+    assert "quote" not in _types(_classify(a, b, a_kind="press", b_kind="press"))
+    assert "quote" not in _types(_classify(a, b, a_kind="readout", b_kind="transcript"))
+    # words of the transcript left out inside the quotation
+    dropped = _classify("“They walk along the border to the Chernobyl plant and want to cut off the routes,” he said.",
+                        "They walk along the border to the Chernobyl nuclear power plant and want to cut off the routes.",
+                        a_kind="press", b_kind="transcript")
+    assert dropped[0] == ("quote", "", "nuclear power", "Inside quotation marks a has nothing where b has “nuclear power”.")
+
+
+def test_quote_needs_a_close_match():
+    # a loose link (few shared words) is no ground for a misquoting claim
+    changes = _classify(
+        'Putin said that sanctions are an "excellent opportunity to bolster economic and technological independence."',
+        "Today, sanctions represent an opportunity for us.",
+        b_kind="transcript", a_speakers=("Vladimir Putin",), b_speakers=("Alexander Lukashenko",),
+    )
+    assert "quote" not in _types(changes) and "speaker" not in _types(changes)
+
+
+def test_speaker_changed():
+    text = "We have survived them so many times, and we will survive them again."
+    changes = _classify(text, text, a_speakers=("Vladimir Putin",), b_speakers=("Alexander Lukashenko",), a_name="readout", b_name="transcript")
+    assert changes == [("speaker", "Vladimir Putin", "Alexander Lukashenko",
+                        "readout gives these words to Vladimir Putin, transcript to Alexander Lukashenko.")]
+    assert _classify(text, text, a_speakers=("Lukashenko",), b_speakers=("Alexander Lukashenko",)) == []
+
+
+def test_speakers_named_in_text():
+    names = ["Alexander Lukashenko", "Vladimir Putin"]
+    assert speakers_named("Sanctions are now a window of opportunity for us,\" Lukashenko said, echoing Putin.", names) == ("Alexander Lukashenko",)
+    assert speakers_named("There is certain positive progress there,\" said Vladimir Putin.", names) == ("Vladimir Putin",)
+    assert speakers_named("Putin met Lukashenko.", names) == ()
+
+
+def test_wording_and_no_change():
+    assert _classify("Well, we need to rally together.", "Well, we need to unite.") == [
+        ("wording", "rally together", "unite", "Words swapped: “rally together” (a) → “unite” (b).")]
+    assert _classify("“They are not that simple.", "They are not that simple.") == []  # a quotation mark only
+    long = _classify("Amid the ongoing war with Ukraine, Russian President Vladimir Putin met his counterpart in Moscow.",
+                     "Vladimir Putin met with President of the Republic of Belarus Alexander Lukashenko at the Kremlin.")
+    assert all(t == "wording" for t in _types(long))
+
+
+def test_quoted_spans():
+    text = "He said: “We can. We will!” Then “more\nNot quoted. \"Yes\" end"
+    spans = quoted_spans(text)
+    assert [text[s:e] for s, e in spans] == ["We can. We will!", "more", "Yes"]
+
+
+# --- acceptance on the seed corpus (real model, real text) ------------------------------------------------------
+
+
+def _changes(corpus, a, b, a_part, b_part):
+    (link,) = _linked(corpus, a, b, a_part, b_part)
+    return link.changes
+
+
+def test_seed_piggery_beastly_is_loaded_language(seed_corpus):
+    changes = _changes(seed_corpus, "readout", "transcript", "piggery of the West", "beastly Western behaviour")
+    loaded = [c for c in changes if c.type == "loaded_language"]
+    assert loaded and "beastly" in loaded[0].detail
+    assert "quote" not in {c.type for c in changes}  # two translations differ: not a misquotation
+
+
+def test_seed_one_and_a_half_percent_is_no_number_discrepancy(seed_corpus):
+    changes = _changes(seed_corpus, "readout", "transcript", "One and a half percent more", "by 1.5 percent")
+    assert "number" not in {c.type for c in changes}
+    assert any("are the same quantity (1.5 percent)" in c.detail for c in changes)
+
+
+def test_seed_no_false_number_or_quote_claims(seed_corpus):
+    checked = [
+        ("readout", "transcript", "in a few days we would have incurred huge losses", "this 24 hours in advance"),
+        ("readout", "transcript", "bilateral trade soared by more than 34%", "more than a third, more than 34 percent"),
+        ("press", "readout", "on Friday, March 11, met", "in the Kremlin on 11 March"),
+        ("press", "transcript", "excellent opportunity to bolster", "Today, sanctions represent an opportunity for us"),
+    ]
+    for a, b, a_part, b_part in checked:
+        types = {c.type for c in _changes(seed_corpus, a, b, a_part, b_part)}
+        assert not types & {"number", "quote", "speaker"}, (a_part, types)
+
+
+def test_seed_flags(seed_corpus):
+    docs = {d.id: d for d in seed_corpus.documents}
+    assert {k: [f.type for f in v] for k, v in seed_corpus.flags.items()} == {
+        "forum": ["unrelated"], "transcript": ["no_counterpart"], "tv": ["date_mismatch"]}
+    (unrelated,) = seed_corpus.flags["forum"]
+    assert (unrelated.start, unrelated.end) == (0, len(docs["forum"].text))
+    (run,) = seed_corpus.flags["transcript"]
+    text = docs["transcript"].text
+    last = "Let us proceed to the current item on the agenda."
+    assert run.start == text.index("Meeting with permanent members of Security Council")
+    assert run.end == text.index(last) + len(last)
+    assert "President of Belarus" not in text[run.start : run.end]
+    (date,) = seed_corpus.flags["tv"]
+    assert docs["tv"].text[date.start : date.end] == "date 2019-12-13"
+    assert "2022-03-11" in date.detail
+
+
+def test_seed_json_has_changes_and_flags(seed_corpus):
+    data = json.loads(json.dumps(corpus_to_dict(seed_corpus)))
+    forum = next(d for d in data["documents"] if d["id"] == "forum")
+    assert [f["type"] for f in forum["flags"]] == ["unrelated"]
+    assert next(d for d in data["documents"] if d["id"] == "press")["flags"] == []
+    links = [lk for p in data["pairs"] for lk in p["links"]]
+    assert all(set(c) == {"type", "a", "b", "detail"} and c["type"] in CHANGE_TYPES for lk in links for c in lk["changes"])
+    assert any(c["type"] == "loaded_language" and "beastly" in c["b"] for lk in links for c in lk["changes"])
+
+
+def test_readme_explains_every_type():
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in [*CHANGE_TYPES, *FLAG_TYPES]:
+        assert f"- `{name}`: " in readme, name
+    assert '"changes": [{"type": ' in readme and '"flags": [{"type": ' in readme
+
+
+# --- document flags on a hand-made corpus (pure) -----------------------------------------------------------------
+
+
+def _doc(doc_id: str, sentences: list[str], date: str = "", header: str = "", sections: list[int] | None = None):
+    from compare.records import Document, Source, Unit
+
+    text, units, pos = header, [], len(header)
+    for k, s in enumerate(sentences):
+        units.append(Unit(k, pos, pos + len(s), s, section=(sections or [0] * len(sentences))[k]))
+        text += s + " "
+        pos += len(s) + 1
+    return Document(Source(doc_id, f"{doc_id}.txt", doc_id, date=date), f"c/{doc_id}.txt", text), tuple(units)
+
+
+def _corpus(docs, related: dict[tuple[str, str], float], links: dict[tuple[str, str], list[tuple[int, int]]]):
+    from compare.records import Corpus, Link, PairAlignment
+
+    ids = [d.id for d, _ in docs]
+    pairs = tuple(
+        PairAlignment(a, b, tuple(Link((i,), (j,), 0.9) for i, j in links.get((a, b), [])), related.get((a, b), 0.5))
+        for n, a in enumerate(ids) for b in ids[n + 1 :]
+    )
+    return Corpus(documents=tuple(d for d, _ in docs), units={d.id: u for d, u in docs}, pairs=pairs)
+
+
+def test_flags_on_a_hand_made_corpus():
+    from compare.findings import find_flags
+
+    same = ["The leaders met in Moscow.", "They discussed sanctions."]
+    extra = [f"Unrelated sentence number {k}." for k in range(8)]
+    docs = [
+        _doc("t", same + extra, date="2022-03-11", sections=[0, 0] + [1] * 8),
+        _doc("r", same, date="2022-03-11"),
+        _doc("p", same, header=" date 2022-03-11 "),
+        _doc("tv", same, header=" date 2019-12-13 "),
+        _doc("x", ["Something else entirely."], date="2022-03-11"),
+    ]
+    close = {(a, b): 0.9 for a in "t r p tv".split() for b in "t r p tv".split()}
+    links = {(a, b): [(0, 0), (1, 1)] for (a, b) in close}
+    corpus = _corpus(docs, close, links)
+    flags = find_flags(corpus)
+    assert sorted(flags) == ["t", "tv", "x"]
+    (run,) = flags["t"]
+    t_text = docs[0][0].text
+    assert (run.type, t_text[run.start : run.end]) == ("no_counterpart", " ".join(extra))
+    (date,) = flags["tv"]
+    assert (date.type, docs[3][0].text[date.start : date.end]) == ("date_mismatch", "date 2019-12-13")
+    assert date.detail == "Dated 2019-12-13, but p, r, t date the event 2022-03-11."
+    (unrelated,) = flags["x"]
+    assert unrelated.type == "unrelated" and unrelated.detail.startswith("About something else: its closest source is p")
+    # seven unlinked sentences are not enough for a flag
+    short = _corpus([_doc("t", same + extra[:7], sections=[0, 0] + [1] * 7), docs[1]], close, links)
+    assert find_flags(short) == {}
