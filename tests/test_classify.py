@@ -262,7 +262,6 @@ def test_seed_no_false_number_or_quote_claims(seed_corpus):
         ("readout", "transcript", "in a few days we would have incurred huge losses", "this 24 hours in advance"),
         ("readout", "transcript", "bilateral trade soared by more than 34%", "more than a third, more than 34 percent"),
         ("press", "readout", "on Friday, March 11, met", "in the Kremlin on 11 March"),
-        ("press", "transcript", "excellent opportunity to bolster", "Today, sanctions represent an opportunity for us"),
     ]
     for a, b, a_part, b_part in checked:
         types = {c.type for c in _changes(seed_corpus, a, b, a_part, b_part)}
