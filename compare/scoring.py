@@ -7,7 +7,9 @@ Pure numpy; no model, no I/O. ``pair_features`` turns the two sides' vectors and
   similar to everything gains nothing: the CSLS-style margin and the gaps to the row and column best);
 - the cosine relative to this pair of texts (z-score), so that two loosely related retellings and two close
   translations are judged on their own scale rather than by one global threshold;
-- shared rare words, names and numbers (TF-IDF over word stems; function words weigh nothing);
+- shared rare words, names and numbers (TF-IDF over word stems; function words weigh nothing), and how much
+  of each sentence's rare-word weight the other sentence, or the other text as a whole, repeats: a sentence
+  whose content appears nowhere in the other text is probably not reported there;
 - merged neighbours: the sentence joined with the one before or after it, against the other side, so that
   one sentence can pair with two when a retelling merges or splits them (Vecalign/Bertalign overlaps,
   approximated by the length-weighted sum of the two sentence vectors);
@@ -53,6 +55,11 @@ FEATURES: tuple[str, ...] = (
     "row_best",
     "col_best",
     "log_size_ratio",
+    "recall_a",
+    "recall_b",
+    "found_in_b",
+    "found_in_a",
+    "recall_a_gap",
 )
 """Names of the features, in the order of ``pair_features``' last axis and of ``AlignSettings.weights``."""
 
@@ -105,6 +112,40 @@ def order_agreement(cos: np.ndarray, anchor: float = 0.5) -> float:
     upper = np.triu_indices(len(anchors), 1)
     tau = float(agree[upper].mean())
     return min(max(tau, 0.0), 1.0)
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an and are as at be been but by for from had has have he her here him his i if in is it its me my no not "
+    "of on or our she so than that the their them then there they this to was we were what when which who will "
+    "with would you your".split()
+)
+
+
+def _content_recall(ta: Sequence[str], tb: Sequence[str]) -> list[np.ndarray]:
+    """Return (n, m) matrices: the share of a's rare-word weight found in b's sentence, and the reverse; the
+    share of each sentence's weight found anywhere in the other text (constant along the other axis)."""
+    bags_a = [set(word_stems(t)) - _FUNCTION_WORDS for t in ta]
+    bags_b = [set(word_stems(t)) - _FUNCTION_WORDS for t in tb]
+    df: Counter[str] = Counter()
+    for bag in bags_a + bags_b:
+        df.update(bag)
+    total = len(bags_a) + len(bags_b)
+    idf = {w: math.log((total + 1) / (c + 0.5)) for w, c in df.items()}
+    n, m = len(ta), len(tb)
+    recall_a, recall_b = np.zeros((n, m)), np.zeros((n, m))
+    found_in_b, found_in_a = np.zeros((n, m)), np.zeros((n, m))
+    all_a, all_b = set().union(*bags_a), set().union(*bags_b)
+    weight_b = [sum(idf[w] for w in bag) or 1.0 for bag in bags_b]
+    for i, bag in enumerate(bags_a):
+        weight = sum(idf[w] for w in bag) or 1.0
+        found_in_b[i, :] = sum(idf[w] for w in bag & all_b) / weight
+        for j, other in enumerate(bags_b):
+            shared = sum(idf[w] for w in bag & other)
+            recall_a[i, j] = shared / weight
+            recall_b[i, j] = shared / weight_b[j]
+    for j, bag in enumerate(bags_b):
+        found_in_a[:, j] = sum(idf[w] for w in bag & all_a) / weight_b[j]
+    return [recall_a, recall_b, found_in_b, found_in_a, recall_a - recall_a.max(axis=1, keepdims=True)]
 
 
 def _normed(v: np.ndarray) -> np.ndarray:
@@ -177,6 +218,7 @@ def pair_features(
         row_best * np.ones((1, m)),
         col_best * np.ones((n, 1)),
         np.full((n, m), math.log(n / m)),
+        *_content_recall(ta, tb),
     ]
     return np.stack(features, axis=-1)
 

@@ -17,8 +17,8 @@ def default_cache_dir() -> Path:
 
 # Fitted by benchmarks/train_aligner.py on the 153 GNAT Aesop pairs (logistic regression, one weight per
 # feature of compare.scoring.FEATURES, in that order); regenerate with that script, never by hand.
-_WEIGHTS: tuple[float, ...] = (0.516, 6.3967, 2.3651, 1.4984, 5.6736, 0.0552, 1.0826, 0.5797, 0.5666, 0.0637, 3.0116, -5.163, 0.3351, 0.5356, -0.2005, -1.8491, -0.9824, 0.0614)
-_INTERCEPT = -4.1708
+_WEIGHTS: tuple[float, ...] = (0.3577, 4.748, 1.9779, 1.1589, 4.5734, 0.1142, 1.0755, 0.6454, 0.7178, 0.2877, 3.1309, -5.2053, 0.3481, 0.4962, -0.1481, -1.6201, -0.8011, 0.0615, 2.7032, 1.9311, -1.0202, -1.755, 1.1962)
+_INTERCEPT = -4.0105
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,13 @@ class AlignSettings:
     """Weight of each feature of ``compare.scoring.FEATURES`` in a pair's log-odds of reporting the same statement."""
     intercept: float = _INTERCEPT
     """Constant term of that log-odds."""
-    link_threshold: float = -1.1
-    """Least log-odds for a sentence to be linked rather than left unmatched (-1.1 is a probability of about 0.25)."""
+    link_threshold: float = -1.4
+    """Least log-odds for a sentence to be linked rather than left unmatched (-1.4 is a probability of about 0.20)."""
     stay_penalty: float = 0.0
     """Cost of linking the next sentence to the same partner as the previous one (many-to-one)."""
     skip_penalty: float = 0.5
     """Cost per log of the distance of a forward jump over partner sentences."""
-    back_penalty: float = 1.0
+    back_penalty: float = 0.5
     """Cost of jumping back to an earlier partner sentence (reordering), on top of ``back_step_penalty`` per sentence."""
     back_step_penalty: float = 0.0
     """Extra cost of a backward jump per sentence jumped."""

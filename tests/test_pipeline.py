@@ -101,4 +101,4 @@ def test_seed_gold_floor(seed_corpus):
             if {g.a_doc, g.b_doc} == {"transcript", "readout"}]
     texts = {d.id: d.text for d in seed_corpus.documents}
     score = score_seed_links(gold, texts, corpus_link_spans(seed_corpus))
-    assert score.f1 >= 0.87, score  # measured 0.899 (P 0.971, R 0.838): benchmarks/alignment_quality.py
+    assert score.f1 >= 0.85, score  # measured 0.877 (P 0.970, R 0.800): benchmarks/alignment_quality.py
