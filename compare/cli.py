@@ -70,8 +70,13 @@ def cli() -> None:
               help=f"Embedding cache folder [default: {default_cache_dir()}].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")
 @click.option("--device", default="cpu", show_default=True, help="Torch device for the model (cpu, cuda).")
+@click.option("--reference", default=None, metavar="ID",
+              help="Source id the synopsis compares every other source against [default: the first transcript].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or notices on stderr.")
-def run(corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, no_cache: bool, device: str, quiet: bool) -> None:
+def run(
+    corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, no_cache: bool, device: str,
+    reference: str | None, quiet: bool,
+) -> None:
     """Compare every source in CORPUS with every other and write the report.
 
     Prints the path of the report's index.html on stdout.
@@ -82,6 +87,7 @@ def run(corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, 
         model=model,
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         device=device,
+        reference=reference,
         quiet=quiet,
     )
     progress = _StderrProgress(quiet)

@@ -22,6 +22,7 @@ from .ingest import read_corpus
 from .records import Corpus, Document, Link, PairAlignment, Unit
 from .segment import split_units, unit_text_for_model
 from .settings import Settings
+from .synopsis import check_reference
 
 __all__ = ["Progress", "RunResult", "align_sentences", "build_corpus", "compare_corpus", "link_text"]
 
@@ -93,6 +94,8 @@ def build_corpus(
             f"cannot compare {corpus_dir}: {len(docs)} usable document(s); at least two are needed. "
             "Add source files (.txt, .md, .html) to the folder."
         )
+    if settings.reference is not None:  # fail before the model runs, not after
+        check_reference([d.id for d in docs], settings.reference)
     units = {d.id: split_units(d, min_section=settings.align.section_min_units) for d in docs}
     if model is None:
         model = resolve_model(settings.model)
@@ -164,7 +167,7 @@ def _check_out_dir(corpus_dir: Path, out_dir: Path) -> None:
         raise OutputError(f"cannot write the report to {out_dir}: a file of that name exists. Pick another -o folder.")
 
 
-def write_outputs(corpus: Corpus, out_dir: Path) -> Path:
+def write_outputs(corpus: Corpus, out_dir: Path, *, reference: str | None = None) -> Path:
     """Write JSON, CSV and HTML into a temporary folder beside ``out_dir``, then move it into place."""
     from .export import write_csv, write_json
     from .report import render_report
@@ -178,7 +181,7 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> Path:
     try:
         write_json(corpus, tmp / "alignment.json")
         write_csv(corpus, tmp / "alignment.csv")
-        render_report(corpus, tmp)
+        render_report(corpus, tmp, reference=reference)
         os.chmod(tmp, 0o755)
         old = None
         if out_dir.exists():
@@ -203,7 +206,7 @@ def compare_corpus(
     settings = settings or Settings()
     _check_out_dir(corpus_dir, out_dir)
     corpus, encoded = build_corpus(corpus_dir, settings, progress=progress)
-    index = write_outputs(corpus, out_dir)
+    index = write_outputs(corpus, out_dir, reference=settings.reference)
     return RunResult(corpus=corpus, index=index, encoded=encoded)
 
 

@@ -1,8 +1,10 @@
-"""Render a Corpus as a static HTML report: an index page and one side-by-side page per document pair."""
+"""Render a Corpus as a static HTML report: an overview, a synopsis against one reference, and one page per pair."""
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from markupsafe import Markup
 from .errors import OutputError
 from .pair_table import pair_rows
 from .records import Corpus, Document, PairAlignment, Unit
+from .synopsis import CHANGE_ORDER, build_overview, build_synopsis, choose_reference, unrelated_sources
 
 __all__ = ["render_report", "pair_file_name"]
 
@@ -26,9 +29,22 @@ def pair_file_name(a_id: str, b_id: str) -> str:
     return f"pair-{a_id}--{b_id}.html"
 
 
+_CHANGE_SYMBOLS = {
+    "loaded_language": "!",
+    "meaning": "≠",
+    "quote": "❝",
+    "number": "#",
+    "speaker": "@",
+    "hedge": "~",
+    "wording": "✎",
+}
+
+
 @functools.cache
 def _environment() -> Environment:
-    return Environment(
+    from .classify import CHANGE_TYPES, FLAG_TYPES
+
+    env = Environment(
         loader=PackageLoader("compare", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -36,15 +52,32 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals.update(
+        css=_static("report.css"),
+        js=_static("report.js"),
+        script_hash=_script_hash(),
+        change_types=CHANGE_ORDER,
+        change_rules=CHANGE_TYPES,
+        change_symbols=_CHANGE_SYMBOLS,
+        flag_rules=FLAG_TYPES,
+    )
+    return env
 
 
 @functools.cache
-def _css() -> Markup:
-    css = (resources.files("compare") / "static" / "report.css").read_text(encoding="utf-8")
-    # Inlined verbatim into <style>; our own file, never source text, so marking it safe is sound.
-    if "</" in css:
-        raise ValueError("report.css must not contain '</' (it is inlined into a <style> element)")
-    return Markup(css)
+def _static(name: str) -> Markup:
+    text = (resources.files("compare") / "static" / name).read_text(encoding="utf-8")
+    # Inlined verbatim into <style>/<script>; our own files, never source text, so marking them safe is sound.
+    if "</" in text:
+        raise ValueError(f"{name} must not contain '</' (it is inlined into the page)")
+    return Markup(text)
+
+
+@functools.cache
+def _script_hash() -> str:
+    """Return the CSP source allowing exactly the inlined report.js (and no other script)."""
+    digest = hashlib.sha256(str(_static("report.js")).encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 # --- view records: what the templates see -------------------------------------------------------
@@ -80,15 +113,17 @@ class _PairSummary:
 # --- rendering -----------------------------------------------------------------------------------
 
 
-def render_report(corpus: Corpus, out_dir: Path) -> Path:
-    """Write ``index.html`` and one ``pair-<a>--<b>.html`` per pair into ``out_dir``; return the index path.
+def render_report(corpus: Corpus, out_dir: Path, *, reference: str | None = None) -> Path:
+    """Write ``index.html`` (overview), ``synopsis.html`` and one ``pair-<a>--<b>.html`` per pair; return the index.
 
-    Every page is self-contained (inline CSS, no script, no network) and the output is byte-identical
-    for the same corpus.
+    ``reference`` is the source id the synopsis and overview compare against (default: the first transcript).
+    Every page is self-contained (inline CSS and script, allowed by hash in its Content-Security-Policy; no
+    network) and the output is byte-identical for the same corpus.
     """
     _check_ids(corpus)
     docs = {d.id: d for d in corpus.documents}
-    pages: dict[str, str] = {"index.html": _render_index(corpus)}
+    ref = choose_reference(corpus, reference)
+    pages: dict[str, str] = {"index.html": _render_index(corpus, ref), "synopsis.html": _render_synopsis(corpus, ref)}
     for pair in corpus.pairs:
         pages[pair_file_name(pair.a, pair.b)] = _render_pair(corpus, pair, docs[pair.a], docs[pair.b])
     try:
@@ -142,7 +177,29 @@ def _level(covered: int, total: int) -> str:
     return "low" if share < 1 / 3 else ("mid" if share < 2 / 3 else "high")
 
 
-def _render_index(corpus: Corpus) -> str:
+def _pair_hrefs(corpus: Corpus, ref: Document) -> dict[str, str]:
+    return {
+        (p.b if p.a == ref.id else p.a): pair_file_name(p.a, p.b) for p in corpus.pairs if ref.id in (p.a, p.b)
+    }
+
+
+def _render_synopsis(corpus: Corpus, ref: Document) -> str:
+    others, rows = build_synopsis(corpus, ref)
+    unrelated = unrelated_sources(corpus)
+    return _environment().get_template("synopsis.html").render(
+        ref=ref,
+        others=others,
+        rows=rows,
+        flags=corpus.flags,
+        langs={d.id: d.source.language for d in corpus.documents},
+        unrelated=unrelated,
+        unrelated_docs=[d for d in others if d.id in unrelated],
+        sentence_counts={d.id: len(_sentence_ids(corpus.units[d.id])) for d in corpus.documents},
+        pair_hrefs=_pair_hrefs(corpus, ref),
+    )
+
+
+def _render_index(corpus: Corpus, ref: Document) -> str:
     docs = {d.id: d for d in corpus.documents}
     totals = {d.id: len(_sentence_ids(corpus.units[d.id])) for d in corpus.documents}
     pairs: dict[tuple[str, str], PairAlignment] = {}
@@ -169,14 +226,14 @@ def _render_index(corpus: Corpus) -> str:
         for x in corpus.documents
     ]
     return _environment().get_template("index.html").render(
-        css=_css(),
-        documents=corpus.documents,
+                documents=corpus.documents,
         counts={d.id: (totals[d.id], len(corpus.units[d.id]) - totals[d.id]) for d in corpus.documents},
         matrix=matrix,
         pairs=summaries,
         rejected=sorted(corpus.rejected, key=lambda r: (r.file, r.reason)),
         model_name=corpus.model_name,
         model_sha256=corpus.model_sha256,
+        overview=build_overview(corpus, ref),
     )
 
 
@@ -197,8 +254,7 @@ def _render_pair(corpus: Corpus, pair: PairAlignment, a: Document, b: Document) 
     rows = pair_rows(pair.links, units_a, units_b, a_title=a.source.title or a.id, b_title=b.source.title or b.id)
     a_ids, b_ids = _covered(corpus, pair)
     return _environment().get_template("pair.html").render(
-        css=_css(),
-        a=a,
+                a=a,
         b=b,
         rows=rows,
         links=len(pair.links),

@@ -101,6 +101,8 @@ class Settings:
     """Torch device for the model ("cpu", "cuda")."""
     quiet: bool = False
     """No progress output on stderr."""
+    reference: str | None = None
+    """Source id the synopsis compares every other source against; ``None``: the first transcript (manifest kind)."""
     align: AlignSettings = field(default_factory=AlignSettings)
     """The aligner's settings."""
     classify: ClassifySettings = field(default_factory=ClassifySettings)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import compare
 from compare.errors import OutputError
 from compare.records import Corpus, Document, Edit, Link, PairAlignment, Rejected, Source, Unit
 from compare.report import _percent, render_report
@@ -199,7 +200,10 @@ def small_corpus() -> Corpus:
     )
 
 
-PAGES = ["index.html", "pair-readout--weather.html", "pair-transcript--readout.html", "pair-transcript--weather.html"]
+PAGES = [
+    "index.html", "pair-readout--weather.html", "pair-transcript--readout.html", "pair-transcript--weather.html",
+    "synopsis.html",
+]
 
 
 @pytest.fixture(scope="module")
@@ -414,8 +418,10 @@ def test_link_without_edits_shows_plain_text(tmp_path: Path) -> None:
 def test_source_text_is_escaped(report: Path) -> None:
     for name in PAGES:
         raw = (report / name).read_text(encoding="utf-8")
-        assert "<script" not in raw, name
-        assert not parse(report / name).find_all("script"), name
+        # One script per page, our own packaged file; source text never becomes markup.
+        assert raw.count("<script") == 1, name
+        (script,) = parse(report / name).find_all("script")
+        assert script.text() == (Path(compare.__file__).parent / "static" / "report.js").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (report / "pair-transcript--readout.html").read_text(encoding="utf-8")
     weather = parse(report / "pair-transcript--weather.html")
     assert weather.find("h1").text() == f"{TRANSCRIPT} ↔ Weather {SCRIPT} outlook"
@@ -431,9 +437,14 @@ def test_pages_are_self_contained_and_accessible(report: Path) -> None:
         assert len(page.find_all("style")) == 1 and "font-size: 18px" in page.find("style").text()
         csp = [m for m in page.find_all("meta") if m.attrs.get("http-equiv") == "Content-Security-Policy"]
         assert csp and csp[0].attrs["content"].startswith("default-src 'none'"), name
+        script_src = next(d for d in csp[0].attrs["content"].split(";") if d.strip().startswith("script-src"))
+        assert "'sha256-" in script_src and "unsafe" not in script_src, script_src  # only our script, by hash
         assert not page.find_all("link") and not any("src" in n.attrs for n in page.iter()), name
         for a in page.find_all("a"):
-            assert (report / a.attrs["href"]).is_file(), (name, a.attrs["href"])
+            target, _, anchor = a.attrs["href"].partition("#")
+            assert (report / (target or name)).is_file(), (name, a.attrs["href"])
+            if anchor:
+                assert any(n.attrs.get("id") == anchor for n in parse(report / (target or name)).iter()), a.attrs["href"]
         assert all("scope" in th.attrs for th in page.find_all("th")), name
         assert page.find_all("section", "legend"), name
 
