@@ -5,7 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test setup clean
+AXE := tests/.node/node_modules/axe-core/axe.min.js
+
+.PHONY: report test setup browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +21,15 @@ setup: $(STAMP)
 report: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/compare run corpus/ -o reports
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium (never a downloaded browser) and inject axe-core from npm.
+browser: $(AXE)
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+$(AXE):
+	npm install --silent --no-save --no-audit --no-fund --prefix tests/.node axe-core@4
+
+test: $(STAMP) browser
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
 
 clean:
-	rm -rf reports .pytest_cache test-output
+	rm -rf reports .pytest_cache test-output tests/.node
