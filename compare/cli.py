@@ -72,10 +72,13 @@ def cli() -> None:
 @click.option("--device", default="cpu", show_default=True, help="Torch device for the model (cpu, cuda).")
 @click.option("--reference", default=None, metavar="ID",
               help="Source id the synopsis compares every other source against [default: the first transcript].")
+@click.option("--encoding", default=None, metavar="NAME",
+              help="Encoding of the text files (e.g. cp1252) [default: detected per file].")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) when any file of CORPUS cannot be used.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or notices on stderr.")
 def run(
     corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, no_cache: bool, device: str,
-    reference: str | None, quiet: bool,
+    reference: str | None, encoding: str | None, strict: bool, quiet: bool,
 ) -> None:
     """Compare every source in CORPUS with every other and write the report.
 
@@ -88,6 +91,8 @@ def run(
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         device=device,
         reference=reference,
+        encoding=encoding,
+        strict=strict,
         quiet=quiet,
     )
     progress = _StderrProgress(quiet)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .formats import decode_text, read_docx, read_pdf
 from .records import Document, Rejected, Source
 
-__all__ = ["MANIFEST_NAME", "SUPPORTED_SUFFIXES", "KINDS", "read_corpus", "decode_bytes", "header_date"]
+__all__ = ["MANIFEST_NAME", "SUPPORTED_SUFFIXES", "KINDS", "read_corpus", "header_date"]
 
 MANIFEST_NAME = "sources.toml"
-SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUPPORTED_SUFFIXES = {
+    ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf",
+    ".docx": "docx",
+}
 KINDS = ("transcript", "readout", "press", "other")
 _MANIFEST_KEYS = {"id", "file", "title", "outlet", "kind", "language", "date"}
 _HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
@@ -32,22 +37,19 @@ def _slug(name: str) -> str:
     return _SLUG_STRIP.sub("-", name.lower()).strip("-") or "source"
 
 
-def decode_bytes(data: bytes, display: str) -> str:
-    """Decode a text file's bytes as UTF-8, stripping a BOM and keeping newlines as they are."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if b"\x00" in data[:4096]:
-        raise InputError(
-            f"cannot read {display}: it looks like a binary file (it contains NUL bytes). "
-            "Remove it from the corpus folder or replace it with the text it should hold."
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"cannot read {display}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}). "
-            "Re-save it as UTF-8."
-        ) from None
+def _read_file(data: bytes, fmt: str, display: str, encoding: str | None) -> tuple[str, str, dict[str, str], tuple]:
+    """Return (text, how it was read, page metadata, spans to set aside) for one file's bytes."""
+    if fmt == "pdf":
+        return read_pdf(data, display), "pdf text layer", {}, ()
+    if fmt == "docx":
+        return read_docx(data, display), "docx", {}, ()
+    text, used = decode_text(data, display, encoding)
+    if fmt == "html":
+        from .html import extract_html
+
+        text, meta, asides = extract_html(text, display)
+        return text, used, meta, asides
+    return text, used, {}, ()
 
 
 def _read_manifest(folder: Path, display_root: str) -> list[_Entry]:
@@ -123,8 +125,12 @@ def _make_source(path: Path, text: str, fmt: str, values: dict[str, str], used_i
     )
 
 
-def read_corpus(folder: Path) -> tuple[list[Document], list[Rejected]]:
-    """Read every supported file of ``folder`` (sorted by name); return the usable Documents and the rejected files."""
+def read_corpus(folder: Path, encoding: str | None = None) -> tuple[list[Document], list[Rejected]]:
+    """Read every supported file of ``folder`` (sorted by name); return the usable Documents and the rejected files.
+
+    ``encoding`` forces the encoding of text files (.txt, .md, .html); by default it is detected per file.
+    A file byte-for-byte identical to an earlier one is rejected: comparing a text with itself shows nothing.
+    """
     display_root = folder.name or str(folder)
     if not folder.exists():
         raise InputError(f"cannot read corpus {folder}: no such folder. Give the folder that holds the source files.")
@@ -139,6 +145,7 @@ def read_corpus(folder: Path) -> tuple[list[Document], list[Rejected]]:
             )
     docs: list[Document] = []
     rejected: list[Rejected] = []
+    seen_bytes: dict[str, str] = {}
     used_ids: set[str] = set()
     # Manifest ids are claimed first so that a file without an entry cannot take one.
     used_ids.update(e.values["id"] for e in entries.values() if "id" in e.values)
@@ -165,24 +172,26 @@ def read_corpus(folder: Path) -> tuple[list[Document], list[Rejected]]:
             used_ids.discard(values["id"])
         try:
             data = path.read_bytes()
-            text = decode_bytes(data, display)
-            meta_title = ""
-            if fmt == "html":
-                from .html import extract_html
-
-                text, meta = extract_html(text, display)
-                meta_title = meta.get("title", "")
-                for key in ("date", "url"):
-                    if meta.get(key) and key not in values:
-                        values[key] = meta[key]
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in seen_bytes:
+                raise InputError(
+                    f"skipped {display}: byte-for-byte identical to {display_root}/{seen_bytes[digest]}, and a text "
+                    "compared with itself shows nothing. Remove one of the two copies."
+                )
+            text, used, meta, asides = _read_file(data, fmt, display, encoding)
+            meta_title = meta.get("title", "")
+            for key in ("date", "url"):
+                if meta.get(key) and key not in values:
+                    values[key] = meta[key]
             if not text.strip():
-                raise InputError(f"cannot use {display}: it holds no text. Remove it or fill it.")
+                raise InputError(f"cannot use {display}: it holds no text (empty or only whitespace). Remove it or fill it.")
         except OSError as exc:
-            rejected.append(Rejected(path.name, f"cannot read {display}: {exc.strerror}. Check its permissions."))
+            rejected.append(Rejected(path.name, f"cannot read {display}: {exc.strerror}. Check that the file exists and that you may read it."))
             continue
         except InputError as exc:
             rejected.append(Rejected(path.name, str(exc)))
             continue
+        seen_bytes[digest] = path.name
         source = _make_source(path, text, fmt, values, used_ids, meta_title)
-        docs.append(Document(source=source, path=display, text=text, format=fmt))
+        docs.append(Document(source=source, path=display, text=text, format=fmt, encoding=used, asides=asides))
     return docs, rejected

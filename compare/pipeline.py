@@ -86,13 +86,18 @@ def build_corpus(
     """Read, segment, embed, align, diff and classify a corpus folder; return the Corpus and how many sentences were encoded."""
     settings = settings or Settings()
     progress = progress or _Silent()
-    docs, rejected = read_corpus(corpus_dir)
+    docs, rejected = read_corpus(corpus_dir, settings.encoding)
     for r in rejected:
         progress.notice(r.reason)
+    if settings.strict and rejected:
+        raise InputError(
+            f"cannot compare {corpus_dir} with --strict: {len(rejected)} file(s) could not be used "
+            f"({'; '.join(r.reason for r in rejected)}). Fix or remove them, or run without --strict."
+        )
     if len(docs) < 2:
         raise InputError(
             f"cannot compare {corpus_dir}: {len(docs)} usable document(s); at least two are needed. "
-            "Add source files (.txt, .md, .html) to the folder."
+            "Add source files (.txt, .md, .html, .pdf, .docx) to the folder."
         )
     if settings.reference is not None:  # fail before the model runs, not after
         check_reference([d.id for d in docs], settings.reference)

@@ -65,7 +65,9 @@ class Document:
     format: str = "text"
     """``text``, ``markdown`` or ``html``."""
     encoding: str = "utf-8"
-    """Encoding the file was decoded with."""
+    """How the file was read: the encoding it was decoded with, or ``pdf text layer`` / ``docx``."""
+    asides: tuple[tuple[int, int, str], ...] = ()
+    """(start, end, reason) spans of ``text`` that reading already knows to set aside (an HTML page's boilerplate)."""
 
     @property
     def id(self) -> str:

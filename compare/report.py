@@ -40,6 +40,17 @@ _CHANGE_SYMBOLS = {
 }
 
 
+# Unicode direction controls in source text could reorder what a reader sees (a file name or a quote shown
+# backwards); they are shown as visible markers instead. Only the displayed copy changes, never the data.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def _show_controls(value: object) -> object:
+    if isinstance(value, str) and not isinstance(value, Markup) and _BIDI.search(value):
+        return _BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+    return value
+
+
 @functools.cache
 def _environment() -> Environment:
     from .classify import CHANGE_TYPES, FLAG_TYPES
@@ -47,6 +58,7 @@ def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("compare", "templates"),
         autoescape=True,
+        finalize=_show_controls,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

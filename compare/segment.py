@@ -108,15 +108,18 @@ def _speaker_names(labels: list[str]) -> dict[str, str]:
     return out
 
 
-def _classify_paragraphs(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
-    """Mark furniture paragraphs; split off header dates and speaker labels."""
+def _classify_paragraphs(
+    text: str, paras: list[tuple[int, int]], asides: tuple[tuple[int, int, str], ...] = ()
+) -> list[_Span]:
+    """Mark furniture paragraphs (and those inside ``asides``); split off header dates and speaker labels."""
     spans: list[_Span] = []
     in_tag_list = False
     prev_reason: str | None = None
     for s, e in paras:
         line = text[s:e]
         flat = " ".join(line.split())
-        reason = next((r for p, r in _FURNITURE if p.search(flat)), None)
+        known = next((r for a, b, r in asides if a <= s < b), None)
+        reason = known or next((r for p, r in _FURNITURE if p.search(flat)), None)
         if reason is None and in_tag_list and _is_short_label_line(flat):
             reason = "page furniture: tag list"
         elif reason is None and prev_reason == "page furniture: photo gallery counter" and len(flat.split()) <= 20:
@@ -260,7 +263,7 @@ def split_units(doc: Document, *, min_section: int = 1) -> tuple[Unit, ...]:
     Every non-whitespace character lies in exactly one unit; ``unit.text == doc.text[unit.start:unit.end]``.
     """
     text = doc.text
-    spans = _classify_paragraphs(text, _paragraphs(text))
+    spans = _classify_paragraphs(text, _paragraphs(text), doc.asides)
     labels = [sp.label_for for sp in spans if sp.label_for is not None]
     names = _speaker_names(labels)
     transcript = _is_transcript(doc, [names[lab] for lab in labels])

@@ -101,6 +101,10 @@ class Settings:
     """Torch device for the model ("cpu", "cuda")."""
     quiet: bool = False
     """No progress output on stderr."""
+    encoding: str | None = None
+    """Encoding of every text file (.txt, .md, .html); ``None`` detects it per file (BOM, UTF-8, then legacy encodings)."""
+    strict: bool = False
+    """Fail when any file of the corpus folder cannot be used, instead of leaving it out with its reason."""
     reference: str | None = None
     """Source id the synopsis compares every other source against; ``None``: the first transcript (manifest kind)."""
     align: AlignSettings = field(default_factory=AlignSettings)

@@ -42,7 +42,7 @@ def test_too_few_documents(tmp_path: Path):
     assert result.exit_code == 1
     assert result.stderr.endswith(
         f"Error: cannot compare {tmp_path / 'c'}: 1 usable document(s); at least two are needed. "
-        "Add source files (.txt, .md, .html) to the folder.\n"
+        "Add source files (.txt, .md, .html, .pdf, .docx) to the folder.\n"
     )
 
 

@@ -42,15 +42,13 @@ def test_bad_files_rejected_with_reasons(tmp_path: Path):
     (tmp_path / "good.txt").write_text("A sentence.", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
-    (tmp_path / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
     docs, rejected = read_corpus(tmp_path)
     assert [d.id for d in docs] == ["good"]
     reasons = {r.file: r.reason for r in rejected}
     d = tmp_path.name
-    assert reasons["empty.txt"] == f"cannot use {d}/empty.txt: it holds no text. Remove it or fill it."
+    assert reasons["empty.txt"] == f"cannot use {d}/empty.txt: it holds no text (empty or only whitespace). Remove it or fill it."
     assert reasons["binary.txt"].startswith(f"cannot read {d}/binary.txt: it looks like a binary file")
-    assert reasons["latin.txt"] == f"cannot read {d}/latin.txt: not UTF-8 (byte 0xe9 at offset 3). Re-save it as UTF-8."
     assert reasons["photo.jpg"].startswith(f"skipped {d}/photo.jpg: unsupported file type .jpg")
 
 
@@ -88,5 +86,13 @@ def test_html_main_text(tmp_path: Path):
     docs, rejected = read_corpus(tmp_path)
     assert rejected == []
     text = docs[0].text
-    assert "The two presidents met on Friday" in text and "Home | News" not in text
+    assert "The two presidents met on Friday" in text
     assert docs[0].source.title == "Talks in Moscow"
+    # the menu and the footer are kept, set aside with the reason, never deleted
+    from compare.html import BOILERPLATE_REASON
+    from compare.segment import split_units
+
+    units = split_units(docs[0])
+    aside = {u.text: u.set_aside for u in units if u.set_aside}
+    assert aside == {"Home | News | Contact": BOILERPLATE_REASON, "Copyright 2022": BOILERPLATE_REASON}
+    assert any(u.is_sentence and u.text.startswith("The two presidents met") for u in units)

@@ -272,7 +272,7 @@ def test_index_lists_sources_rejected_files_and_model(report: Path) -> None:
     assert page.find("title").text() == "compare report"
     rows = page.find("table", "sources").find("tbody").find_all("tr")
     cells = [[c.text() for c in r.children if isinstance(c, Node)] for r in rows]
-    assert cells[0] == ["transcript", TRANSCRIPT, "Kremlin", "transcript", "2022-03-11", "en", "corpus/t.txt", "6", "1"]
+    assert cells[0] == ["transcript", TRANSCRIPT, "Kremlin", "transcript", "2022-03-11", "en", "corpus/t.txt", "utf-8", "6", "1"]
     assert cells[1][-2:] == ["5", "2"]
     assert cells[2][1] == f"Weather {SCRIPT} outlook"
     rejected = page.find("ul", "rejected").text()
