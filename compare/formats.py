@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 
 from .errors import InputError
 
 __all__ = ["LEGACY_ENCODINGS", "decode_text", "read_docx", "read_pdf"]
 
-LEGACY_ENCODINGS = ("cp1252", "latin_1", "cp1251", "koi8_r", "iso8859_15", "cp1250", "iso8859_2", "mac_roman")
+LEGACY_ENCODINGS = ("cp1252", "latin_1", "cp1251", "koi8_r", "iso8859_15", "cp1250", "iso8859_2")
 """Single-byte encodings the detector chooses among when a file is not UTF-8 (Western, Cyrillic, Central European)."""
 
+_ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’)\]]$")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -72,6 +74,15 @@ def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple
             f"cannot read {display}: not UTF-8 (byte 0x{data[first_bad]:02x} at offset {first_bad}) and no "
             "single-byte encoding fits it. Re-save it as UTF-8, or pass its encoding with --encoding (e.g. cp1252)."
         )
+    text = str(best)
+    # Several single-byte encodings often give the same letters (cp1250 and cp1252 for English text): name the
+    # most common of those that decode the bytes to exactly this text.
+    for candidate in LEGACY_ENCODINGS:
+        try:
+            if data.decode(candidate) == text:
+                return text, codecs.lookup(candidate).name
+        except UnicodeDecodeError:
+            continue
     name = codecs.lookup(best.encoding).name
     return data.decode(name), name
 
@@ -85,12 +96,19 @@ def read_pdf(data: bytes, display: str) -> str:
     blocks: list[str] = []
     try:
         for page in extract_pages(io.BytesIO(data)):
+            first_on_page = True
             for element in page:
                 if isinstance(element, LTTextContainer):
                     lines = [" ".join(line.split()) for line in element.get_text().splitlines()]
                     block = _join_lines([ln for ln in lines if ln])
-                    if block:
+                    if not block:
+                        continue
+                    # A paragraph running on over a page break: the page ends mid-sentence, the next starts lower-case.
+                    if first_on_page and blocks and not _ENDS_SENTENCE.search(blocks[-1]) and block[:1].islower():
+                        blocks[-1] = _join_lines([blocks[-1], block])
+                    else:
                         blocks.append(block)
+                    first_on_page = False
     except PDFSyntaxError as exc:
         raise InputError(f"cannot read {display}: not a readable PDF ({exc}). Save it again as PDF, or as text.") from None
     except Exception as exc:  # noqa: BLE001 - untrusted bytes: pdfminer raises many types (PSEOF, KeyError, ...)
@@ -116,7 +134,7 @@ def _join_lines(lines: list[str]) -> str:
 
 
 def read_docx(data: bytes, display: str) -> str:
-    """Return a Word document's paragraphs (and table cells), separated by blank lines."""
+    """Return a Word document's paragraphs (and table cells), one per line, as a text file would hold them."""
     import zipfile
 
     import docx
@@ -129,5 +147,5 @@ def read_docx(data: bytes, display: str) -> str:
     for table in document.tables:
         for row in table.rows:
             parts.extend(cell.text for cell in row.cells)
-    text = "\n\n".join(p.strip() for p in parts if p.strip())
-    return text + "\n" if text else ""
+    text = "\n".join(p.rstrip() for p in parts).strip("\n")
+    return text + "\n" if text.strip() else ""

@@ -25,6 +25,8 @@ _FURNITURE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             (r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", "dateline: time"),
             (r"^(?:publication status|published in sections|publication date|last updated|updated)\b",
              "page furniture: publication metadata"),
+            (r"\b(?:we use cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b",
+             "page furniture: cookie banner"),
             (r"^(?:leave a reply|leave a comment|your email address will not be published|required fields are marked"
              r"|post comment|cancel reply)", "page furniture: comment form"),
             (r"^(?:(?:text version|events|geography|topics|persons|see also|share|print|tags|related|read more"

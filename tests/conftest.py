@@ -27,12 +27,18 @@ def real_embedder(model_info):
 
 
 @pytest.fixture(scope="session")
-def seed_corpus(real_embedder, model_info, tmp_path_factory):
-    """The seed corpus run through the whole pipeline with the real model (no cache)."""
+def session_cache(tmp_path_factory) -> Path:
+    """An embedding cache that lives for one test session (empty at its start), so sentences are encoded once."""
+    return tmp_path_factory.mktemp("embedding-cache")
+
+
+@pytest.fixture(scope="session")
+def seed_corpus(real_embedder, model_info, session_cache):
+    """The seed corpus run through the whole pipeline with the real model (cache: this session's only)."""
     from compare.pipeline import build_corpus
     from compare.settings import Settings
 
-    corpus, _ = build_corpus(CORPUS, Settings(cache_dir=None), embedder=real_embedder, model=model_info)
+    corpus, _ = build_corpus(CORPUS, Settings(cache_dir=session_cache), embedder=real_embedder, model=model_info)
     return corpus
 
 
