@@ -68,22 +68,20 @@ def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple
         first_bad = exc.start
     from charset_normalizer import from_bytes  # lazy: only legacy files need the detector
 
-    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    matches = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS))
+    best = matches.best()
     if best is None or best.chaos > 0.3:
         raise InputError(
             f"cannot read {display}: not UTF-8 (byte 0x{data[first_bad]:02x} at offset {first_bad}) and no "
             "single-byte encoding fits it. Re-save it as UTF-8, or pass its encoding with --encoding (e.g. cp1252)."
         )
-    text = str(best)
-    # Several single-byte encodings often give the same letters (cp1250 and cp1252 for English text): name the
-    # most common of those that decode the bytes to exactly this text.
-    for candidate in LEGACY_ENCODINGS:
-        try:
-            if data.decode(candidate) == text:
-                return text, codecs.lookup(candidate).name
-        except UnicodeDecodeError:
-            continue
-    name = codecs.lookup(best.encoding).name
+    # Several single-byte encodings often fit about as well (cp1250 and cp1252 for French or English text): take
+    # the most common one, in LEGACY_ENCODINGS order, among those the detector finds as clean as its best.
+    fitting = {
+        codecs.lookup(e).name for m in matches if m.chaos <= best.chaos + 0.02 for e in (m.encoding, *m.could_be_from_charset)
+    }
+    name = next((codecs.lookup(e).name for e in LEGACY_ENCODINGS if codecs.lookup(e).name in fitting),
+                codecs.lookup(best.encoding).name)
     return data.decode(name), name
 
 

@@ -27,6 +27,8 @@ def _visible_text(markup: str) -> str:
     import lxml.html
     from lxml import etree
 
+    # lxml refuses a str that declares its own encoding (<?xml ... encoding="..."?>): the text is decoded already.
+    markup = re.sub(r"\A\s*<\?xml[^>]*\?>", "", markup)
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):

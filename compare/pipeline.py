@@ -168,8 +168,30 @@ def _check_out_dir(corpus_dir: Path, out_dir: Path) -> None:
             f"cannot write the report to {out_dir}: it is inside the corpus folder {corpus_dir}, so the next run "
             "would read the report as a source. Pick an output folder outside it (-o reports)."
         )
+    if c.is_relative_to(o):
+        raise OutputError(
+            f"cannot write the report to {out_dir}: it holds the corpus folder {corpus_dir}, and the report folder is "
+            "replaced as a whole. Pick an output folder outside the corpus (-o reports)."
+        )
     if o.exists() and not o.is_dir():
         raise OutputError(f"cannot write the report to {out_dir}: a file of that name exists. Pick another -o folder.")
+    if o.is_dir() and not (o / "alignment.json").is_file():
+        others = sorted(p.name for p in o.iterdir())
+        if others:
+            shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+            raise OutputError(
+                f"cannot write the report to {out_dir}: it holds other files ({shown}) and is not an earlier report, "
+                "and the report folder is replaced as a whole. Pick a new or empty folder (-o)."
+            )
+
+
+def _clean_up(tmp: Path, old: Path | None, out_dir: Path) -> None:
+    """After a failed write: drop the half-written folder and put the previous report back if it was moved aside."""
+    shutil.rmtree(tmp, ignore_errors=True)
+    if old is not None:
+        if not out_dir.exists() and (old / "previous").exists():
+            os.replace(old / "previous", out_dir)
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def write_outputs(corpus: Corpus, out_dir: Path, *, reference: str | None = None) -> Path:
@@ -183,12 +205,12 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, reference: str | None = None
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=parent))
     except OSError as exc:
         raise OutputError(f"cannot write the report to {out_dir}: {exc.strerror}. Pick a folder you can write to (-o).") from None
+    old: Path | None = None
     try:
         write_json(corpus, tmp / "alignment.json")
         write_csv(corpus, tmp / "alignment.csv")
         render_report(corpus, tmp, reference=reference)
         os.chmod(tmp, 0o755)
-        old = None
         if out_dir.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old.", dir=parent))
             os.replace(out_dir, old / "previous")
@@ -196,10 +218,10 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, reference: str | None = None
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _clean_up(tmp, old, out_dir)
         raise OutputError(f"cannot write the report to {out_dir}: {exc.strerror}. Pick a folder you can write to (-o).") from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _clean_up(tmp, old, out_dir)
         raise
     return out_dir / "index.html"
 

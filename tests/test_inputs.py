@@ -128,6 +128,20 @@ def test_encodings_are_detected_and_offsets_index_the_decoded_text(tmp_path: Pat
         assert doc.text[u.start : u.end] == u.text
 
 
+def test_french_latin1_is_not_read_as_central_european(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes("Le président a très bien parlé. Très réussi, à Genève, où il était.".encode("latin-1"))
+    (doc,), _ = read_corpus(tmp_path)
+    assert (doc.text, doc.encoding) == ("Le président a très bien parlé. Très réussi, à Genève, où il était.", "cp1252")
+
+
+def test_xhtml_with_an_encoding_declaration(tmp_path: Path) -> None:
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><article>'
+            "<p>The two presidents met in Moscow on Friday and talked for five hours about sanctions.</p></article></body></html>")
+    (tmp_path / "a.xhtml.html").write_text(page, encoding="utf-8")
+    (doc,), rejected = read_corpus(tmp_path)
+    assert rejected == [] and "The two presidents met in Moscow" in doc.text
+
+
 def test_latin1_text_is_read(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes("Le président a visité le café de Genève à midi. Très réussi.".encode("latin-1"))
     (doc,), _ = read_corpus(tmp_path)
@@ -241,6 +255,25 @@ def test_output_folder_inside_the_corpus_or_not_writable(run, tmp_path: Path, mo
         f"Error: cannot write the report to {tmp_path / 'out'}: Permission denied. Pick a folder you can write to (-o).")
 
 
+def test_output_folder_holding_the_corpus_or_other_files_is_refused(run, tmp_path: Path) -> None:
+    _two_good(tmp_path / "c")
+    holding = run(str(tmp_path / "c"), "-o", str(tmp_path))
+    assert holding.exit_code == 1
+    assert _last_line(holding) == (
+        f"Error: cannot write the report to {tmp_path}: it holds the corpus folder {tmp_path / 'c'}, and the report "
+        "folder is replaced as a whole. Pick an output folder outside the corpus (-o reports).")
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    for name in ("taxes.pdf", "letter.docx", "photos", "notes.txt"):
+        (documents / name).write_text("mine", encoding="utf-8")
+    other = run(str(tmp_path / "c"), "-o", str(documents))
+    assert other.exit_code == 1
+    assert _last_line(other) == (
+        f"Error: cannot write the report to {documents}: it holds other files (letter.docx, notes.txt, photos, …) and is "
+        "not an earlier report, and the report folder is replaced as a whole. Pick a new or empty folder (-o).")
+    assert sorted(p.name for p in documents.iterdir()) == ["letter.docx", "notes.txt", "photos", "taxes.pdf"]
+
+
 def test_corrupted_model_folder_and_tampered_weights(run, tmp_path: Path, model_info) -> None:  # type: ignore[no-untyped-def]
     _two_good(tmp_path / "c")
     broken = tmp_path / "broken-model"
@@ -285,6 +318,24 @@ def test_a_crash_while_writing_leaves_the_previous_report(seed_corpus, tmp_path:
             write_outputs(seed_corpus, out)
         assert {p.name: p.read_bytes() for p in out.iterdir()} == before
         assert [p.name for p in tmp_path.iterdir()] == ["reports"]  # no temporary folder left behind
+    monkeypatch.undo()
+    # the failure at the worst moment: the previous report moved aside, the new one not yet in place
+    import os
+
+    real_replace, calls = os.replace, []
+
+    def replace(src: object, dst: object) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(CompareError, match="No space left on device"):
+        write_outputs(seed_corpus, out)
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["reports"]
 
 
 # --- safe reports ----------------------------------------------------------------------------------------------
