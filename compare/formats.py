@@ -139,8 +139,12 @@ def read_docx(data: bytes, display: str) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except zipfile.BadZipFile as exc:
         raise InputError(f"cannot read {display}: not a readable Word document ({exc}). Save it again as .docx.") from None
+    except Exception as exc:  # noqa: BLE001 - untrusted bytes: a damaged archive raises zlib.error, KeyError, lxml errors
+        raise InputError(
+            f"cannot read {display}: damaged Word document ({type(exc).__name__}: {exc}). Save it again as .docx."
+        ) from None
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:

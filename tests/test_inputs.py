@@ -79,6 +79,22 @@ def test_every_format_is_read_with_its_metadata(tmp_path: Path) -> None:
         ".docx, .htm, .html, .markdown, .md, .pdf, .txt."]
 
 
+def test_damaged_pdf_and_docx_are_refused_with_a_message(tmp_path: Path) -> None:
+    good = docx_bytes(["The presidents met in Moscow on Friday."])
+    damaged = bytearray(good)
+    damaged[len(damaged) // 2 : len(damaged) // 2 + 200] = b"\x00" * 200  # a zip whose compressed data is broken
+    (tmp_path / "a.docx").write_bytes(bytes(damaged))
+    (tmp_path / "b.pdf").write_bytes(pdf_bytes(["The presidents met."])[:300])
+    (tmp_path / "c.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    _, rejected = read_corpus(tmp_path)
+    reasons = {r.file: r.reason for r in rejected}
+    d = tmp_path.name
+    assert reasons["a.docx"].startswith(f"cannot read {d}/a.docx: ") and reasons["a.docx"].endswith("Save it again as .docx.")
+    assert reasons["b.pdf"].startswith(f"cannot read {d}/b.pdf: ") and reasons["b.pdf"].endswith("Save it again as PDF, or as text.")
+    assert reasons["c.docx"] == (f"cannot read {d}/c.docx: not a readable Word document (File is not a zip file). "
+                                 "Save it again as .docx.")
+
+
 def test_html_noise_is_set_aside_with_its_reason_never_deleted(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text(html_page("Talks", ["The two presidents met in Moscow on Friday and talked "
                                                             "for five hours about sanctions and trade."]), encoding="utf-8")
