@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import shutil
 import tempfile
@@ -13,16 +12,26 @@ from typing import Protocol
 
 import numpy as np
 
-from .align import AlignInput, align_vectors, event_groups, relatedness
+from .align import AlignInput, align_vectors
+from .candidates import EventPlan, plan_events
 from .diff import diff_words
 from .embed import Embedder, EmbeddingCache, ModelInfo, SentenceTransformerEmbedder, embed_texts, resolve_model
 from .errors import InputError, OutputError
 from .ingest import read_corpus
 from .records import Corpus, Document, Link, PairAlignment, Unit
 from .segment import split_units, unit_text_for_model
-from .settings import Settings
+from .settings import AlignSettings, Settings
 
-__all__ = ["Progress", "RunResult", "align_sentences", "build_corpus", "compare_corpus", "link_text"]
+__all__ = [
+    "Progress",
+    "RunResult",
+    "align_document_pair",
+    "align_sentences",
+    "build_corpus",
+    "compare_corpus",
+    "link_text",
+    "plan_document_pairs",
+]
 
 
 class Progress(Protocol):
@@ -117,30 +126,19 @@ def build_corpus(
             sections=[units[d.id][i].section for i in ids],
         )
         pos += len(ids)
-    pairs: list[PairAlignment] = []
-    combos = list(itertools.combinations(range(len(docs)), 2))
-    rel = {
-        (i, j): relatedness(per_doc[docs[i].id].vectors @ per_doc[docs[j].id].vectors.T, settings.align.relatedness_top)
-        if len(sent_ids[docs[i].id]) and len(sent_ids[docs[j].id]) else 0.0
-        for i, j in combos
-    }
-    groups = event_groups(rel, len(docs), settings.align.event_threshold)
-    for n, (i, j) in enumerate(combos, 1):
-        da, db = docs[i], docs[j]
-        if groups[i] == groups[j]:
-            links, _ = align_vectors(per_doc[da.id], per_doc[db.id], settings.align)
-        else:
-            links = []  # not the same event: nothing to pair, however similar some sentences look
-        related = rel[(i, j)]
-        ua, ub = units[da.id], units[db.id]
-        mapped = []
-        for lk in links:
-            a_ids = tuple(sent_ids[da.id][i] for i in lk.a)
-            b_ids = tuple(sent_ids[db.id][j] for j in lk.b)
-            edits = diff_words(link_text(ua, a_ids), link_text(ub, b_ids))
-            mapped.append(Link(a_ids, b_ids, lk.score, edits))
-        pairs.append(PairAlignment(da.id, db.id, tuple(mapped), round(related, 4)))
-        progress.advance("aligning pairs", n, len(combos))
+    plan = plan_document_pairs([per_doc[d.id].vectors for d in docs], settings)
+    pairs = [
+        align_document_pair(
+            (docs[i].id, docs[j].id),
+            (per_doc[docs[i].id], per_doc[docs[j].id]),
+            (units[docs[i].id], units[docs[j].id]),
+            (sent_ids[docs[i].id], sent_ids[docs[j].id]),
+            same_event=plan.groups[i] == plan.groups[j],
+            related=plan.related[(i, j)],
+            settings=settings.align,
+        )
+        for i, j in _advancing(plan.pairs, progress)
+    ]
     corpus = Corpus(
         documents=tuple(docs),
         units=units,
@@ -150,6 +148,42 @@ def build_corpus(
         rejected=tuple(rejected),
     )
     return corpus, encoded
+
+
+def plan_document_pairs(doc_vectors: Sequence[np.ndarray], settings: Settings) -> EventPlan:
+    """Group the documents into events with the nearest-neighbour index; choose the pairs to align."""
+    a = settings.align
+    return plan_events(doc_vectors, top=a.relatedness_top, threshold=a.event_threshold, neighbours=settings.neighbours)
+
+
+def _advancing(pairs: Sequence[tuple[int, int]], progress: Progress):  # type: ignore[no-untyped-def]
+    for n, pair in enumerate(pairs, 1):
+        yield pair
+        progress.advance("aligning pairs", n, len(pairs))
+
+
+def align_document_pair(
+    ids: tuple[str, str],
+    inputs: tuple[AlignInput, AlignInput],
+    units: tuple[Sequence[Unit], Sequence[Unit]],
+    sentences: tuple[Sequence[int], Sequence[int]],
+    *,
+    same_event: bool,
+    related: float,
+    settings: AlignSettings,
+) -> PairAlignment:
+    """Align and word-diff two documents (no links unless ``same_event``); sentence indices become unit ids.
+
+    ``sentences`` holds, per side, the unit id of each row of that side's vectors.
+    """
+    links = align_vectors(inputs[0], inputs[1], settings)[0] if same_event else []
+    ua, ub = units
+    mapped = []
+    for lk in links:
+        a_ids = tuple(sentences[0][x] for x in lk.a)
+        b_ids = tuple(sentences[1][y] for y in lk.b)
+        mapped.append(Link(a_ids, b_ids, lk.score, diff_words(link_text(ua, a_ids), link_text(ub, b_ids))))
+    return PairAlignment(ids[0], ids[1], tuple(mapped), round(related, 4))
 
 
 def _check_out_dir(corpus_dir: Path, out_dir: Path) -> None:
