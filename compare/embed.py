@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -99,13 +101,29 @@ def resolve_model(path: Path | None) -> ModelInfo:
 
 
 class SentenceTransformerEmbedder:
-    """Encode with sentence-transformers; the model (and torch) load on the first call, never at import."""
+    """Encode with sentence-transformers; the model (and torch) load on the first call, never at import.
+
+    ``encode`` sorts the texts by length so that each batch holds texts of similar length (little padding),
+    tokenises the next batches in worker threads while the model runs the current one (the tokenizer
+    releases the GIL), and on a CUDA device runs the model in fp16 and keeps the vectors on the GPU until
+    the end. The vectors are those of ``SentenceTransformer.encode(..., normalize_embeddings=True)``.
+    """
 
     def __init__(self, model: ModelInfo, *, device: str = "cpu", batch_size: int = 64) -> None:
         self.model = model
         self.device = device
         self.batch_size = batch_size
         self._st = None
+
+    @property
+    def on_gpu(self) -> bool:
+        """Whether the model runs on a CUDA device."""
+        return self.device.startswith("cuda")
+
+    @property
+    def chunk_size(self) -> int:
+        """Texts ``embed_texts`` hands over per call: enough to keep the device busy, few enough for progress."""
+        return 65_536 if self.on_gpu else 256
 
     def _load(self):  # type: ignore[no-untyped-def]
         if self._st is None:
@@ -122,7 +140,11 @@ class SentenceTransformerEmbedder:
                 transformers.utils.logging.disable_progress_bar()
                 from sentence_transformers import SentenceTransformer
 
-                self._st = SentenceTransformer(str(self.model.path), device=self.device, local_files_only=True)
+                st = SentenceTransformer(str(self.model.path), device=self.device, local_files_only=True)
+                if self.on_gpu:
+                    st.half()
+                st.eval()
+                self._st = st
             except Exception as exc:  # the library raises many types for a broken folder
                 raise ModelError(
                     f"cannot load model {self.model.path}: {type(exc).__name__}: {exc}. "
@@ -132,15 +154,37 @@ class SentenceTransformerEmbedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Return L2-normalised float32 vectors, one row per text."""
+        import torch
+
         st = self._load()
-        vecs = st.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        )
-        return np.asarray(vecs, dtype=np.float32)
+        if not texts:
+            return np.zeros((0, st.get_sentence_embedding_dimension() or 0), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        batches = [order[k : k + self.batch_size] for k in range(0, len(order), self.batch_size)]
+        device = torch.device(self.device)
+        preprocess = getattr(st, "preprocess", None) or st.tokenize  # renamed in sentence-transformers 6
+
+        def tokenize(batch: list[int]):  # type: ignore[no-untyped-def]
+            features = preprocess([texts[i] for i in batch])
+            if self.on_gpu:
+                features = {k: v.pin_memory() if isinstance(v, torch.Tensor) else v for k, v in features.items()}
+            return features
+
+        ahead = 4 if self.on_gpu else 1
+        outputs = []
+        with ThreadPoolExecutor(max_workers=ahead) as pool, torch.inference_mode():
+            pending = deque(pool.submit(tokenize, b) for b in batches[:ahead])
+            for n in range(len(batches)):
+                features = pending.popleft().result()
+                if n + ahead < len(batches):
+                    pending.append(pool.submit(tokenize, batches[n + ahead]))
+                features = {k: v.to(device, non_blocking=True) if isinstance(v, torch.Tensor) else v for k, v in features.items()}
+                vec = st.forward(features)["sentence_embedding"]
+                outputs.append(torch.nn.functional.normalize(vec.float(), p=2, dim=1))
+        stacked = torch.cat(outputs).cpu().numpy()
+        result = np.empty_like(stacked)
+        result[np.asarray(order)] = stacked
+        return result.astype(np.float32, copy=False)
 
 
 class EmbeddingCache:
@@ -196,13 +240,15 @@ def embed_texts(
     embedder: Embedder,
     *,
     cache: EmbeddingCache | None = None,
-    chunk_size: int = 64,
+    chunk_size: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> tuple[np.ndarray, int]:
     """Encode every distinct text once (cache first); return (vectors in ``texts`` order, number encoded now).
 
-    ``on_progress(done, total)`` is called after each chunk of the texts that had to be encoded.
+    ``on_progress(done, total)`` is called after each chunk of the texts that had to be encoded; a chunk is
+    ``chunk_size`` texts, by default the embedder's own ``chunk_size`` (64 when it has none).
     """
+    chunk_size = chunk_size or getattr(embedder, "chunk_size", 64)
     distinct = sorted(set(texts))
     vectors: dict[str, np.ndarray] = cache.get_many(distinct) if cache is not None else {}
     missing = [t for t in distinct if t not in vectors]

@@ -69,7 +69,9 @@ def link_text(units: Sequence[Unit], ids: Sequence[int]) -> str:
 
 
 def _embedder(settings: Settings, model: ModelInfo) -> SentenceTransformerEmbedder:
-    return SentenceTransformerEmbedder(model, device=settings.device, batch_size=settings.batch_size)
+    gpu = settings.device.startswith("cuda")
+    batch = settings.gpu_batch_size if gpu else settings.batch_size
+    return SentenceTransformerEmbedder(model, device=settings.device, batch_size=batch)
 
 
 def _open_cache(settings: Settings, model: ModelInfo, progress: Progress) -> EmbeddingCache | None:
