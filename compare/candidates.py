@@ -23,7 +23,15 @@ import numpy as np
 
 from .align import event_groups, relatedness
 
-__all__ = ["EventPlan", "candidate_pairs", "plan_events", "sentence_neighbours"]
+__all__ = [
+    "EventPlan",
+    "build_index",
+    "candidate_pairs",
+    "hits_to_pairs",
+    "plan_events",
+    "search_index",
+    "stack_documents",
+]
 
 _HNSW_LINKS = 32
 """Graph degree of the HNSW index (FAISS's ``M``)."""
@@ -52,62 +60,86 @@ class EventPlan:
         return sum(1 for n in sizes.values() if n >= 2) >= 2
 
 
-def sentence_neighbours(
-    vectors: np.ndarray, neighbours: int, *, exact_max: int = 20_000
-) -> tuple[np.ndarray, np.ndarray]:
-    """Return (cosines, indices) of each row's ``neighbours`` nearest rows, itself included, best first.
-
-    ``vectors`` is (n, dim) float32, L2-normalised; missing neighbours have index -1.
-    """
+def build_index(vectors: np.ndarray, *, exact_max: int = 20_000):  # type: ignore[no-untyped-def]
+    """Return a FAISS inner-product index over ``vectors`` ((n, dim) float32, L2-normalised): exact up to ``exact_max`` rows."""
     import faiss
 
     n, dim = vectors.shape
-    k = min(neighbours + 1, n)
     x = np.ascontiguousarray(vectors, dtype=np.float32)
     if n <= exact_max:
         index = faiss.IndexFlatIP(dim)
         index.add(x)
-    else:
-        index = faiss.IndexHNSWFlat(dim, _HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 80
-        threads = faiss.omp_get_max_threads()
-        faiss.omp_set_num_threads(1)  # parallel insertion makes the graph depend on thread timing
-        try:
-            index.add(x)
-        finally:
-            faiss.omp_set_num_threads(threads)
+        return index
+    index = faiss.IndexHNSWFlat(dim, _HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = 80
+    threads = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)  # parallel insertion makes the graph depend on thread timing
+    try:
+        index.add(x)
+    finally:
+        faiss.omp_set_num_threads(threads)
+    return index
+
+
+def search_index(index, queries: np.ndarray, neighbours: int) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+    """Return (cosines, row indices) of each query's ``neighbours`` + 1 nearest rows (itself included), best first."""
+    k = min(neighbours + 1, index.ntotal)
+    if hasattr(index, "hnsw"):
         index.hnsw.efSearch = max(64, 2 * k)
-    return index.search(x, k)
+    return index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
 
 
-def candidate_pairs(doc_vectors: Sequence[np.ndarray], neighbours: int, min_cosine: float) -> set[tuple[int, int]]:
-    """Return document pairs (i < j) with a sentence neighbour across them at ``min_cosine`` or more."""
-    sizes = [v.shape[0] for v in doc_vectors]
-    if sum(sizes) == 0:
-        return set()
-    doc_of = np.repeat(np.arange(len(doc_vectors)), sizes)
-    stacked = np.concatenate([v for v in doc_vectors if v.shape[0]], axis=0)
-    cos, idx = sentence_neighbours(stacked, neighbours)
-    rows = np.repeat(np.arange(stacked.shape[0]), idx.shape[1])
+def hits_to_pairs(
+    query_docs: np.ndarray, cos: np.ndarray, idx: np.ndarray, doc_of: np.ndarray, min_cosine: float
+) -> set[tuple[int, int]]:
+    """Return document pairs (i < j) joined by a hit of at least ``min_cosine`` between two documents.
+
+    ``query_docs`` is the document of each query row; ``doc_of`` the document of each indexed row.
+    """
+    rows = np.repeat(query_docs, idx.shape[1])
     cols = idx.ravel()
     keep = (cols >= 0) & (cos.ravel() >= min_cosine)
-    da, db = doc_of[rows[keep]], doc_of[cols[keep]]
+    da, db = rows[keep], doc_of[cols[keep]]
     cross = da != db
     lo, hi = np.minimum(da[cross], db[cross]), np.maximum(da[cross], db[cross])
     return {(int(i), int(j)) for i, j in set(zip(lo.tolist(), hi.tolist()))}
 
 
+def stack_documents(doc_vectors: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Return all sentence vectors in one (n, dim) array and the document number of each row."""
+    doc_of = np.repeat(np.arange(len(doc_vectors)), [v.shape[0] for v in doc_vectors])
+    return np.concatenate([v for v in doc_vectors if v.shape[0]], axis=0), doc_of
+
+
+def candidate_pairs(doc_vectors: Sequence[np.ndarray], neighbours: int, min_cosine: float) -> set[tuple[int, int]]:
+    """Return document pairs (i < j) with a sentence neighbour across them at ``min_cosine`` or more."""
+    if sum(v.shape[0] for v in doc_vectors) == 0:
+        return set()
+    stacked, doc_of = stack_documents(doc_vectors)
+    cos, idx = search_index(build_index(stacked), stacked, neighbours)
+    return hits_to_pairs(doc_of, cos, idx, doc_of, min_cosine)
+
+
 def plan_events(
-    doc_vectors: Sequence[np.ndarray], *, top: int, threshold: float, neighbours: int
+    doc_vectors: Sequence[np.ndarray],
+    *,
+    top: int,
+    threshold: float,
+    neighbours: int,
+    found: set[tuple[int, int]] | None = None,
 ) -> EventPlan:
-    """Group documents into events and choose the pairs to align (see the module docstring)."""
+    """Group documents into events and choose the pairs to align (see the module docstring).
+
+    ``found`` gives the candidate pairs when they were searched elsewhere (the Spark engine).
+    """
     n = len(doc_vectors)
 
     def rel(i: int, j: int) -> float:
         a, b = doc_vectors[i], doc_vectors[j]
         return relatedness(a @ b.T, top) if a.shape[0] and b.shape[0] else 0.0
 
-    found = candidate_pairs(doc_vectors, neighbours, threshold)
+    if found is None:
+        found = candidate_pairs(doc_vectors, neighbours, threshold)
     related = {p: rel(*p) for p in sorted(found)}
     groups = tuple(event_groups(related, n, threshold))
     plan = EventPlan(groups, (), related, len(found))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -18,7 +18,7 @@ from .diff import diff_words
 from .embed import Embedder, EmbeddingCache, ModelInfo, SentenceTransformerEmbedder, embed_texts, resolve_model
 from .errors import InputError, OutputError
 from .ingest import read_corpus
-from .records import Corpus, Document, Link, PairAlignment, Unit
+from .records import Corpus, Document, Link, PairAlignment, Rejected, Unit
 from .segment import split_units, unit_text_for_model
 from .settings import AlignSettings, Settings
 
@@ -28,9 +28,13 @@ __all__ = [
     "align_document_pair",
     "align_sentences",
     "build_corpus",
+    "embedder_for",
     "compare_corpus",
     "link_text",
     "plan_document_pairs",
+    "write_atomically",
+    "write_outputs",
+    "write_report_files",
 ]
 
 
@@ -68,7 +72,8 @@ def link_text(units: Sequence[Unit], ids: Sequence[int]) -> str:
     return " ".join(units[i].text for i in ids)
 
 
-def _embedder(settings: Settings, model: ModelInfo) -> SentenceTransformerEmbedder:
+def embedder_for(settings: Settings, model: ModelInfo) -> SentenceTransformerEmbedder:
+    """Return the model's embedder for the settings' device: ``batch_size`` on CPU, ``gpu_batch_size`` on CUDA."""
     gpu = settings.device.startswith("cuda")
     batch = settings.gpu_batch_size if gpu else settings.batch_size
     return SentenceTransformerEmbedder(model, device=settings.device, batch_size=batch)
@@ -95,39 +100,14 @@ def build_corpus(
     """Read, segment, embed, align and diff a corpus folder; return the Corpus and how many sentences were encoded."""
     settings = settings or Settings()
     progress = progress or _Silent()
-    docs, rejected = read_corpus(corpus_dir)
-    for r in rejected:
-        progress.notice(r.reason)
-    if len(docs) < 2:
-        raise InputError(
-            f"cannot compare {corpus_dir}: {len(docs)} usable document(s); at least two are needed. "
-            "Add source files (.txt, .md, .html) to the folder."
-        )
-    units = {d.id: split_units(d, min_section=settings.align.section_min_units) for d in docs}
+    docs, rejected, units, sent_ids = read_units(corpus_dir, settings, progress)
     if model is None:
         model = resolve_model(settings.model)
     if embedder is None:
-        embedder = _embedder(settings, model)
-    cache = _open_cache(settings, model, progress)
-    sent_ids = {d.id: [u.id for u in units[d.id] if u.is_sentence] for d in docs}
+        embedder = embedder_for(settings, model)
     texts = [unit_text_for_model(units[d.id][i]) for d in docs for i in sent_ids[d.id]]
-    try:
-        vectors, encoded = embed_texts(
-            texts, embedder, cache=cache, on_progress=lambda done, total: progress.advance("encoding sentences", done, total)
-        )
-    finally:
-        if cache is not None:
-            cache.close()
-    per_doc: dict[str, AlignInput] = {}
-    pos = 0
-    for d in docs:
-        ids = sent_ids[d.id]
-        per_doc[d.id] = AlignInput(
-            vectors=vectors[pos : pos + len(ids)] if ids else np.zeros((0, 1), dtype=np.float32),
-            texts=[unit_text_for_model(units[d.id][i]) for i in ids],
-            sections=[units[d.id][i].section for i in ids],
-        )
-        pos += len(ids)
+    vectors, encoded = embed_with_cache(texts, embedder, settings, model, progress)
+    per_doc = align_inputs(docs, units, sent_ids, vectors)
     plan = plan_document_pairs([per_doc[d.id].vectors for d in docs], settings)
     pairs = [
         align_document_pair(
@@ -150,6 +130,54 @@ def build_corpus(
         rejected=tuple(rejected),
     )
     return corpus, encoded
+
+
+def read_units(
+    corpus_dir: Path, settings: Settings, progress: Progress
+) -> tuple[list[Document], list[Rejected], dict[str, list[Unit]], dict[str, list[int]]]:
+    """Read and segment the corpus; return documents, rejected files, units and sentence unit ids per document."""
+    docs, rejected = read_corpus(corpus_dir)
+    for r in rejected:
+        progress.notice(r.reason)
+    if len(docs) < 2:
+        raise InputError(
+            f"cannot compare {corpus_dir}: {len(docs)} usable document(s); at least two are needed. "
+            "Add source files (.txt, .md, .html) to the folder."
+        )
+    units = {d.id: split_units(d, min_section=settings.align.section_min_units) for d in docs}
+    sent_ids = {d.id: [u.id for u in units[d.id] if u.is_sentence] for d in docs}
+    return docs, rejected, units, sent_ids
+
+
+def embed_with_cache(
+    texts: Sequence[str], embedder: Embedder, settings: Settings, model: ModelInfo, progress: Progress
+) -> tuple[np.ndarray, int]:
+    """Encode ``texts`` through the settings' cache (when it can be opened); return vectors and how many were encoded."""
+    cache = _open_cache(settings, model, progress)
+    try:
+        return embed_texts(
+            texts, embedder, cache=cache, on_progress=lambda done, total: progress.advance("encoding sentences", done, total)
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def align_inputs(
+    docs: Sequence[Document], units: dict[str, list[Unit]], sent_ids: dict[str, list[int]], vectors: np.ndarray
+) -> dict[str, AlignInput]:
+    """Cut the corpus's sentence vectors (documents in order) into one aligner input per document."""
+    per_doc: dict[str, AlignInput] = {}
+    pos = 0
+    for d in docs:
+        ids = sent_ids[d.id]
+        per_doc[d.id] = AlignInput(
+            vectors=vectors[pos : pos + len(ids)] if ids else np.zeros((0, 1), dtype=np.float32),
+            texts=[unit_text_for_model(units[d.id][i]) for i in ids],
+            sections=[units[d.id][i].section for i in ids],
+        )
+        pos += len(ids)
+    return per_doc
 
 
 def plan_document_pairs(doc_vectors: Sequence[np.ndarray], settings: Settings) -> EventPlan:
@@ -201,9 +229,22 @@ def _check_out_dir(corpus_dir: Path, out_dir: Path) -> None:
 
 def write_outputs(corpus: Corpus, out_dir: Path) -> Path:
     """Write JSON, CSV and HTML into a temporary folder beside ``out_dir``, then move it into place."""
+    write_atomically(out_dir, lambda tmp: write_report_files(corpus, tmp))
+    return out_dir / "index.html"
+
+
+def write_report_files(corpus: Corpus, folder: Path) -> None:
+    """Write ``alignment.json``, ``alignment.csv`` and the HTML report into an existing ``folder``."""
     from .export import write_csv, write_json
     from .report import render_report
 
+    write_json(corpus, folder / "alignment.json")
+    write_csv(corpus, folder / "alignment.csv")
+    render_report(corpus, folder)
+
+
+def write_atomically(out_dir: Path, fill: Callable[[Path], None]) -> None:
+    """Let ``fill`` write into a temporary folder beside ``out_dir``, then put that folder in its place."""
     parent = out_dir.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -211,9 +252,7 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> Path:
     except OSError as exc:
         raise OutputError(f"cannot write the report to {out_dir}: {exc.strerror}. Pick a folder you can write to (-o).") from None
     try:
-        write_json(corpus, tmp / "alignment.json")
-        write_csv(corpus, tmp / "alignment.csv")
-        render_report(corpus, tmp)
+        fill(tmp)
         os.chmod(tmp, 0o755)
         old = None
         if out_dir.exists():
@@ -228,17 +267,28 @@ def write_outputs(corpus: Corpus, out_dir: Path) -> Path:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return out_dir / "index.html"
 
 
 def compare_corpus(
     corpus_dir: Path, out_dir: Path, settings: Settings | None = None, *, progress: Progress | None = None
 ) -> RunResult:
-    """Compare every document of ``corpus_dir`` with every other and write the report to ``out_dir``."""
+    """Compare the documents of ``corpus_dir`` and write the report to ``out_dir``.
+
+    A corpus of one event (and maybe unrelated documents) gets one report comparing every pair; a corpus of
+    several events gets one report per event under ``out_dir/events/`` and an index of events.
+    """
     settings = settings or Settings()
     _check_out_dir(corpus_dir, out_dir)
-    corpus, encoded = build_corpus(corpus_dir, settings, progress=progress)
-    index = write_outputs(corpus, out_dir)
+    if settings.engine == "spark":
+        from .spark_engine import build_corpus_spark
+
+        corpus, encoded = build_corpus_spark(corpus_dir, settings, progress=progress)
+    else:
+        corpus, encoded = build_corpus(corpus_dir, settings, progress=progress)
+    from .events import split_events, write_event_outputs
+
+    events, unrelated = split_events(corpus)
+    index = write_outputs(corpus, out_dir) if len(events) <= 1 else write_event_outputs(corpus, events, unrelated, out_dir)
     return RunResult(corpus=corpus, index=index, encoded=encoded)
 
 
@@ -255,7 +305,7 @@ def align_sentences(
     """
     settings = settings or Settings()
     if embedder is None:
-        embedder = _embedder(settings, resolve_model(settings.model))
+        embedder = embedder_for(settings, resolve_model(settings.model))
     texts = [" ".join(t.split()) for t in [*a, *b]]
     vectors, _ = embed_texts(texts, embedder) if texts else (np.zeros((0, 1), dtype=np.float32), 0)
     va, vb = vectors[: len(a)], vectors[len(a) :]
