@@ -70,8 +70,12 @@ def cli() -> None:
               help=f"Embedding cache folder [default: {default_cache_dir()}].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")
 @click.option("--device", default="cpu", show_default=True, help="Torch device for the model (cpu, cuda).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="Run in this process, or as a PySpark job (needs pyspark and Java 17+).")
+@click.option("--spark-master", default="local[*]", show_default=True, help="Spark master URL for --engine spark.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or notices on stderr.")
-def run(corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, no_cache: bool, device: str, quiet: bool) -> None:
+def run(corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, no_cache: bool, device: str,
+        engine: str, spark_master: str, quiet: bool) -> None:
     """Compare every source in CORPUS with every other and write the report.
 
     Prints the path of the report's index.html on stdout.
@@ -82,6 +86,8 @@ def run(corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, 
         model=model,
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         device=device,
+        engine=engine,
+        spark_master=spark_master,
         quiet=quiet,
     )
     progress = _StderrProgress(quiet)
