@@ -114,6 +114,7 @@ class SentenceTransformerEmbedder:
         self.device = device
         self.batch_size = batch_size
         self._st = None
+        self._tokenize = None
 
     @property
     def on_gpu(self) -> bool:
@@ -152,6 +153,34 @@ class SentenceTransformerEmbedder:
                 ) from None
         return self._st
 
+    def _tokenizer(self, st):  # type: ignore[no-untyped-def]
+        """Return batch -> model features: the Rust tokenizer called directly (all cores, GIL released), else the model's own.
+
+        Gives the ids of ``SentenceTransformer.preprocess`` (stripped text, truncated at ``max_seq_length``,
+        padded to the longest text of the batch) without its per-text Python work.
+        """
+        import torch
+
+        backend = getattr(getattr(st, "tokenizer", None), "_tokenizer", None)
+        if backend is None or getattr(st[0], "do_lower_case", False):
+            preprocess = getattr(st, "preprocess", None) or st.tokenize  # renamed in sentence-transformers 6
+            return lambda batch: preprocess(batch)
+        from tokenizers import Tokenizer
+
+        if self.on_gpu:
+            os.environ["TOKENIZERS_PARALLELISM"] = "true"  # one process, no fork: Rust threads are safe
+        fast = Tokenizer.from_str(backend.to_str())  # our own copy: padding and truncation set here only
+        fast.enable_truncation(max_length=st.max_seq_length)
+        fast.enable_padding(pad_id=st.tokenizer.pad_token_id or 0, pad_token=st.tokenizer.pad_token or "[PAD]")
+
+        def tokenize(batch: list[str]) -> dict[str, torch.Tensor]:
+            encodings = fast.encode_batch([t.strip() for t in batch])
+            ids = torch.tensor(np.array([e.ids for e in encodings], dtype=np.int64))
+            mask = torch.tensor(np.array([e.attention_mask for e in encodings], dtype=np.int64))
+            return {"input_ids": ids, "attention_mask": mask, "token_type_ids": torch.zeros_like(ids)}
+
+        return tokenize
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Return L2-normalised float32 vectors, one row per text."""
         import torch
@@ -162,22 +191,17 @@ class SentenceTransformerEmbedder:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         batches = [order[k : k + self.batch_size] for k in range(0, len(order), self.batch_size)]
         device = torch.device(self.device)
-        preprocess = getattr(st, "preprocess", None) or st.tokenize  # renamed in sentence-transformers 6
-
-        def tokenize(batch: list[int]):  # type: ignore[no-untyped-def]
-            features = preprocess([texts[i] for i in batch])
-            if self.on_gpu:
-                features = {k: v.pin_memory() if isinstance(v, torch.Tensor) else v for k, v in features.items()}
-            return features
-
-        ahead = 4 if self.on_gpu else 1
+        if self._tokenize is None:
+            self._tokenize = self._tokenizer(st)
+        tokenize = self._tokenize
+        ahead = 2
         outputs = []
         with ThreadPoolExecutor(max_workers=ahead) as pool, torch.inference_mode():
-            pending = deque(pool.submit(tokenize, b) for b in batches[:ahead])
+            pending = deque(pool.submit(tokenize, [texts[i] for i in b]) for b in batches[:ahead])
             for n in range(len(batches)):
                 features = pending.popleft().result()
                 if n + ahead < len(batches):
-                    pending.append(pool.submit(tokenize, batches[n + ahead]))
+                    pending.append(pool.submit(tokenize, [texts[i] for i in batches[n + ahead]]))
                 features = {k: v.to(device, non_blocking=True) if isinstance(v, torch.Tensor) else v for k, v in features.items()}
                 vec = st.forward(features)["sentence_embedding"]
                 outputs.append(torch.nn.functional.normalize(vec.float(), p=2, dim=1))

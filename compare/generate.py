@@ -237,11 +237,10 @@ def score_against_truth(corpus, gen: GeneratedCorpus) -> Score:  # type: ignore[
 
 
 def sentence_pool(n: int, *, seed: int = 0) -> list[str]:
-    """Return ``n`` distinct real-looking sentences: every GNAT and seed sentence, then edited variants of them."""
+    """Return ``n`` distinct real-looking sentences: every GNAT sentence, then edited variants of them."""
     base: list[str] = []
     for pair in load_gnat(GNAT_DIR):
         base.extend(" ".join(s.split()) for s in (*pair.a, *pair.b))
-    base.extend(s for story in _seed_passages(1) for s in story.sentences)
     base = sorted(set(s for s in base if s))
     rng = random.Random(seed)
     seen: dict[str, None] = dict.fromkeys(base)
