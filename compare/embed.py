@@ -181,6 +181,28 @@ class SentenceTransformerEmbedder:
 
         return tokenize
 
+    @staticmethod
+    def _forward(st):  # type: ignore[no-untyped-def]
+        """Return features -> sentence vectors: the transformer and a mean pooling called directly when the model is
+        just those (much less per-batch overhead than ``SentenceTransformer.forward``), else the model's own forward."""
+        import torch
+
+        names = [type(m).__name__ for m in st]
+        pooling = st[1] if len(names) > 1 else None
+        modes = getattr(pooling, "pooling_mode", None) or getattr(pooling, "get_pooling_mode_str", lambda: "")()
+        if names[:2] != ["Transformer", "Pooling"] or modes != "mean" or set(names[2:]) - {"Normalize"}:
+            return lambda features: st.forward(features)["sentence_embedding"]
+        model = st[0].auto_model
+
+        def forward(features: dict[str, torch.Tensor]) -> torch.Tensor:
+            tokens = model(input_ids=features["input_ids"], attention_mask=features["attention_mask"],
+                           token_type_ids=features["token_type_ids"]).last_hidden_state.float()
+            mask = features["attention_mask"].unsqueeze(-1).expand(tokens.size()).float()
+            # as sentence-transformers' Pooling (mean): padding excluded, divided by the true length
+            return torch.sum(tokens * mask, 1) / torch.clamp(mask.sum(1), min=1e-9)
+
+        return forward
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Return L2-normalised float32 vectors, one row per text."""
         import torch
@@ -194,7 +216,8 @@ class SentenceTransformerEmbedder:
         if self._tokenize is None:
             self._tokenize = self._tokenizer(st)
         tokenize = self._tokenize
-        ahead = 2
+        ahead = 2  # batches tokenised ahead, in threads: the Rust tokenizer runs outside the GIL
+        forward = self._forward(st)
         outputs = []
         with ThreadPoolExecutor(max_workers=ahead) as pool, torch.inference_mode():
             pending = deque(pool.submit(tokenize, [texts[i] for i in b]) for b in batches[:ahead])
@@ -203,8 +226,7 @@ class SentenceTransformerEmbedder:
                 if n + ahead < len(batches):
                     pending.append(pool.submit(tokenize, [texts[i] for i in batches[n + ahead]]))
                 features = {k: v.to(device, non_blocking=True) if isinstance(v, torch.Tensor) else v for k, v in features.items()}
-                vec = st.forward(features)["sentence_embedding"]
-                outputs.append(torch.nn.functional.normalize(vec.float(), p=2, dim=1))
+                outputs.append(torch.nn.functional.normalize(forward(features).float(), p=2, dim=1))
         stacked = torch.cat(outputs).cpu().numpy()
         result = np.empty_like(stacked)
         result[np.asarray(order)] = stacked
@@ -274,20 +296,28 @@ def embed_texts(
     """
     chunk_size = chunk_size or getattr(embedder, "chunk_size", 64)
     distinct = sorted(set(texts))
-    vectors: dict[str, np.ndarray] = cache.get_many(distinct) if cache is not None else {}
-    missing = [t for t in distinct if t not in vectors]
-    # Similar lengths in one batch waste less padding.
+    row = {t: k for k, t in enumerate(distinct)}
+    found = cache.get_many(distinct) if cache is not None else {}
+    missing = [t for t in distinct if t not in found]
+    # Similar lengths in one chunk waste less padding.
     missing.sort(key=lambda t: (len(t), t))
     if on_progress is not None:
         on_progress(0, len(missing))
+    table: np.ndarray | None = None
+    if found:
+        table = np.zeros((len(distinct), next(iter(found.values())).shape[0]), dtype=np.float32)
+        for t, v in found.items():
+            table[row[t]] = v
     for i in range(0, len(missing), chunk_size):
         chunk = missing[i : i + chunk_size]
         encoded = embedder.encode(chunk)
         if cache is not None:
             cache.put_many(chunk, encoded)
-        vectors.update(zip(chunk, encoded))
+        if table is None:
+            table = np.zeros((len(distinct), encoded.shape[1]), dtype=np.float32)
+        table[[row[t] for t in chunk]] = encoded
         if on_progress is not None:
             on_progress(min(i + chunk_size, len(missing)), len(missing))
-    if not texts:
+    if not texts or table is None:
         return np.zeros((0, 0), dtype=np.float32), len(missing)
-    return np.stack([vectors[t] for t in texts]).astype(np.float32, copy=False), len(missing)
+    return table[[row[t] for t in texts]], len(missing)
