@@ -94,8 +94,8 @@ def load_stories(folder: Path = GNAT_DIR) -> list[Story]:
         if name.startswith("Sheet") or name in stories:
             continue
         targets = [j for _, j in pair.links]
-        para = {i: pair.b[j].strip() for i, j in pair.links if targets.count(j) == 1}
-        stories[name] = Story(name, tuple(" ".join(s.split()) for s in pair.a), para)
+        para = {i: " ".join(pair.b[j].replace("_", " ").split()) for i, j in pair.links if targets.count(j) == 1}
+        stories[name] = Story(name, tuple(" ".join(s.replace("_", " ").split()) for s in pair.a), para)
     return [stories[k] for k in sorted(stories)]
 
 
