@@ -94,9 +94,16 @@ def load_stories(folder: Path = GNAT_DIR) -> list[Story]:
         if name.startswith("Sheet") or name in stories:
             continue
         targets = [j for _, j in pair.links]
-        para = {i: " ".join(pair.b[j].replace("_", " ").split()) for i, j in pair.links if targets.count(j) == 1}
-        stories[name] = Story(name, tuple(" ".join(s.replace("_", " ").split()) for s in pair.a), para)
+        a = [_clean(t) for t in pair.a]
+        kept = {i: k for k, i in enumerate(i for i, t in enumerate(a) if t)}  # old A index -> index without empties
+        para = {kept[i]: _clean(pair.b[j]) for i, j in pair.links if targets.count(j) == 1 and i in kept and _clean(pair.b[j])}
+        stories[name] = Story(name, tuple(t for t in a if t), para)
     return [stories[k] for k in sorted(stories)]
+
+
+def _clean(text: str) -> str:
+    """Drop the GNAT texts' italics marks (underscores) and collapse whitespace."""
+    return " ".join(text.replace("_", " ").split())
 
 
 def _seed_passages(size: int = 6) -> list[Story]:
