@@ -21,9 +21,11 @@ setup: $(STAMP)
 report: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/compare run corpus/ -o reports
 
-# The browser tests drive Debian's Chromium (never a downloaded browser) and inject axe-core from npm.
+# The browser tests drive Debian's Chromium (never a downloaded browser) and inject axe-core from npm;
+# the Spark engine's test needs Java (Debian's default-jre-headless).
 browser: $(AXE)
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
 
 $(AXE):
 	npm install --silent --no-save --no-audit --no-fund --prefix tests/.node axe-core@4

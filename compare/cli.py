@@ -75,10 +75,13 @@ def cli() -> None:
 @click.option("--encoding", default=None, metavar="NAME",
               help="Encoding of the text files (e.g. cp1252) [default: detected per file].")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any file of CORPUS cannot be used.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="Run in this process, or as a PySpark job (needs pyspark and Java 17+).")
+@click.option("--spark-master", default="local[*]", show_default=True, help="Spark master URL for --engine spark.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or notices on stderr.")
 def run(
     corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, no_cache: bool, device: str,
-    reference: str | None, encoding: str | None, strict: bool, quiet: bool,
+    reference: str | None, encoding: str | None, strict: bool, engine: str, spark_master: str, quiet: bool,
 ) -> None:
     """Compare every source in CORPUS with every other and write the report.
 
@@ -93,6 +96,8 @@ def run(
         reference=reference,
         encoding=encoding,
         strict=strict,
+        engine=engine,
+        spark_master=spark_master,
         quiet=quiet,
     )
     progress = _StderrProgress(quiet)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -99,13 +101,30 @@ def resolve_model(path: Path | None) -> ModelInfo:
 
 
 class SentenceTransformerEmbedder:
-    """Encode with sentence-transformers; the model (and torch) load on the first call, never at import."""
+    """Encode with sentence-transformers; the model (and torch) load on the first call, never at import.
+
+    ``encode`` sorts the texts by length so that each batch holds texts of similar length (little padding),
+    tokenises the next batches in worker threads while the model runs the current one (the tokenizer
+    releases the GIL), and on a CUDA device runs the model in fp16 and keeps the vectors on the GPU until
+    the end. The vectors are those of ``SentenceTransformer.encode(..., normalize_embeddings=True)``.
+    """
 
     def __init__(self, model: ModelInfo, *, device: str = "cpu", batch_size: int = 64) -> None:
         self.model = model
         self.device = device
         self.batch_size = batch_size
         self._st = None
+        self._tokenize = None
+
+    @property
+    def on_gpu(self) -> bool:
+        """Whether the model runs on a CUDA device."""
+        return self.device.startswith("cuda")
+
+    @property
+    def chunk_size(self) -> int:
+        """Texts ``embed_texts`` hands over per call: enough to keep the device busy, few enough for progress."""
+        return 65_536 if self.on_gpu else 256
 
     def _load(self):  # type: ignore[no-untyped-def]
         if self._st is None:
@@ -122,7 +141,11 @@ class SentenceTransformerEmbedder:
                 transformers.utils.logging.disable_progress_bar()
                 from sentence_transformers import SentenceTransformer
 
-                self._st = SentenceTransformer(str(self.model.path), device=self.device, local_files_only=True)
+                st = SentenceTransformer(str(self.model.path), device=self.device, local_files_only=True)
+                if self.on_gpu:
+                    st.half()
+                st.eval()
+                self._st = st
             except Exception as exc:  # the library raises many types for a broken folder
                 raise ModelError(
                     f"cannot load model {self.model.path}: {type(exc).__name__}: {exc}. "
@@ -130,17 +153,84 @@ class SentenceTransformerEmbedder:
                 ) from None
         return self._st
 
+    def _tokenizer(self, st):  # type: ignore[no-untyped-def]
+        """Return batch -> model features: the Rust tokenizer called directly (all cores, GIL released), else the model's own.
+
+        Gives the ids of ``SentenceTransformer.preprocess`` (stripped text, truncated at ``max_seq_length``,
+        padded to the longest text of the batch) without its per-text Python work.
+        """
+        import torch
+
+        backend = getattr(getattr(st, "tokenizer", None), "_tokenizer", None)
+        if backend is None or getattr(st[0], "do_lower_case", False):
+            preprocess = getattr(st, "preprocess", None) or st.tokenize  # renamed in sentence-transformers 6
+            return lambda batch: preprocess(batch)
+        from tokenizers import Tokenizer
+
+        if self.on_gpu:
+            os.environ["TOKENIZERS_PARALLELISM"] = "true"  # one process, no fork: Rust threads are safe
+        fast = Tokenizer.from_str(backend.to_str())  # our own copy: padding and truncation set here only
+        fast.enable_truncation(max_length=st.max_seq_length)
+        fast.enable_padding(pad_id=st.tokenizer.pad_token_id or 0, pad_token=st.tokenizer.pad_token or "[PAD]")
+
+        def tokenize(batch: list[str]) -> dict[str, torch.Tensor]:
+            encodings = fast.encode_batch([t.strip() for t in batch])
+            ids = torch.tensor(np.array([e.ids for e in encodings], dtype=np.int64))
+            mask = torch.tensor(np.array([e.attention_mask for e in encodings], dtype=np.int64))
+            return {"input_ids": ids, "attention_mask": mask, "token_type_ids": torch.zeros_like(ids)}
+
+        return tokenize
+
+    @staticmethod
+    def _forward(st):  # type: ignore[no-untyped-def]
+        """Return features -> sentence vectors: the transformer and a mean pooling called directly when the model is
+        just those (much less per-batch overhead than ``SentenceTransformer.forward``), else the model's own forward."""
+        import torch
+
+        names = [type(m).__name__ for m in st]
+        pooling = st[1] if len(names) > 1 else None
+        modes = getattr(pooling, "pooling_mode", None) or getattr(pooling, "get_pooling_mode_str", lambda: "")()
+        if names[:2] != ["Transformer", "Pooling"] or modes != "mean" or set(names[2:]) - {"Normalize"}:
+            return lambda features: st.forward(features)["sentence_embedding"]
+        model = st[0].auto_model
+
+        def forward(features: dict[str, torch.Tensor]) -> torch.Tensor:
+            tokens = model(input_ids=features["input_ids"], attention_mask=features["attention_mask"],
+                           token_type_ids=features["token_type_ids"]).last_hidden_state.float()
+            mask = features["attention_mask"].unsqueeze(-1).expand(tokens.size()).float()
+            # as sentence-transformers' Pooling (mean): padding excluded, divided by the true length
+            return torch.sum(tokens * mask, 1) / torch.clamp(mask.sum(1), min=1e-9)
+
+        return forward
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Return L2-normalised float32 vectors, one row per text."""
+        import torch
+
         st = self._load()
-        vecs = st.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        )
-        return np.asarray(vecs, dtype=np.float32)
+        if not texts:
+            return np.zeros((0, st.get_sentence_embedding_dimension() or 0), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        batches = [order[k : k + self.batch_size] for k in range(0, len(order), self.batch_size)]
+        device = torch.device(self.device)
+        if self._tokenize is None:
+            self._tokenize = self._tokenizer(st)
+        tokenize = self._tokenize
+        ahead = 2  # batches tokenised ahead, in threads: the Rust tokenizer runs outside the GIL
+        forward = self._forward(st)
+        outputs = []
+        with ThreadPoolExecutor(max_workers=ahead) as pool, torch.inference_mode():
+            pending = deque(pool.submit(tokenize, [texts[i] for i in b]) for b in batches[:ahead])
+            for n in range(len(batches)):
+                features = pending.popleft().result()
+                if n + ahead < len(batches):
+                    pending.append(pool.submit(tokenize, [texts[i] for i in batches[n + ahead]]))
+                features = {k: v.to(device, non_blocking=True) if isinstance(v, torch.Tensor) else v for k, v in features.items()}
+                outputs.append(torch.nn.functional.normalize(forward(features).float(), p=2, dim=1))
+        stacked = torch.cat(outputs).cpu().numpy()
+        result = np.empty_like(stacked)
+        result[np.asarray(order)] = stacked
+        return result.astype(np.float32, copy=False)
 
 
 class EmbeddingCache:
@@ -196,28 +286,38 @@ def embed_texts(
     embedder: Embedder,
     *,
     cache: EmbeddingCache | None = None,
-    chunk_size: int = 64,
+    chunk_size: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> tuple[np.ndarray, int]:
     """Encode every distinct text once (cache first); return (vectors in ``texts`` order, number encoded now).
 
-    ``on_progress(done, total)`` is called after each chunk of the texts that had to be encoded.
+    ``on_progress(done, total)`` is called after each chunk of the texts that had to be encoded; a chunk is
+    ``chunk_size`` texts, by default the embedder's own ``chunk_size`` (64 when it has none).
     """
+    chunk_size = chunk_size or getattr(embedder, "chunk_size", 64)
     distinct = sorted(set(texts))
-    vectors: dict[str, np.ndarray] = cache.get_many(distinct) if cache is not None else {}
-    missing = [t for t in distinct if t not in vectors]
-    # Similar lengths in one batch waste less padding.
+    row = {t: k for k, t in enumerate(distinct)}
+    found = cache.get_many(distinct) if cache is not None else {}
+    missing = [t for t in distinct if t not in found]
+    # Similar lengths in one chunk waste less padding.
     missing.sort(key=lambda t: (len(t), t))
     if on_progress is not None:
         on_progress(0, len(missing))
+    table: np.ndarray | None = None
+    if found:
+        table = np.zeros((len(distinct), next(iter(found.values())).shape[0]), dtype=np.float32)
+        for t, v in found.items():
+            table[row[t]] = v
     for i in range(0, len(missing), chunk_size):
         chunk = missing[i : i + chunk_size]
         encoded = embedder.encode(chunk)
         if cache is not None:
             cache.put_many(chunk, encoded)
-        vectors.update(zip(chunk, encoded))
+        if table is None:
+            table = np.zeros((len(distinct), encoded.shape[1]), dtype=np.float32)
+        table[[row[t] for t in chunk]] = encoded
         if on_progress is not None:
             on_progress(min(i + chunk_size, len(missing)), len(missing))
-    if not texts:
+    if not texts or table is None:
         return np.zeros((0, 0), dtype=np.float32), len(missing)
-    return np.stack([vectors[t] for t in texts]).astype(np.float32, copy=False), len(missing)
+    return table[[row[t] for t in texts]], len(missing)

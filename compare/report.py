@@ -19,7 +19,7 @@ from .pair_table import pair_rows
 from .records import Corpus, Document, PairAlignment, Unit
 from .synopsis import CHANGE_ORDER, build_overview, build_synopsis, choose_reference, unrelated_sources
 
-__all__ = ["render_report", "pair_file_name"]
+__all__ = ["environment", "render_report", "pair_file_name"]
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
@@ -52,7 +52,8 @@ def _show_controls(value: object) -> object:
 
 
 @functools.cache
-def _environment() -> Environment:
+def environment() -> Environment:
+    """Return the one jinja2 environment of the report pages (autoescape, strict, packaged CSS/JS and CSP hash)."""
     from .classify import CHANGE_TYPES, FLAG_TYPES
 
     env = Environment(
@@ -198,7 +199,7 @@ def _pair_hrefs(corpus: Corpus, ref: Document) -> dict[str, str]:
 def _render_synopsis(corpus: Corpus, ref: Document) -> str:
     others, rows = build_synopsis(corpus, ref)
     unrelated = unrelated_sources(corpus)
-    return _environment().get_template("synopsis.html").render(
+    return environment().get_template("synopsis.html").render(
         ref=ref,
         others=others,
         rows=rows,
@@ -237,7 +238,7 @@ def _render_index(corpus: Corpus, ref: Document) -> str:
         )
         for x in corpus.documents
     ]
-    return _environment().get_template("index.html").render(
+    return environment().get_template("index.html").render(
                 documents=corpus.documents,
         counts={d.id: (totals[d.id], len(corpus.units[d.id]) - totals[d.id]) for d in corpus.documents},
         matrix=matrix,
@@ -265,7 +266,7 @@ def _render_pair(corpus: Corpus, pair: PairAlignment, a: Document, b: Document) 
     units_a, units_b = corpus.units[pair.a], corpus.units[pair.b]
     rows = pair_rows(pair.links, units_a, units_b, a_title=a.source.title or a.id, b_title=b.source.title or b.id)
     a_ids, b_ids = _covered(corpus, pair)
-    return _environment().get_template("pair.html").render(
+    return environment().get_template("pair.html").render(
                 a=a,
         b=b,
         rows=rows,

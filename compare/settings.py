@@ -98,7 +98,15 @@ class Settings:
     batch_size: int = 16
     """Sentences per model batch; 16 measured fastest on a 2-core CPU (benchmarks/seed_timing.py)."""
     device: str = "cpu"
-    """Torch device for the model ("cpu", "cuda")."""
+    """Torch device for the model ("cpu", "cuda"); on "cuda" the model runs in fp16 with ``gpu_batch_size``."""
+    gpu_batch_size: int = 1024
+    """Sentences per model batch on a GPU (``batch_size`` applies on the CPU)."""
+    engine: str = "local"
+    """``local`` (this process) or ``spark`` (a PySpark job, see ``compare.spark_engine``)."""
+    spark_master: str = "local[*]"
+    """Spark master URL for ``engine="spark"``."""
+    neighbours: int = 16
+    """Nearest sentences each sentence asks the index for when grouping documents into events."""
     quiet: bool = False
     """No progress output on stderr."""
     encoding: str | None = None

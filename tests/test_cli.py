@@ -24,7 +24,7 @@ def test_help_does_not_import_torch():
 def test_run_help_lists_options():
     result = CliRunner().invoke(cli, ["run", "--help"])
     assert result.exit_code == 0
-    for option in ("--output", "--model", "--cache-dir", "--no-cache", "--quiet", "--device"):
+    for option in ("--output", "--model", "--cache-dir", "--no-cache", "--quiet", "--device", "--engine", "--spark-master"):
         assert option in result.output
 
 
