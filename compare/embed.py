@@ -173,10 +173,13 @@ class SentenceTransformerEmbedder:
         fast.enable_truncation(max_length=st.max_seq_length)
         fast.enable_padding(pad_id=st.tokenizer.pad_token_id or 0, pad_token=st.tokenizer.pad_token or "[PAD]")
 
+        pad_id = st.tokenizer.pad_token_id or 0
+
         def tokenize(batch: list[str]) -> dict[str, torch.Tensor]:
             encodings = fast.encode_batch([t.strip() for t in batch])
             ids = torch.tensor(np.array([e.ids for e in encodings], dtype=np.int64))
-            mask = torch.tensor(np.array([e.attention_mask for e in encodings], dtype=np.int64))
+            # Padding is only ever added at the end, and no real token has the pad id: the mask follows from the ids.
+            mask = (ids != pad_id).to(torch.int64)
             return {"input_ids": ids, "attention_mask": mask, "token_type_ids": torch.zeros_like(ids)}
 
         return tokenize
@@ -216,7 +219,9 @@ class SentenceTransformerEmbedder:
         if self._tokenize is None:
             self._tokenize = self._tokenizer(st)
         tokenize = self._tokenize
-        ahead = 2  # batches tokenised ahead, in threads: the Rust tokenizer runs outside the GIL
+        # Batches tokenised ahead, in threads (the Rust tokenizer runs outside the GIL): on a GPU the model is so
+        # fast that tokenising is the stage to keep busy.
+        ahead = 8 if self.on_gpu else 2
         forward = self._forward(st)
         outputs = []
         with ThreadPoolExecutor(max_workers=ahead) as pool, torch.inference_mode():
