@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .errors import OutputError
 from .pair_table import pair_rows
 from .records import Corpus, Document, PairAlignment, Unit
-from .synopsis import CHANGE_ORDER, build_overview, build_synopsis, choose_reference, unrelated_sources
+from .synopsis import CHANGE_ORDER, build_overview, build_synopsis, choose_reference, coverage_level, unrelated_sources
 
 __all__ = ["environment", "render_report", "pair_file_name"]
 
@@ -181,15 +181,6 @@ def _percent(covered: int, total: int) -> str:
     return f"{round(share)}%"
 
 
-def _level(covered: int, total: int) -> str:
-    if covered == 0:
-        return "none"
-    if covered == total:
-        return "full"
-    share = covered / total
-    return "low" if share < 1 / 3 else ("mid" if share < 2 / 3 else "high")
-
-
 def _pair_hrefs(corpus: Corpus, ref: Document) -> dict[str, str]:
     return {
         (p.b if p.a == ref.id else p.a): pair_file_name(p.a, p.b) for p in corpus.pairs if ref.id in (p.a, p.b)
@@ -259,7 +250,7 @@ def _coverage_cell(x: Document, y: Document, total: int, pair: PairAlignment | N
     if total == 0:
         return _CoverageCell("n/a", href, f"{x.id} has no sentences", "na")
     title = f"{covered} of {total} sentences of {x.id} have a counterpart in {y.id}"
-    return _CoverageCell(_percent(covered, total), href, title, _level(covered, total))
+    return _CoverageCell(_percent(covered, total), href, title, coverage_level(covered, total))
 
 
 def _render_pair(corpus: Corpus, pair: PairAlignment, a: Document, b: Document) -> str:

@@ -29,6 +29,7 @@ __all__ = [
     "build_synopsis",
     "check_reference",
     "choose_reference",
+    "coverage_level",
     "unrelated_sources",
 ]
 
@@ -287,7 +288,8 @@ class Overview:
     telling: tuple[Telling, ...]
 
 
-def _level(covered: int, total: int) -> str:
+def coverage_level(covered: int, total: int) -> str:
+    """Return the shade class of a coverage share: ``none``, ``low`` (< 1/3), ``mid`` (< 2/3), ``high``, ``full``."""
     if covered == 0 or total == 0:
         return "none"
     if covered == total:
@@ -313,7 +315,7 @@ def build_overview(corpus: Corpus, ref: Document, limit: int = 12) -> Overview:
         covered_ids = {r for r_ids, _, _ in oriented for r in r_ids}
         counts: Counter[str] = Counter(c.type for _, _, lk in oriented for c in lk.changes)
         heat = tuple(
-            HeatCell(c := sum(1 for u in ref_sent if u.section == s and u.id in covered_ids), n, _level(c, n))
+            HeatCell(c := sum(1 for u in ref_sent if u.section == s and u.id in covered_ids), n, coverage_level(c, n))
             for s, _, n in sections
         )  # fmt: skip
         summaries.append(SourceSummary(
