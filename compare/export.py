@@ -76,6 +76,11 @@ def write_json(corpus: Corpus, path: Path) -> None:
     path.write_text(json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def _cell(text: str) -> str:
+    """Return source text safe to open in a spreadsheet: a leading = + - @ (a formula there) gets a ' before it."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def write_csv(corpus: Corpus, path: Path) -> None:
     """Write ``alignment.csv``: one row per link, with both texts and the changed words."""
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -90,10 +95,10 @@ def write_csv(corpus: Corpus, path: Path) -> None:
                     " ".join(map(str, lk.a)),
                     " ".join(map(str, lk.b)),
                     f"{lk.score:.4f}",
-                    " ".join(ua[i].text for i in lk.a),
-                    " ".join(ub[j].text for j in lk.b),
-                    " … ".join(e.text.strip() for e in lk.edits if e.op == "delete"),
-                    " … ".join(e.text.strip() for e in lk.edits if e.op == "insert"),
+                    _cell(" ".join(ua[i].text for i in lk.a)),
+                    _cell(" ".join(ub[j].text for j in lk.b)),
+                    _cell(" … ".join(e.text.strip() for e in lk.edits if e.op == "delete")),
+                    _cell(" … ".join(e.text.strip() for e in lk.edits if e.op == "insert")),
                     ua[lk.a[0]].start,
                     ua[lk.a[-1]].end,
                     ub[lk.b[0]].start,

@@ -438,3 +438,18 @@ def test_seeds_saved_as_html_pdf_docx_and_cp1252_give_the_same_links(seed_corpus
     assert next(d for d in other.documents if d.id == "tv").encoding == "cp1252"
     got, want = _link_texts(other), _link_texts(seed_corpus)
     assert (sorted(got - want), sorted(want - got)) == ([], [])
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path: Path) -> None:
+    import csv
+
+    from compare.export import write_csv
+    from compare.records import Corpus, Document, Edit, Link, PairAlignment, Source, Unit
+
+    docs = tuple(Document(Source(i, f"{i}.txt", i), f"c/{i}.txt", t) for i, t in (("a", "=HYPERLINK(1)"), ("b", "+SUM(2)")))
+    units = {"a": (Unit(0, 0, 13, "=HYPERLINK(1)"),), "b": (Unit(0, 0, 7, "+SUM(2)"),)}
+    link = Link((0,), (0,), 0.5, (Edit("delete", "=HYPERLINK(1)"), Edit("insert", "+SUM(2)")))
+    write_csv(Corpus(docs, units, (PairAlignment("a", "b", (link,)),)), tmp_path / "x.csv")
+    (row,) = list(csv.DictReader((tmp_path / "x.csv").open(encoding="utf-8")))
+    assert (row["text_a"], row["text_b"], row["deleted"], row["inserted"]) == (
+        "'=HYPERLINK(1)", "'+SUM(2)", "'=HYPERLINK(1)", "'+SUM(2)")
