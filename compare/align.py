@@ -146,12 +146,16 @@ def link_scores(
     return link_log_odds(pair_features(a.vectors, b.vectors, a.texts, b.texts, order), s.weights, s.intercept)
 
 
-def align_vectors(a: AlignInput, b: AlignInput, settings: AlignSettings | None = None) -> tuple[list[Link], float]:
+def align_vectors(
+    a: AlignInput, b: AlignInput, settings: AlignSettings | None = None, *, scores: np.ndarray | None = None
+) -> tuple[list[Link], float]:
     """Link sentences of ``a`` to sentences of ``b``; return the links (sorted) and the pair's relatedness.
 
     Link.a and Link.b hold sentence indices into ``a`` and ``b``. Each side is walked in its own order
     (``_viterbi``) over the pair's log-odds (``compare.scoring``); the links of both walks are kept, so a
     sentence of either side can pair with several adjacent sentences of the other, and links may cross.
+    ``scores``, an (n, m) array, replaces those log-odds (to decode another scorer's evidence with this
+    aligner, as benchmarks/aligner_ceiling.py does); the masks and the walk stay the same.
     """
     s = settings or AlignSettings()
     n, m = len(a.texts), len(b.texts)
@@ -160,7 +164,9 @@ def align_vectors(a: AlignInput, b: AlignInput, settings: AlignSettings | None =
     cos = a.vectors @ b.vectors.T
     related = relatedness(cos, s.relatedness_top)
     order = order_agreement(cos)
-    log_odds = link_scores(a, b, s, order)
+    if scores is not None and scores.shape != (n, m):
+        raise ValueError(f"scores has shape {scores.shape}; the two sides have {n} and {m} sentences")
+    log_odds = link_scores(a, b, s, order) if scores is None else np.asarray(scores, dtype=np.float64)
     ok_a = _section_mask(cos, section_groups(a.sections, s.section_min_units), s)
     ok_b = _section_mask(cos.T, section_groups(b.sections, s.section_min_units), s)
     short_a = np.array([len(_TOKEN.findall(t)) < s.min_tokens for t in a.texts])

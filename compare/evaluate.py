@@ -151,6 +151,9 @@ class GoldPair:
     """A sentences whose gold says they have no counterpart in B (``(i, -1)``)."""
     dropped: int = 0
     """Gold cells ignored because they did not hold two integers or an index was out of range."""
+    second: frozenset[Pair] | None = None
+    """A second annotator's (i, j) links (``2nd_manual_alignments``, 32 files), read like ``links``; ``None``
+    where the file has no second annotation. Scoring them against ``links`` gives the human agreement."""
 
 
 def load_gnat(folder: Path) -> list[GoldPair]:
@@ -168,26 +171,35 @@ def load_gnat(folder: Path) -> list[GoldPair]:
             rows = list(csv.DictReader(handle))
         a = tuple(r["sent1"] for r in rows if (r.get("sent1") or "").strip())
         b = tuple(r["sent2"] for r in rows if (r.get("sent2") or "").strip())
-        links: set[Pair] = set()
-        a_none: set[int] = set()
-        dropped = 0
-        for row in rows:
-            cell = row.get("manual_alignments") or ""
-            if not cell.strip():
-                continue
-            numbers = [int(n) for n in _INT.findall(cell)]
-            if len(numbers) != 2:
-                dropped += 1
-                continue
-            i, j = numbers
-            if not 0 <= i < len(a) or not -1 <= j < len(b):
-                dropped += 1
-            elif j == -1:
-                a_none.add(i)
-            else:
-                links.add((i, j))
-        pairs.append(GoldPair(path.stem, a, b, frozenset(links), frozenset(a_none), dropped))
+        links, a_none, dropped = _read_links(rows, "manual_alignments", len(a), len(b))
+        second = None
+        if any((r.get("2nd_manual_alignments") or "").strip() for r in rows):
+            second = frozenset(_read_links(rows, "2nd_manual_alignments", len(a), len(b))[0])
+        pairs.append(GoldPair(path.stem, a, b, frozenset(links), frozenset(a_none), dropped, second))
     return pairs
+
+
+def _read_links(rows: list[dict[str, str]], column: str, na: int, nb: int) -> tuple[set[Pair], set[int], int]:
+    """Return (links, A sentences marked as having no counterpart, cells dropped) of one annotation column."""
+    links: set[Pair] = set()
+    a_none: set[int] = set()
+    dropped = 0
+    for row in rows:
+        cell = row.get(column) or ""
+        if not cell.strip():
+            continue
+        numbers = [int(n) for n in _INT.findall(cell)]
+        if len(numbers) != 2:
+            dropped += 1
+            continue
+        i, j = numbers
+        if not 0 <= i < na or not -1 <= j < nb:
+            dropped += 1
+        elif j == -1:
+            a_none.add(i)
+        else:
+            links.add((i, j))
+    return links, a_none, dropped
 
 
 # ---------------------------------------------------------------------------------------------

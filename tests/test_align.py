@@ -122,3 +122,18 @@ def test_features_and_weights_agree():
         link_log_odds(f, (1.0,), 0.0)
     scores = link_scores(AlignInput(np.stack(e[:2]), ["one two", "three four"]), AlignInput(np.stack(e[:2]), ["one two", "three four"]))
     assert scores[0, 0] > scores[0, 1] and scores[1, 1] > scores[1, 0]
+
+
+def test_precomputed_scores_are_decoded_by_the_same_walk():
+    e = _basis(5)
+    a = AlignInput(np.stack([e[0], e[1], e[2], e[3]]), TEXTS_A)
+    b = AlignInput(np.stack([e[2], e[0], e[4]]), TEXTS_B)
+    s = AlignSettings()
+    # the aligner's own log-odds, passed in, give exactly its links
+    assert align_vectors(a, b, s, scores=link_scores(a, b, s))[0] == align_vectors(a, b, s)[0]
+    # another scorer's evidence decides instead: one strong cell, everything else far below the threshold
+    own = np.full((4, 3), -10.0)
+    own[3, 2] = 5.0
+    assert [(lk.a, lk.b) for lk in align_vectors(a, b, s, scores=own)[0]] == [((3,), (2,))]
+    with pytest.raises(ValueError, match="shape"):
+        align_vectors(a, b, s, scores=np.zeros((3, 4)))
