@@ -135,16 +135,16 @@ def _content_recall(ta: Sequence[str], tb: Sequence[str]) -> list[np.ndarray]:
     recall_a, recall_b = np.zeros((n, m)), np.zeros((n, m))
     found_in_b, found_in_a = np.zeros((n, m)), np.zeros((n, m))
     all_a, all_b = set().union(*bags_a), set().union(*bags_b)
-    weight_b = [sum(idf[w] for w in bag) or 1.0 for bag in bags_b]
+    weight_b = [math.fsum(idf[w] for w in bag) or 1.0 for bag in bags_b]
     for i, bag in enumerate(bags_a):
-        weight = sum(idf[w] for w in bag) or 1.0
-        found_in_b[i, :] = sum(idf[w] for w in bag & all_b) / weight
+        weight = math.fsum(idf[w] for w in bag) or 1.0
+        found_in_b[i, :] = math.fsum(idf[w] for w in bag & all_b) / weight
         for j, other in enumerate(bags_b):
-            shared = sum(idf[w] for w in bag & other)
+            shared = math.fsum(idf[w] for w in bag & other)
             recall_a[i, j] = shared / weight
             recall_b[i, j] = shared / weight_b[j]
     for j, bag in enumerate(bags_b):
-        found_in_a[:, j] = sum(idf[w] for w in bag & all_a) / weight_b[j]
+        found_in_a[:, j] = math.fsum(idf[w] for w in bag & all_a) / weight_b[j]
     return [recall_a, recall_b, found_in_b, found_in_a, recall_a - recall_a.max(axis=1, keepdims=True)]
 
 

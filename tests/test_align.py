@@ -137,3 +137,39 @@ def test_precomputed_scores_are_decoded_by_the_same_walk():
     assert [(lk.a, lk.b) for lk in align_vectors(a, b, s, scores=own)[0]] == [((3,), (2,))]
     with pytest.raises(ValueError, match="shape"):
         align_vectors(a, b, s, scores=np.zeros((3, 4)))
+
+
+_FEATURES_DIGEST = """
+import hashlib, sys
+import numpy as np
+from compare.scoring import pair_features
+from pathlib import Path
+corpus = sorted(Path("corpus").glob("00[12]_*.txt"))
+a, b = ([s for s in p.read_text(encoding="utf-8").split(". ") if s.strip()][:60] for p in corpus)
+rng = np.random.default_rng(0)
+va = rng.normal(size=(len(a), 8)); va /= np.linalg.norm(va, axis=1, keepdims=True)
+vb = rng.normal(size=(len(b), 8)); vb /= np.linalg.norm(vb, axis=1, keepdims=True)
+sys.stdout.write(hashlib.sha256(pair_features(va, vb, a, b).tobytes()).hexdigest())
+"""
+
+
+def test_evidence_does_not_depend_on_string_hashing():
+    # Python salts str hashes per process, so a set of words is iterated in a different order in each run;
+    # sums over such sets must not depend on it, or two runs of one corpus could differ.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", _FEATURES_DIGEST],
+            cwd=Path(__file__).resolve().parent.parent,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(digests) == 1, digests
