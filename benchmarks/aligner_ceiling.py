@@ -34,6 +34,11 @@ Needs scikit-learn and nltk (installed with ``.[test]``); the encodings go throu
 
 from __future__ import annotations
 
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent.parent))  # the repository root: compare/ and tools/
+
 import argparse
 import itertools
 import os
@@ -65,8 +70,8 @@ class Study:
 
     def __init__(self) -> None:
         from compare.embed import EmbeddingCache, SentenceTransformerEmbedder, embed_texts, resolve_model
-        from compare.evaluate import load_gnat
-        from compare.scoring import order_agreement, pair_features
+        from tools.evaluate import load_gnat
+        from compare.align.scoring import order_agreement, pair_features
         from compare.settings import Settings
 
         self.settings = Settings()
@@ -113,7 +118,7 @@ class Study:
 
     def decode(self, k: int, log_odds: np.ndarray, settings=None) -> set[tuple[int, int]]:
         from compare.align import AlignInput, align_vectors
-        from compare.evaluate import links_to_pairs
+        from tools.evaluate import links_to_pairs
 
         links, _ = align_vectors(
             AlignInput(self.va[k], self.a[k]), AlignInput(self.vb[k], self.b[k]), settings, scores=log_odds
@@ -149,7 +154,7 @@ def _log_odds(model, features: np.ndarray) -> np.ndarray:
 
 def _score_cv(study: Study, scorer: Callable[[list[int], list[int]], dict[int, np.ndarray]], settings=None):
     """Cross-validate: ``scorer(train, test)`` returns test log-odds per pair; return the best threshold's Result."""
-    from compare.evaluate import Score, score_links
+    from tools.evaluate import Score, score_links
     from compare.settings import AlignSettings
 
     base = settings or AlignSettings()
@@ -188,7 +193,7 @@ def _view_evidence(va: list[np.ndarray], vb: list[np.ndarray]) -> list[np.ndarra
 
 
 def baseline(study: Study):
-    from compare.evaluate import Score, score_links
+    from tools.evaluate import Score, score_links
     from compare.settings import AlignSettings
 
     scorer = _with_extra(study, [f[..., :0] for f in study.features])
@@ -233,7 +238,7 @@ def stems(study: Study):
 
     from nltk.stem.snowball import SnowballStemmer
 
-    import compare.scoring as scoring
+    import compare.align.scoring as scoring
 
     stemmer = SnowballStemmer("english")
 
@@ -309,7 +314,7 @@ def joined_words(study: Study):
         text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)
         return " ".join(re.sub(r"[A-Za-z]+", split, text).replace("_", " ").split())
 
-    from compare.scoring import pair_features
+    from compare.align.scoring import pair_features
 
     va, vb = study.encode_views(repair)
     feats = [pair_features(x, y, ta, tb, o) for x, y, ta, tb, o in zip(va, vb, study.a, study.b, study.order)]
@@ -416,7 +421,7 @@ def stacking(study: Study):
 
 
 def gap_fill(study: Study):
-    from compare.evaluate import Score, score_links
+    from tools.evaluate import Score, score_links
 
     best = None
     for fill_threshold in (-3.0, -2.5, -2.0):
@@ -447,7 +452,7 @@ def gap_fill(study: Study):
 
 
 def long_docs(study: Study):
-    from compare.scoring import order_agreement, pair_features
+    from compare.align.scoring import order_agreement, pair_features
 
     def made(train: list[int], seed: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
         rng = random.Random(seed)
@@ -513,7 +518,7 @@ def seed_variants(study: Study) -> list[tuple[str, float]]:
 def _seed_f1(
     study: Study, weights: tuple[float, ...] | None = None, intercept: float | None = None, link_threshold: float | None = None
 ) -> float:
-    from compare.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
+    from tools.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
     from compare.pipeline import build_corpus
 
     align = study.settings.align
@@ -534,7 +539,7 @@ def _finetuned_features(study: Study) -> list[np.ndarray]:
     import torch
     from sentence_transformers import SentenceTransformer
 
-    from compare.scoring import pair_features
+    from compare.align.scoring import pair_features
 
     torch.manual_seed(0)
     vectors: dict[int, tuple[np.ndarray, np.ndarray]] = {}

@@ -5,11 +5,16 @@ Usage:  .venv/bin/python benchmarks/alignment_quality.py [--no-cache]
 GNAT: link-level micro P/R/F1, links scored as the cross product of their sentence sets, and again with each
 A sentence reduced to its best link (the gold is a function A -> B or none; see data/gnat_aesop/STRUCTURE.md).
 Seeds: tests/data/seed_gold.json (transcript <-> readout, transcript <-> press), scored by span overlap
-(compare.evaluate.score_seed_links), plus the links made to the look-alike article (forum, 004) and from the
+(tools.evaluate.score_seed_links), plus the links made to the look-alike article (forum, 004) and from the
 Security Council transcript inside 002; both should be 0. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
+
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent.parent))  # the repository root: compare/ and tools/
 
 import argparse
 import time
@@ -26,7 +31,7 @@ def gnat(settings, embedder) -> tuple[int, object, object, dict[str, object]]:
     """
     from compare.align import AlignInput, align_vectors
     from compare.embed import EmbeddingCache, embed_texts
-    from compare.evaluate import Score, best_per_a, links_to_pairs, load_gnat, score_links
+    from tools.evaluate import Score, best_per_a, links_to_pairs, load_gnat, score_links
 
     pairs = load_gnat(ROOT / "data" / "gnat_aesop")
     texts = [" ".join(t.split()) for p in pairs for t in (*p.a, *p.b)]
@@ -53,7 +58,7 @@ def gnat(settings, embedder) -> tuple[int, object, object, dict[str, object]]:
 
 def seeds(settings, embedder, model) -> tuple[object, dict[str, object], int, int]:
     """Return (overall Score, Score per document pair, links to forum, links from the Security Council part)."""
-    from compare.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
+    from tools.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
     from compare.pipeline import build_corpus
 
     corpus, _ = build_corpus(ROOT / "corpus", settings, embedder=embedder, model=model)

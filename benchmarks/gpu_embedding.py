@@ -33,7 +33,7 @@ def main() -> None:
     import torch
 
     from compare.embed import EmbeddingCache, SentenceTransformerEmbedder, embed_texts, resolve_model
-    from compare.generate import sentence_pool
+    from tools.generate import sentence_pool
     from compare.settings import Settings
 
     t = time.perf_counter()

@@ -23,16 +23,33 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+class _StageClock:
+    """A Progress that records when each stage of the pipeline starts (the pipeline's own sequence is timed)."""
+
+    def __init__(self) -> None:
+        self.starts: list[tuple[str, float]] = []
+
+    def notice(self, message: str) -> None:
+        pass
+
+    def advance(self, label: str, done: int, total: int) -> None:
+        pass
+
+    def stage(self, name: str) -> None:
+        self.starts.append((name, time.perf_counter()))
+
+    def durations(self, end: float) -> dict[str, float]:
+        marks = [*self.starts, ("end", end)]
+        return {name: marks[k + 1][1] - t for k, (name, t) in enumerate(self.starts)}
+
+
 def one_run(n: int, outlets: int, seed: int, cache: Path, raw: bool) -> dict[str, float]:
-    """Run the pipeline's stages on a generated corpus of ``n`` documents; return the figures."""
+    """Run the pipeline on a generated corpus of ``n`` documents; return the figures."""
     from compare.embed import resolve_model
-    from compare.events import split_events, write_event_outputs
-    from compare.generate import generate_corpus, score_against_truth, write_corpus
-    from compare.pipeline import (_Silent, align_document_pair, align_inputs, embed_with_cache, embedder_for,
-                                  plan_document_pairs, read_units, write_outputs)
-    from compare.records import Corpus
-    from compare.segment import unit_text_for_model
+    from compare.engines import local_embedder
+    from compare.pipeline import build_corpus, write_report
     from compare.settings import Settings
+    from tools.generate import generate_corpus, score_against_truth, write_corpus
 
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -40,32 +57,22 @@ def one_run(n: int, outlets: int, seed: int, cache: Path, raw: bool) -> dict[str
         write_corpus(gen, Path(tmp) / "corpus", Path(tmp) / "truth.json")
         settings = Settings(cache_dir=cache)
         model = resolve_model(None)
-        embedder = embedder_for(settings, model)
+        embedder = local_embedder(settings, model)
         embedder._load()  # model loading is not a stage of the corpus
+        clock = _StageClock()
         t0 = time.perf_counter()
-        docs, rejected, units, sent_ids = read_units(Path(tmp) / "corpus", settings, _Silent())
-        t1 = time.perf_counter()
-        texts = [unit_text_for_model(units[d.id][i]) for d in docs for i in sent_ids[d.id]]
-        vectors, encoded = embed_with_cache(texts, embedder, settings, model, _Silent())
-        t2 = time.perf_counter()
-        per_doc = align_inputs(docs, units, sent_ids, vectors)
-        plan = plan_document_pairs([per_doc[d.id].vectors for d in docs], settings)
-        t3 = time.perf_counter()
-        pairs = [align_document_pair((docs[i].id, docs[j].id), (per_doc[docs[i].id], per_doc[docs[j].id]),
-                                     (units[docs[i].id], units[docs[j].id]), (sent_ids[docs[i].id], sent_ids[docs[j].id]),
-                                     same_event=plan.groups[i] == plan.groups[j], related=plan.related[(i, j)],
-                                     settings=settings.align) for i, j in plan.pairs]
-        t4 = time.perf_counter()
-        corpus = Corpus(tuple(docs), units, tuple(pairs), model.name, model.sha256, tuple(rejected))
-        events, unrelated = split_events(corpus)
-        out = Path(tmp) / "reports"
-        write_outputs(corpus, out) if len(events) <= 1 else write_event_outputs(corpus, events, unrelated, out)
-        t5 = time.perf_counter()
+        corpus, encoded = build_corpus(Path(tmp) / "corpus", settings, embedder=embedder, model=model, progress=clock)
+        clock.stage("write")
+        write_report(corpus, Path(tmp) / "reports")
+        t_end = time.perf_counter()
+        stages = clock.durations(t_end)
+        texts = [u.text for us in corpus.units.values() for u in us if u.is_sentence]
         score = score_against_truth(corpus, gen)
         figures.update(
-            documents=len(docs), sentences=len(texts), distinct=len(set(texts)), encoded=encoded,
-            events=len(events), pairs=len(pairs), candidates=plan.candidates,
-            read=t1 - t0, embed=t2 - t1, group=t3 - t2, align=t4 - t3, write=t5 - t4, wall=t5 - t0,
+            documents=len(corpus.documents), sentences=len(texts), distinct=len(set(texts)), encoded=encoded,
+            events=len(corpus.events), pairs=len(corpus.pairs),
+            read=stages["read"], embed=stages["embed"], group=stages["group"], align=stages["align"], classify=stages["classify"],
+            write=stages["write"], wall=t_end - t0,
             recall=score.recall, precision=score.precision,
             peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         )
@@ -96,7 +103,7 @@ def main() -> None:
         return
     cache = args.cache or Path(tempfile.mkdtemp(prefix="compare-scale-cache-"))
     print(f"{'docs':>5} {'sents':>6} {'new':>5} {'events':>6} {'pairs':>6} {'wall s':>7} {'read':>6} {'embed':>7} "
-          f"{'group':>6} {'align':>6} {'write':>6} {'non-emb':>7} {'peak MB':>7} {'recall':>6} {'prec':>6}  embedding rate")
+          f"{'group':>6} {'align':>6} {'class':>6} {'write':>6} {'non-emb':>7} {'peak MB':>7} {'recall':>6} {'prec':>6}  embedding rate")
     for n in args.sizes:
         cmd = [sys.executable, __file__, "--one", str(n), "--outlets", str(args.outlets), "--seed", str(args.seed),
                "--cache", str(cache)] + (["--raw"] if args.raw else [])
@@ -105,7 +112,7 @@ def main() -> None:
         if "raw_rate" in f:
             rate += f" (same sentences: pipeline encode {f['pipeline_encode_rate']:.0f}/s, raw model {f['raw_rate']:.0f}/s)"
         print(f"{f['documents']:>5} {f['sentences']:>6} {f['encoded']:>5} {f['events']:>6} {f['pairs']:>6} {f['wall']:>7.2f} "
-              f"{f['read']:>6.2f} {f['embed']:>7.2f} {f['group']:>6.2f} {f['align']:>6.2f} {f['write']:>6.2f} "
+              f"{f['read']:>6.2f} {f['embed']:>7.2f} {f['group']:>6.2f} {f['align']:>6.2f} {f['classify']:>6.2f} {f['write']:>6.2f} "
               f"{f['wall'] - f['embed']:>7.2f} {f['peak_rss_mb']:>7.0f} {f['recall']:>6.3f} {f['precision']:>6.3f}  {rate}",
               flush=True)
 

@@ -7,6 +7,11 @@ Prints figures; asserts nothing (timings belong here, not in tests).
 
 from __future__ import annotations
 
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent.parent))  # the repository root: compare/ and tools/
+
 import argparse
 import os
 import statistics
@@ -43,7 +48,7 @@ def wall_times(repeat: int) -> tuple[list[float], list[float]]:
 def embedding_rates(repeat: int) -> tuple[int, float, float]:
     """Return (sentences, pipeline rate, raw model rate) in sentences/second on the corpus's distinct sentences."""
     from compare.embed import SentenceTransformerEmbedder, embed_texts, resolve_model
-    from compare.ingest import read_corpus
+    from compare.read import read_corpus
     from compare.segment import split_units, unit_text_for_model
 
     docs, _ = read_corpus(ROOT / "corpus")

@@ -17,6 +17,11 @@ sentence-transformers) does the fitting; the package itself only multiplies the 
 
 from __future__ import annotations
 
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent.parent))  # the repository root: compare/ and tools/
+
 import argparse
 import re
 from dataclasses import replace
@@ -29,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _load():
     from compare.embed import EmbeddingCache, SentenceTransformerEmbedder, embed_texts, resolve_model
-    from compare.evaluate import load_gnat
+    from tools.evaluate import load_gnat
     from compare.settings import Settings
 
     settings = Settings()
@@ -49,7 +54,7 @@ def _load():
 def _fit(data, rows):
     from sklearn.linear_model import LogisticRegression
 
-    from compare.scoring import pair_features
+    from compare.align.scoring import pair_features
 
     xs, ys = [], []
     for k in rows:
@@ -66,7 +71,7 @@ def _fit(data, rows):
 
 def _score(data, rows, align_settings):
     from compare.align import AlignInput, align_vectors
-    from compare.evaluate import Score, links_to_pairs, score_links
+    from tools.evaluate import Score, links_to_pairs, score_links
 
     total = Score(0, 0, 0)
     for k in rows:
@@ -84,8 +89,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the all-pairs weights in compare/settings.py")
     args = parser.parse_args()
-    from compare.evaluate import Score
-    from compare.scoring import FEATURES
+    from tools.evaluate import Score
+    from compare.align.scoring import FEATURES
     from compare.settings import AlignSettings
 
     data = _load()

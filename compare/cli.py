@@ -1,4 +1,7 @@
-"""Command line: turn options into Settings, run the pipeline, turn errors into messages and exit codes."""
+"""Command line: turn options into Settings, run the pipeline, turn errors into messages and exit codes.
+
+Importing it does not import torch (the model loads when sentences are first encoded).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ from typing import Any
 
 import click
 
-from .errors import EXIT_RUNTIME, CompareError
+from .errors import EXIT_INTERRUPTED, EXIT_RUNTIME, CompareError
+from .pipeline import compare_corpus
 from .settings import Settings, default_cache_dir
 
 __all__ = ["main", "cli"]
@@ -43,6 +47,9 @@ class _StderrProgress:
         self._bar.update(done - self._bar.pos)
         if done >= total:
             self.close()
+
+    def stage(self, name: str) -> None:
+        pass
 
     def close(self) -> None:
         if self._bar is not None:
@@ -87,8 +94,6 @@ def run(
 
     Prints the path of the report's index.html on stdout.
     """
-    from .pipeline import compare_corpus  # keeps `compare --help` light
-
     settings = Settings(
         model=model,
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
@@ -110,7 +115,7 @@ def run(
     except KeyboardInterrupt:
         progress.close()
         click.echo("Interrupted; the previous report, if any, is left as it was.", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     progress.close()
     c = result.corpus
     n_links = sum(len(p.links) for p in c.pairs)

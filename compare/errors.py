@@ -1,20 +1,22 @@
-"""Errors the library raises; the CLI turns them into messages and exit codes."""
+"""Errors the library raises, each carrying its exit code; the CLI turns them into messages."""
 
 from __future__ import annotations
 
 __all__ = [
+    "EXIT_INTERRUPTED",
+    "EXIT_RUNTIME",
     "CompareError",
     "InputError",
+    "LexiconError",
     "ModelError",
     "OutputError",
-    "EXIT_OK",
-    "EXIT_RUNTIME",
-    "EXIT_USAGE",
+    "SparkError",
 ]
 
-EXIT_OK = 0
 EXIT_RUNTIME = 1
-EXIT_USAGE = 2
+"""A problem with the input, the model, the output folder or the engine (bad usage is click's 2)."""
+EXIT_INTERRUPTED = 130
+"""Interrupted (Ctrl-C), as a shell reports SIGINT."""
 
 
 class CompareError(Exception):
@@ -33,3 +35,11 @@ class ModelError(CompareError):
 
 class OutputError(CompareError):
     """The report folder cannot be written."""
+
+
+class LexiconError(CompareError):
+    """A word list the classifier reads is missing from the installed packages."""
+
+
+class SparkError(CompareError):
+    """Spark (or the Java it needs) cannot be started."""

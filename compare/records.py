@@ -13,6 +13,7 @@ __all__ = [
     "Link",
     "PairAlignment",
     "Corpus",
+    "Event",
     "Rejected",
     "Change",
     "Flag",
@@ -180,6 +181,20 @@ class Rejected:
 
 
 @dataclass(frozen=True)
+class Event:
+    """Documents that report one event, decided once by the grouping stage (``compare.align.events``)."""
+
+    id: str
+    """``NNN-<id of its first document>``, numbered in corpus order from 001."""
+    documents: tuple[str, ...]
+    """Ids of its documents (two or more), in corpus order."""
+    reference: str
+    """Id of the document its synopsis compares every other against."""
+    folder: str | None = None
+    """``events/<id>`` when the report has one sub-report per event; ``None`` when one report covers the corpus."""
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything one run produced: documents, their units, the pairwise links."""
 
@@ -193,6 +208,12 @@ class Corpus:
     """Files skipped, with the reason."""
     flags: dict[str, tuple[Flag, ...]] = field(default_factory=dict, hash=False)
     """Document-level findings per document id (see ``compare.classify``)."""
+    events: tuple[Event, ...] = ()
+    """The events of the corpus (documents related to no other belong to none)."""
+
+    def event_of(self, doc_id: str) -> Event | None:
+        """Return the event that holds document ``doc_id``, or None when it is related to no other document."""
+        return next((e for e in self.events if doc_id in e.documents), None)
 
     def status(self, doc_id: str) -> list[str]:
         """Return each unit's status (``aligned``, ``unmatched``, ``set_aside``) in unit order."""

@@ -102,7 +102,7 @@ class Settings:
     gpu_batch_size: int = 1024
     """Sentences per model batch on a GPU (``batch_size`` applies on the CPU)."""
     engine: str = "local"
-    """``local`` (this process) or ``spark`` (a PySpark job, see ``compare.spark_engine``)."""
+    """``local`` (this process) or ``spark`` (a PySpark job, see ``compare.engines.spark``)."""
     spark_master: str = "local[*]"
     """Spark master URL for ``engine="spark"``."""
     neighbours: int = 16

@@ -6,8 +6,9 @@ import numpy as np
 
 import pytest
 
-from compare.align import AlignInput, align_vectors, event_groups, link_scores, relatedness, section_groups
-from compare.scoring import FEATURES, link_log_odds, order_agreement, pair_features
+from compare.align import AlignInput, align_vectors, event_groups, link_scores, relatedness
+from compare.segment import section_groups
+from compare.align.scoring import FEATURES, link_log_odds, order_agreement, pair_features
 from compare.settings import AlignSettings
 
 
@@ -96,7 +97,7 @@ def test_order_breaks_ties_between_equal_candidates():
 def test_a_hub_sentence_keeps_one_partner_run():
     # b0 was picked by a0, a1 (adjacent: one run) and a5 (far away): one statement is not reported at two
     # separate places, so only the run holding the strongest link stays.
-    from compare.align import _one_run_per_sentence
+    from compare.align.walk import _one_run_per_sentence
 
     log_odds = np.zeros((6, 3))
     log_odds[0, 0], log_odds[1, 0], log_odds[5, 0], log_odds[2, 1] = 3.0, 1.0, 2.0, 1.0
@@ -142,7 +143,7 @@ def test_precomputed_scores_are_decoded_by_the_same_walk():
 _FEATURES_DIGEST = """
 import hashlib, sys
 import numpy as np
-from compare.scoring import pair_features
+from compare.align.scoring import pair_features
 from pathlib import Path
 corpus = sorted(Path("corpus").glob("00[12]_*.txt"))
 a, b = ([s for s in p.read_text(encoding="utf-8").split(". ") if s.strip()][:60] for p in corpus)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.pipeline import write_outputs
+from compare.pipeline import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -52,7 +52,7 @@ def browser():
 @pytest.fixture(scope="module")
 def report(seed_corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("browser") / "report"
-    write_outputs(seed_corpus, out)
+    write_report(seed_corpus, out)
     return out
 
 

@@ -10,7 +10,7 @@ import pytest
 from compare.classify import CHANGE_TYPES, FLAG_TYPES, Side, classify_link, quoted_spans, speakers_named
 from compare.diff import diff_words
 from compare.export import corpus_to_dict
-from compare.quantities import find_quantities, same_value
+from compare.classify.quantities import find_quantities, same_value
 from compare.records import ChangeType, Edit, FlagType
 
 from .test_pipeline import _linked
@@ -319,18 +319,26 @@ def _doc(doc_id: str, sentences: list[str], date: str = "", header: str = "", se
 
 
 def _corpus(docs, related: dict[tuple[str, str], float], links: dict[tuple[str, str], list[tuple[int, int]]]):
+    from compare.align import EventPlan, event_groups, plan_to_events
     from compare.records import Corpus, Link, PairAlignment
+    from compare.settings import AlignSettings
 
     ids = [d.id for d, _ in docs]
     pairs = tuple(
         PairAlignment(a, b, tuple(Link((i,), (j,), 0.9) for i, j in links.get((a, b), [])), related.get((a, b), 0.5))
         for n, a in enumerate(ids) for b in ids[n + 1 :]
     )
-    return Corpus(documents=tuple(d for d, _ in docs), units={d.id: u for d, u in docs}, pairs=pairs)
+    # the grouping stage's decision, from the same relatedness (as the pipeline makes it)
+    index = {d: n for n, d in enumerate(ids)}
+    rel = {(index[p.a], index[p.b]): p.related for p in pairs}
+    groups = tuple(event_groups(rel, len(ids), AlignSettings().event_threshold))
+    documents = tuple(d for d, _ in docs)
+    events = plan_to_events(EventPlan(groups, (), rel, len(rel)), documents)
+    return Corpus(documents=documents, units={d.id: u for d, u in docs}, pairs=pairs, events=events)
 
 
 def test_flags_on_a_hand_made_corpus():
-    from compare.findings import find_flags
+    from compare.classify.findings import find_flags
 
     same = ["The leaders met in Moscow.", "They discussed sanctions."]
     extra = [f"Unrelated sentence number {k}." for k in range(8)]

@@ -73,7 +73,7 @@ def test_bundled_hash_mismatch_refused(monkeypatch, tmp_path: Path, model_info):
     fake = tmp_path / "model"
     shutil.copytree(model_info.path, fake, ignore=shutil.ignore_patterns("model.safetensors"))
     (fake / "model.safetensors").write_bytes(b"not the weights")
-    monkeypatch.setattr("compare.embed.bundled_model_path", lambda: fake)
+    monkeypatch.setattr("compare.embed.model.bundled_model_path", lambda: fake)
     with pytest.raises(ModelError) as exc:
         resolve_model(None)
     assert "expected 53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db" in str(exc.value)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.evaluate import (
+from tools.evaluate import (
     GoldPair,
     Score,
     SeedGoldLink,
@@ -206,7 +206,7 @@ def test_score_seed_links_rejects_missing_or_ambiguous_passages() -> None:
 
 def test_importing_evaluate_loads_no_model_libraries() -> None:
     code = (
-        "import sys, compare.evaluate; "
+        "import sys, tools.evaluate; "
         "print(sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)

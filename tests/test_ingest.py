@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from compare.errors import InputError
-from compare.ingest import read_corpus
+from compare.read import read_corpus
 
 from .conftest import CORPUS
 
@@ -89,7 +89,7 @@ def test_html_main_text(tmp_path: Path):
     assert "The two presidents met on Friday" in text
     assert docs[0].source.title == "Talks in Moscow"
     # the menu and the footer are kept, set aside with the reason, never deleted
-    from compare.html import BOILERPLATE_REASON
+    from compare.read import BOILERPLATE_REASON
     from compare.segment import split_units
 
     units = split_units(docs[0])

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from compare.cli import cli
 from compare.errors import CompareError, InputError
-from compare.ingest import read_corpus
+from compare.read import read_corpus
 from compare.segment import split_units
 
 from .conftest import CORPUS
@@ -319,19 +319,20 @@ def test_every_seed_character_lies_in_exactly_one_unit() -> None:
 
 
 def test_a_crash_while_writing_leaves_the_previous_report(seed_corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from compare import report
-    from compare.pipeline import write_outputs
+    from compare import write
+    from compare.pipeline import write_report
 
     out = tmp_path / "reports"
-    write_outputs(seed_corpus, out)
+    write_report(seed_corpus, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     for failure in (OSError(28, "No space left on device"), KeyboardInterrupt()):
-        def boom(*args: object, **kwargs: object) -> None:
+        def boom(folder: Path, files: dict[str, str]) -> None:  # fails after the first file is written
+            (folder / "index.html").write_text("half", encoding="utf-8")
             raise failure
 
-        monkeypatch.setattr(report, "render_report", boom)
+        monkeypatch.setattr(write, "_fill", boom)
         with pytest.raises((CompareError, KeyboardInterrupt)):
-            write_outputs(seed_corpus, out)
+            write_report(seed_corpus, out)
         assert {p.name: p.read_bytes() for p in out.iterdir()} == before
         assert [p.name for p in tmp_path.iterdir()] == ["reports"]  # no temporary folder left behind
     monkeypatch.undo()
@@ -348,7 +349,7 @@ def test_a_crash_while_writing_leaves_the_previous_report(seed_corpus, tmp_path:
 
     monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(CompareError, match="No space left on device"):
-        write_outputs(seed_corpus, out)
+        write_report(seed_corpus, out)
     monkeypatch.undo()
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["reports"]
@@ -443,13 +444,13 @@ def test_seeds_saved_as_html_pdf_docx_and_cp1252_give_the_same_links(seed_corpus
 def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path: Path) -> None:
     import csv
 
-    from compare.export import write_csv
+    from compare.export import alignment_csv
     from compare.records import Corpus, Document, Edit, Link, PairAlignment, Source, Unit
 
     docs = tuple(Document(Source(i, f"{i}.txt", i), f"c/{i}.txt", t) for i, t in (("a", "=HYPERLINK(1)"), ("b", "+SUM(2)")))
     units = {"a": (Unit(0, 0, 13, "=HYPERLINK(1)"),), "b": (Unit(0, 0, 7, "+SUM(2)"),)}
     link = Link((0,), (0,), 0.5, (Edit("delete", "=HYPERLINK(1)"), Edit("insert", "+SUM(2)")))
-    write_csv(Corpus(docs, units, (PairAlignment("a", "b", (link,)),)), tmp_path / "x.csv")
+    (tmp_path / "x.csv").write_text(alignment_csv(Corpus(docs, units, (PairAlignment("a", "b", (link,)),))), encoding="utf-8")
     (row,) = list(csv.DictReader((tmp_path / "x.csv").open(encoding="utf-8")))
     assert (row["text_a"], row["text_b"], row["deleted"], row["inserted"]) == (
         "'=HYPERLINK(1)", "'+SUM(2)", "'=HYPERLINK(1)", "'+SUM(2)")

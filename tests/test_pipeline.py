@@ -95,7 +95,7 @@ def test_seed_gold_floor(seed_corpus):
     """Quality floor on the hand-annotated seed gold; benchmarks/alignment_quality.py prints the figures."""
     from pathlib import Path
 
-    from compare.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
+    from tools.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
 
     gold = [g for g in load_seed_gold(Path(__file__).parent / "data" / "seed_gold.json")
             if {g.a_doc, g.b_doc} == {"transcript", "readout"}]

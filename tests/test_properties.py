@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from compare.embed import ModelInfo
 from compare.errors import CompareError
-from compare.pipeline import build_corpus, link_text, write_outputs
+from compare.align import link_text
+from compare.pipeline import build_corpus, write_report
 from compare.settings import Settings
 
 
@@ -117,7 +118,7 @@ def test_pipeline_invariants_and_only_compare_errors(files: list[tuple[str, str,
         event(f"compared: {'with' if any(p.links for p in corpus.pairs) else 'without'} links")
         _check(corpus)
         try:
-            write_outputs(corpus, Path(tmp) / "out")
+            write_report(corpus, Path(tmp) / "out")
         except CompareError:
             return
         assert (Path(tmp) / "out" / "index.html").is_file()

@@ -12,7 +12,7 @@ import pytest
 
 from compare.align import AlignInput, align_vectors
 from compare.embed import embed_texts
-from compare.evaluate import Score, links_to_pairs, load_gnat, score_links
+from tools.evaluate import Score, links_to_pairs, load_gnat, score_links
 from compare.settings import AlignSettings
 
 ROOT = Path(__file__).resolve().parent.parent

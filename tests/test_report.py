@@ -19,7 +19,10 @@ import pytest
 import compare
 from compare.errors import OutputError
 from compare.records import Corpus, Document, Edit, Link, PairAlignment, Rejected, Source, Unit
-from compare.report import _percent, render_report
+from compare.outputs import report_reference
+from compare.report import render_report
+from compare.report.pages import coverage_percent
+from compare.write import write_folder
 
 GOLDEN = Path(__file__).parent / "golden"
 SCRIPT = "<script>alert(1)</script>"
@@ -206,10 +209,18 @@ PAGES = [
 ]
 
 
+def render_pages(corpus: Corpus, out: Path, reference: str | None = None) -> Path:
+    """Write the report's HTML pages (only those) into ``out``; return its index."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, html in render_report(corpus, report_reference(corpus, reference)).items():
+        (out / name).write_text(html, encoding="utf-8", newline="\n")
+    return out / "index.html"
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("report")
-    index = render_report(small_corpus(), out)
+    index = render_pages(small_corpus(), out)
     assert index == out / "index.html"
     return out
 
@@ -286,7 +297,7 @@ def test_index_lists_sources_rejected_files_and_model(report: Path) -> None:
     ("covered", "total", "shown"), [(0, 7, "0%"), (1, 300, "<1%"), (299, 300, ">99%"), (7, 7, "100%"), (5, 6, "83%")]
 )
 def test_coverage_never_rounds_a_partial_share_to_0_or_100(covered: int, total: int, shown: str) -> None:
-    assert _percent(covered, total) == shown
+    assert coverage_percent(covered, total) == shown
 
 
 # --- pair page --------------------------------------------------------------------------------------
@@ -368,7 +379,7 @@ def _two_documents(n_a: int, n_b: int, links: list[tuple[int, int]]) -> Corpus:
 def test_a_moved_run_of_b_is_marked_once_at_its_start(tmp_path: Path) -> None:
     # B #4 comes early in A's order and B #5, unmatched, follows it: both are out of B's order,
     # but only the start of that run carries the marker.
-    render_report(_two_documents(5, 6, [(0, 0), (1, 4), (2, 1), (3, 2), (4, 3)]), tmp_path)
+    render_pages(_two_documents(5, 6, [(0, 0), (1, 4), (2, 1), (3, 2), (4, 3)]), tmp_path)
     rows = parse(tmp_path / "pair-a--b.html").find("table", "pair").find("tbody").find_all("tr")
     layout = [(_unit_ids(_cells(r)[2]), [m.text() for m in _cells(r)[2].find_all("span", "moved")]) for r in rows]
     assert layout == [([0], []), ([4], ["↕ moved: B #4"]), ([5], []), ([1], []), ([2], []), ([3], [])]
@@ -406,7 +417,7 @@ def test_link_without_edits_shows_plain_text(tmp_path: Path) -> None:
     corpus = small_corpus()
     pair = corpus.pairs[0]
     plain = replace(pair, links=tuple(replace(lk, edits=()) for lk in pair.links))
-    render_report(replace(corpus, pairs=(plain, *corpus.pairs[1:])), tmp_path)
+    render_pages(replace(corpus, pairs=(plain, *corpus.pairs[1:])), tmp_path)
     table = parse(tmp_path / "pair-transcript--readout.html").find("table", "pair")
     assert not table.find_all("del") and not table.find_all("ins")
     assert "They discussed grain exports and energy prices." in table.text()
@@ -421,7 +432,7 @@ def test_source_text_is_escaped(report: Path) -> None:
         # One script per page, our own packaged file; source text never becomes markup.
         assert raw.count("<script") == 1, name
         (script,) = parse(report / name).find_all("script")
-        assert script.text() == (Path(compare.__file__).parent / "static" / "report.js").read_text(encoding="utf-8")
+        assert script.text() == (Path(compare.__file__).parent / "report" / "static" / "report.js").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (report / "pair-transcript--readout.html").read_text(encoding="utf-8")
     weather = parse(report / "pair-transcript--weather.html")
     assert weather.find("h1").text() == f"{TRANSCRIPT} ↔ Weather {SCRIPT} outlook"
@@ -451,7 +462,7 @@ def test_pages_are_self_contained_and_accessible(report: Path) -> None:
 
 def test_same_corpus_gives_byte_identical_pages(report: Path, tmp_path: Path) -> None:
     again = tmp_path / "elsewhere" / "deeper"
-    render_report(small_corpus(), again)
+    render_pages(small_corpus(), again)
     for name in PAGES:
         assert (again / name).read_bytes() == (report / name).read_bytes(), name
         assert str(tmp_path) not in (again / name).read_text(encoding="utf-8")
@@ -461,7 +472,7 @@ def test_unsafe_document_id_is_refused_with_the_fix(tmp_path: Path) -> None:
     corpus = small_corpus()
     bad = replace(corpus.documents[2], source=replace(corpus.documents[2].source, id="../weather"))
     with pytest.raises(OutputError) as info:
-        render_report(replace(corpus, documents=(*corpus.documents[:2], bad)), tmp_path)
+        render_pages(replace(corpus, documents=(*corpus.documents[:2], bad)), tmp_path)
     message = str(info.value)
     assert "corpus/w.txt" in message and "'../weather' is not URL-safe" in message
     assert "sources.toml" in message
@@ -472,7 +483,7 @@ def test_unwritable_report_folder_is_reported_with_the_fix(tmp_path: Path) -> No
     taken = tmp_path / "report"
     taken.write_text("a file, not a folder", encoding="utf-8")
     with pytest.raises(OutputError) as info:
-        render_report(small_corpus(), taken)
+        write_folder(taken, {"index.html": "<p>page</p>"})
     assert str(info.value).startswith(f"cannot write the report to {taken}: ")
     assert "Pick a folder you can write to (-o)." in str(info.value)
 

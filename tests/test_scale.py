@@ -9,9 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from compare.candidates import candidate_pairs, plan_events
-from compare.events import split_events, write_event_outputs
-from compare.generate import generate_corpus, read_truth, score_against_truth, write_corpus
+from compare.align import plan_events
+from compare.align import index as candidates
+from compare.align.index import candidate_pairs
+from compare.outputs import event_corpus
+from compare.pipeline import write_report
+from tools.generate import generate_corpus, read_truth, score_against_truth, write_corpus
 from compare.pipeline import build_corpus
 from compare.settings import Settings
 
@@ -36,7 +39,7 @@ def test_generator_is_deterministic_and_records_truth(tmp_path: Path):
 
 def test_generator_rewords_with_the_other_telling():
     gen = generate_corpus(20, seed=0, outlets=9, rates={"reword": 1.0, "drop": 0, "merge": 0, "move": 0, "number": 0})
-    from compare.generate import load_stories
+    from tools.generate import load_stories
 
     stories = {s.name: s for s in load_stories()}
     doc = next(d for d in gen.documents if not d.event.startswith("unrelated:"))
@@ -55,8 +58,6 @@ def test_hnsw_index_finds_the_same_pairs_as_the_exact_one():
         docs.append(v / np.linalg.norm(v, axis=1, keepdims=True))
     exact = candidate_pairs(docs, 8, 0.9)
     assert exact == {(d, d + 1) for d in range(29)}
-    from compare import candidates
-
     stacked, doc_of = candidates.stack_documents(docs)
     index = candidates.build_index(stacked, exact_max=0)
     assert hasattr(index, "hnsw")
@@ -77,7 +78,8 @@ def generated(tmp_path_factory, real_embedder, model_info):
 
 def test_generated_events_found_and_linked(generated):
     gen, corpus, _ = generated
-    events, unrelated = split_events(corpus)
+    events = [event_corpus(corpus, e) for e in corpus.events]
+    unrelated = [d for d in corpus.documents if corpus.event_of(d.id) is None]
     truth: dict[str, set[str]] = {}
     for d in gen.documents:
         truth.setdefault(d.event, set()).add(d.id)
@@ -102,8 +104,9 @@ class _Links(HTMLParser):
 
 def test_one_report_per_event_and_an_index(generated, tmp_path: Path):
     _, corpus, _ = generated
-    events, unrelated = split_events(corpus)
-    index = write_event_outputs(corpus, events, unrelated, tmp_path / "out")
+    events = corpus.events
+    unrelated = [d for d in corpus.documents if corpus.event_of(d.id) is None]
+    index = write_report(corpus, tmp_path / "out")
     parser = _Links()
     parser.feed(index.read_text(encoding="utf-8"))
     assert len(parser.hrefs) == len(events) == 4
@@ -116,15 +119,15 @@ def test_one_report_per_event_and_an_index(generated, tmp_path: Path):
 
 
 def test_seed_corpus_stays_one_report(seed_corpus):
-    events, unrelated = split_events(seed_corpus)
-    assert len(events) == 1 and unrelated == []
+    (event,) = seed_corpus.events
+    assert event.folder is None and event.reference == "transcript"
+    assert event.documents == ("press", "readout", "transcript", "tv")
+    assert seed_corpus.event_of("forum") is None  # the look-alike belongs to no event
     assert len(seed_corpus.pairs) == 10  # every pair of the 5 sources, the look-alike's included
 
 
 def test_spark_engine_gives_the_local_links(seed_corpus):
-    from compare.spark_engine import build_corpus_spark
-
-    corpus, encoded = build_corpus_spark(CORPUS, Settings(cache_dir=None, engine="spark", spark_master="local[2]"))
+    corpus, encoded = build_corpus(CORPUS, Settings(cache_dir=None, engine="spark", spark_master="local[2]"))
     assert encoded == 331
     assert [(p.a, p.b, p.related) for p in corpus.pairs] == [(p.a, p.b, p.related) for p in seed_corpus.pairs]
     for mine, local in zip(corpus.pairs, seed_corpus.pairs):

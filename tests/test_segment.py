@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.ingest import read_corpus
+from compare.read import read_corpus
 from compare.records import Document, Source
 from compare.segment import split_sentences, split_units
 

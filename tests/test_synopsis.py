@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from compare.cli import cli
-from compare.pipeline import write_outputs
+from compare.pipeline import write_report
 
 from .test_report import Node, parse
 
@@ -18,7 +18,7 @@ from .test_report import Node, parse
 @pytest.fixture(scope="module")
 def seed_report(seed_corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seed") / "report"
-    write_outputs(seed_corpus, out)
+    write_report(seed_corpus, out)
     return out
 
 
@@ -107,7 +107,7 @@ def test_unknown_reference_is_refused_before_the_model_runs(corpus_copy: Path, t
 
 
 def test_another_reference(seed_corpus, tmp_path: Path) -> None:
-    write_outputs(seed_corpus, tmp_path / "r", reference="readout")
+    write_report(seed_corpus, tmp_path / "r", reference="readout")
     head = parse(tmp_path / "r" / "synopsis.html").find("table", "synopsis").find("thead")
     assert "Reference: readout" in head.find("th", "refcol").text()
     assert [th.attrs["data-source"] for th in head.find_all("th") if "data-source" in th.attrs] == [

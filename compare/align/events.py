@@ -1,0 +1,149 @@
+"""Group documents into events from a nearest-neighbour index over their sentence vectors.
+
+Comparing every document with every other grows with the square of the corpus. Instead, each sentence asks
+a FAISS index for its ``neighbours`` nearest sentences; two documents are a candidate pair only when one
+sentence of one has a neighbour in the other at a cosine of at least the event threshold. Only candidate
+pairs have their relatedness computed (exactly, as ``compare.align.relatedness``), and documents join one
+event when a candidate pair reaches the threshold, transitively (``event_groups``). Since a
+pair's relatedness (a mean of best cosines) can reach the threshold only if its best cosine does, a pair
+left out can never join two documents (up to the index's recall), so small corpora group exactly as the
+all-pairs comparison did.
+
+The plan is made once per run; ``plan_to_events`` turns it into the ``Event`` records that the corpus carries
+and that findings, reports and writers read.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import InputError
+from ..records import Document, Event
+from .index import candidate_pairs
+from .relatedness import relatedness
+
+__all__ = ["EventPlan", "check_reference", "choose_reference", "event_groups", "plan_events", "plan_to_events"]
+
+
+@dataclass(frozen=True)
+class EventPlan:
+    """Which documents report one event, and which document pairs to align and report."""
+
+    groups: tuple[int, ...]
+    """Event number of each document (in input order); a document related to no other is an event of its own."""
+    pairs: tuple[tuple[int, int], ...]
+    """Document pairs (i < j, sorted) to report: every pair when there is at most one multi-document event
+    (the single-event report, as before), else only the pairs inside each multi-document event."""
+    related: dict[tuple[int, int], float]
+    """Exact relatedness of every pair in ``pairs`` (and of the candidate pairs found)."""
+    candidates: int
+    """How many document pairs the index proposed (for benchmarks)."""
+
+    @property
+    def multi_event(self) -> bool:
+        """Whether the corpus holds two or more events of at least two documents."""
+        sizes: dict[int, int] = {}
+        for g in self.groups:
+            sizes[g] = sizes.get(g, 0) + 1
+        return sum(1 for n in sizes.values() if n >= 2) >= 2
+
+
+def plan_events(
+    doc_vectors: Sequence[np.ndarray],
+    *,
+    top: int,
+    threshold: float,
+    neighbours: int,
+    found: set[tuple[int, int]] | None = None,
+) -> EventPlan:
+    """Group documents into events and choose the pairs to align (see the module docstring).
+
+    ``found`` gives the candidate pairs when they were searched elsewhere (the Spark engine).
+    """
+    n = len(doc_vectors)
+
+    def rel(i: int, j: int) -> float:
+        a, b = doc_vectors[i], doc_vectors[j]
+        return relatedness(a @ b.T, top) if a.shape[0] and b.shape[0] else 0.0
+
+    if found is None:
+        found = candidate_pairs(doc_vectors, neighbours, threshold)
+    related = {p: rel(*p) for p in sorted(found)}
+    groups = tuple(event_groups(related, n, threshold))
+    plan = EventPlan(groups, (), related, len(found))
+    if plan.multi_event:
+        members: dict[int, list[int]] = {}
+        for d, g in enumerate(groups):
+            members.setdefault(g, []).append(d)
+        pairs = sorted(p for m in members.values() for p in itertools.combinations(m, 2))
+    else:
+        pairs = list(itertools.combinations(range(n), 2))
+    for p in pairs:
+        if p not in related:
+            related[p] = rel(*p)
+    return EventPlan(groups, tuple(pairs), related, len(found))
+def event_groups(related: dict[tuple[int, int], float], n: int, threshold: float) -> list[int]:
+    """Group ``n`` documents into events: linked when their relatedness reaches ``threshold``, transitively.
+
+    Returns a group number per document; a document related to no other is a group of its own.
+    """
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (i, j), value in sorted(related.items()):
+        if value >= threshold:
+            parent[find(i)] = find(j)
+    roots = [find(i) for i in range(n)]
+    first: dict[int, int] = {}
+    return [first.setdefault(r, len(first)) for r in roots]
+
+
+def check_reference(ids: Sequence[str], reference: str) -> None:
+    """Raise InputError unless ``reference`` is one of the source ``ids``."""
+    if reference not in ids:
+        raise InputError(
+            f"cannot use --reference {reference}: no source has that id (sources: {', '.join(sorted(ids))}). "
+            "Pass one of those ids, or leave --reference out to use the transcript."
+        )
+
+
+def choose_reference(docs: Sequence[Document], reference: str | None = None) -> Document:
+    """Return ``reference`` when it is one of ``docs``, else the first transcript (manifest kind), else the first document."""
+    for doc in docs:
+        if doc.id == reference:
+            return doc
+    for doc in docs:
+        if doc.source.kind == "transcript":
+            return doc
+    return docs[0]
+
+
+def plan_to_events(plan: EventPlan, docs: Sequence[Document], reference: str | None = None) -> tuple[Event, ...]:
+    """Return the plan's events (groups of two or more documents), numbered in corpus order.
+
+    ``reference`` (``--reference``) becomes the reference of the event that holds it; every other event gets
+    its first transcript, else its first document.
+    """
+    members: dict[int, list[Document]] = {}
+    for doc, group in zip(docs, plan.groups):
+        members.setdefault(group, []).append(doc)
+    groups = [m for m in members.values() if len(m) >= 2]
+    events = []
+    for n, group in enumerate(groups, 1):
+        event_id = f"{n:03d}-{group[0].id}"
+        events.append(Event(
+            id=event_id,
+            documents=tuple(d.id for d in group),
+            reference=choose_reference(group, reference).id,
+            folder=f"events/{event_id}" if plan.multi_event else None,
+        ))
+    return tuple(events)

@@ -1,0 +1,15 @@
+"""Classify: name the changes inside each link and find what stands out about whole documents.
+
+``rules`` holds the ordered hunk rules, ``passages`` what is named inside a passage reworded as a whole,
+``numbers``/``quantities`` the quantity reading, ``cues``/``lexicon`` the text cues and word lists,
+``findings`` the document flags, ``links`` the corpus-wide pass.
+"""
+
+from __future__ import annotations
+
+from .cues import quoted_spans, speakers_named
+from .hunks import Side
+from .links import classify_corpus, classify_link
+from .types import CHANGE_TYPES, FLAG_TYPES
+
+__all__ = ["CHANGE_TYPES", "FLAG_TYPES", "Side", "classify_corpus", "classify_link", "quoted_spans", "speakers_named"]

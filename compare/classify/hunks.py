@@ -1,0 +1,72 @@
+"""The classifier's view of a link: its two sides, and its edits cut into hunks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import Edit
+from .lexicon import content_stems
+
+__all__ = ["Hunk", "Side", "hunks"]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a link, as the classifier sees it."""
+
+    text: str
+    """The linked sentences joined by one space (the text the edits rebuild)."""
+    name: str = "a"
+    """Source id, used in the details ("readout says ...")."""
+    speakers: tuple[str, ...] = ()
+    """Who says these words (speaker labels, or people the text says said them)."""
+    quoted: tuple[tuple[int, int], ...] | None = None
+    """Spans of ``text`` inside quotation marks; None: find them in ``text`` alone."""
+    kind: str = "other"
+    """The source's kind (``transcript`` is taken as the record of what was said)."""
+
+
+@dataclass
+class Hunk:
+    """A run of deleted and inserted words between two unchanged stretches, with its offsets on each side."""
+
+    a: str
+    b: str
+    a_start: int
+    b_start: int
+    anchored: bool = False
+    """Whether unchanged content words stand right before it (the same slot in both sentences)."""
+
+    @property
+    def a_end(self) -> int:
+        return self.a_start + len(self.a)
+
+    @property
+    def b_end(self) -> int:
+        return self.b_start + len(self.b)
+
+
+def hunks(edits: Sequence[Edit]) -> list[Hunk]:
+    """Cut a link's edits into hunks, in text order."""
+    hunks: list[Hunk] = []
+    pa = pb = 0
+    before = ""
+    cur: Hunk | None = None
+    for e in edits:
+        if e.op == "equal":
+            cur = None
+            pa += len(e.text)
+            pb += len(e.text)
+            before = e.text
+            continue
+        if cur is None:
+            cur = Hunk("", "", pa, pb, anchored=bool(content_stems(before)))
+            hunks.append(cur)
+        if e.op == "delete":
+            cur.a += e.text
+            pa += len(e.text)
+        else:
+            cur.b += e.text
+            pb += len(e.text)
+    return hunks

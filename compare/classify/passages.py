@@ -1,0 +1,89 @@
+"""Changes named inside a passage reworded as a whole, and the key-noun swap that ``meaning`` shares with it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import Change
+from ..settings import ClassifySettings
+from .cues import WORDS, distancing_marks, shared_runs
+from .hunks import Hunk, Side
+from .lexicon import content_stems, is_noun, nrc_emotions, vader_valence
+
+__all__ = ["anchored_swap", "distancing_in_passage", "noun_swap"]
+
+
+def distancing_in_passage(h: Hunk, a: Side, b: Side) -> list[Change]:
+    """A distancing marker inside a passage reworded as a whole still counts: a hedge change with just that marker."""
+    out = []
+    for side, text, other in ((a, h.a, b), (b, h.b, a)):
+        if distancing_marks(other.text):
+            continue
+        for mark in dict.fromkeys(distancing_marks(text)):
+            pair = (mark, "") if side is a else ("", mark)
+            said = f"quotation marks around “{mark[1:-1]}”" if mark[0] in "'‘" else f"“{mark}”"
+            out.append(Change("hedge", *pair, f"{said[0].upper()}{said[1:]} (distancing) only in {side.name}: it reports "
+                              f"the words without vouching for them; {other.name} has no such marker."))
+    return out
+
+
+def _grave(noun: str, s: ClassifySettings) -> str | None:
+    """Why ``noun`` names something grave (war, attack), per the lexicons; None for a neutral or pleasant noun."""
+    v = vader_valence(noun)
+    if v is not None and v <= -s.emotive_valence:
+        return f"VADER sentiment lexicon rates it {v:+.1f} on a -4..+4 scale"
+    assoc = nrc_emotions(noun)
+    if "negative" in assoc and any(e in assoc for e in ("anger", "fear", "disgust")):
+        return "NRC Emotion Lexicon associates it with " + ", ".join(e for e in assoc if e not in ("positive", "negative"))
+    return None
+
+
+def noun_swap(wa: Sequence[str], wb: Sequence[str], a: Side, b: Side, s: ClassifySettings) -> str | None:
+    """Say how a key noun changed between the words ``wa`` and ``wb`` (one grave, one not), or None."""
+    stems_a, stems_b = content_stems(a.text), content_stems(b.text)
+    nouns_a = [w for w in wa if is_noun(w) and w[:5] not in stems_b]
+    nouns_b = [w for w in wb if is_noun(w) and w[:5] not in stems_a]
+    if not (nouns_a and nouns_b):
+        return None
+    charged = {w: _grave(w, s) for w in (*nouns_a, *nouns_b)}
+    ca = [w for w in nouns_a if charged[w]]
+    cb = [w for w in nouns_b if charged[w]]
+    if bool(ca) == bool(cb):
+        return None
+    # the head of an English noun phrase comes last: "in terms of the economy" is about the economy
+    x, y = (ca[0], nouns_b[-1]) if ca else (nouns_a[-1], cb[0])
+    hot = x if ca else y
+    return (f"The key word changes from “{x}” ({a.name}) to “{y}” ({b.name}), a different thing: “{hot}” is charged "
+            f"({charged[hot]}), the other is not.")
+
+
+def anchored_swap(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> Change | None:
+    """Inside a passage reworded as a whole: the same words (3 or more, one a content word) followed by a different key noun.
+
+    "people will forget this happened, in terms of the economy" / "people will forget about the war": both say
+    "people will forget", what is forgotten differs. ``a``/``b`` of the change are the words after the shared ones.
+    """
+    ta = [(m.group().lower(), m.start(), m.end()) for m in WORDS.finditer(h.a)]
+    tb = [(m.group().lower(), m.start(), m.end()) for m in WORDS.finditer(h.b)]
+    runs = shared_runs([t[0] for t in ta], [t[0] for t in tb], 3)
+    starts_a, starts_b = {i for i, _, _ in runs}, {j for _, j, _ in runs}
+
+    def window(tokens: list[tuple[str, int, int]], k: int, starts: set[int]) -> list[tuple[str, int, int]]:
+        end = k
+        while end < min(len(tokens), k + s.object_words) and end not in starts:
+            end += 1  # the words after the shared run, up to the next shared run
+        return tokens[k:end]
+
+    for i, j, n in runs:
+        shared = [t[0] for t in ta[i : i + n]]
+        if not content_stems(" ".join(shared)):
+            continue
+        after_a, after_b = window(ta, i + n, starts_a), window(tb, j + n, starts_b)
+        if not after_a or not after_b:
+            continue
+        swap = noun_swap([t[0] for t in after_a], [t[0] for t in after_b], a, b, s)
+        if swap:
+            wa = h.a[after_a[0][1] : after_a[-1][2]]
+            wb = h.b[after_b[0][1] : after_b[-1][2]]
+            return Change("meaning", wa, wb, f"Both say “{' '.join(shared)}”, then differ. " + swap)
+    return None

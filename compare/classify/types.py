@@ -1,0 +1,32 @@
+"""The change types and document flags, each with the one rule that decides it (the README and the report show these)."""
+
+from __future__ import annotations
+
+__all__ = ["CHANGE_TYPES", "FLAG_TYPES"]
+
+CHANGE_TYPES: dict[str, str] = {
+    "number": "A quantity, date or duration differs once both are put on one scale "
+    "(digits, number words, fractions, percent, dates, durations): \"1.5 percent\" and \"one and a half percent\" agree.",
+    "meaning": "The claim itself changes: a negation (not, no, never) is on one side only, or right after shared words "
+    "a key noun is swapped for one with a different charge (\"people will forget\" ... \"economy\" became \"war\").",
+    "hedge": "Certainty or modality shifts: a modal or stance word of one class (certain: will, must, sure; possible: "
+    "may, might, think; distancing: claimed, allegedly, so-called, 'scare quotes') is on one side only.",
+    "loaded_language": "An evaluative or emotive word (VADER sentiment lexicon, |valence| >= 2, or NRC Emotion Lexicon: "
+    "anger or disgust) stands on one side without a match on the other (\"piggery\" and \"beastly\").",
+    "quote": "A press or other secondary source puts words in quotation marks that differ from what the matched "
+    "transcript or readout says; only content words count, and only on near-verbatim matches (two official "
+    "translations differing is wording).",
+    "speaker": "The same words are given to a different person (speaker labels of a transcript, or \"X said\" in the text).",
+    "wording": "Any other word change: synonyms, word order, added or dropped words, passages reworded as a whole.",
+}
+"""Each change type and the one-sentence rule that decides it (the README and the report show these)."""
+
+FLAG_TYPES: dict[str, str] = {
+    "unrelated": "The document is related to no other source of the corpus (relatedness below the event threshold), "
+    "so it is about something else and gets no links.",
+    "no_counterpart": "A long run of consecutive sentences (at least ClassifySettings.run_min_sentences) has no link "
+    "to any other source; start/end cover the run.",
+    "date_mismatch": "The document's date (manifest or \"date\" header) differs from the event date that at least two "
+    "other sources of the same event agree on; start/end cover the date header when there is one.",
+}
+"""Each document flag type and the rule that decides it."""

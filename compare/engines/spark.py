@@ -1,0 +1,202 @@
+"""The Spark engine: embedding, candidate search and alignment as PySpark jobs; the rest of the run is local.
+
+The driver reads and segments the corpus (``compare.pipeline``, as for every engine); this engine writes the
+sentences as Parquet and encodes them in batches with a pandas function (``applyInPandas``, one model per Python worker), searches
+each partition's sentences against the broadcast FAISS index for candidate document pairs, and aligns
+and word-diffs the planned pairs on the workers (``mapInPandas``), writing the pairs as Parquet. The batches
+are those of the local engine (same texts in the same order and sizes), so the vectors, and therefore the
+links, are the local engine's. The embedding cache is read and written on the driver.
+
+``Settings.spark_master`` picks the cluster (``local[*]`` by default: every core of this machine).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..align import PairJob, align_document_pair
+from ..align.index import build_index, hits_to_pairs, search_index, stack_documents
+from ..embed import ModelInfo, SentenceTransformerEmbedder
+from ..errors import SparkError
+from ..progress import Progress
+from ..records import PairAlignment
+from ..settings import AlignSettings, Settings
+from .local import local_embedder
+
+__all__ = ["SparkEmbedder", "SparkEngine", "spark_session"]
+
+_WORKER_EMBEDDERS: dict[tuple[str, str, int], SentenceTransformerEmbedder] = {}
+"""One loaded model per Python worker process, reused across tasks."""
+
+
+def spark_session(master: str) -> Any:
+    """Start (or reuse) the SparkSession for ``master``; workers use this Python and see this package."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise SparkError("the Spark engine needs pyspark. Install it: pip install 'compare[spark]'.") from None
+    package_root = str(Path(__file__).resolve().parents[2])
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
+    try:
+        spark = (
+            SparkSession.builder.master(master)
+            .appName("compare")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+            .config("spark.sql.shuffle.partitions", "8")
+            .config("spark.executorEnv.PYTHONPATH", path)
+            .config("spark.executorEnv.HF_HUB_OFFLINE", "1")
+            .getOrCreate()
+        )
+    except Exception as exc:  # py4j / Java launch failures come in many types
+        raise SparkError(
+            f"cannot start Spark ({master}): {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}. "
+            "Spark needs Java 17 or later on the PATH (Debian: apt-get install default-jre-headless), "
+            "or run without --engine spark."
+        ) from None
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _worker_embedder(path: str, device: str, batch: int) -> SentenceTransformerEmbedder:
+    key = (path, device, batch)
+    if key not in _WORKER_EMBEDDERS:
+        info = ModelInfo(path=Path(path), name=Path(path).name, sha256="")
+        _WORKER_EMBEDDERS[key] = SentenceTransformerEmbedder(info, device=device, batch_size=batch)
+    return _WORKER_EMBEDDERS[key]
+
+
+class SparkEmbedder:
+    """An Embedder whose ``encode`` is a Spark job: Parquet in, one pandas group per local-engine chunk, vectors out.
+
+    ``chunk_size`` is many local chunks, so one job encodes many batches in parallel; inside it the texts are
+    cut into the local engine's chunks (``local.chunk_size``), which keeps each batch, and so each vector, the same.
+    """
+
+    def __init__(self, spark: Any, local: SentenceTransformerEmbedder, work: Path) -> None:
+        self.spark = spark
+        self.local = local
+        self.work = work
+        self.chunk_size = local.chunk_size * 64
+        self._jobs = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Return L2-normalised float32 vectors, one row per text, encoded on the Spark workers."""
+        import pandas as pd
+
+        sub = self.local.chunk_size
+        path, device, batch = str(self.local.model.path), self.local.device, self.local.batch_size
+        self._jobs += 1
+        src, dst = self.work / f"texts-{self._jobs}.parquet", self.work / f"vectors-{self._jobs}.parquet"
+        pd.DataFrame({"chunk": [k // sub for k in range(len(texts))], "pos": range(len(texts)), "text": list(texts)}).to_parquet(src)
+
+        def encode_chunk(frame: pd.DataFrame) -> pd.DataFrame:
+            frame = frame.sort_values("pos")
+            vecs = _worker_embedder(path, device, batch).encode(frame["text"].tolist())
+            return pd.DataFrame({"pos": frame["pos"].to_numpy(), "vec": [v.tobytes() for v in vecs]})
+
+        df = self.spark.read.parquet(str(src)).repartition("chunk")
+        df.groupBy("chunk").applyInPandas(encode_chunk, schema="pos long, vec binary").write.mode("overwrite").parquet(str(dst))
+        out = pd.read_parquet(dst).sort_values("pos")
+        return np.stack([np.frombuffer(b, dtype=np.float32) for b in out["vec"]])
+
+
+def _candidates_on_spark(spark: Any, doc_vectors: Sequence[np.ndarray], settings: Settings) -> set[tuple[int, int]]:
+    import faiss
+    import pandas as pd
+
+    if sum(v.shape[0] for v in doc_vectors) == 0:
+        return set()
+    stacked, doc_of = stack_documents(doc_vectors)
+    index_bytes = spark.sparkContext.broadcast(faiss.serialize_index(build_index(stacked)))
+    docs_b = spark.sparkContext.broadcast(doc_of)
+    neighbours, threshold = settings.neighbours, settings.align.event_threshold
+    rows = pd.DataFrame({"doc": doc_of, "vec": [v.tobytes() for v in stacked]})
+
+    def search(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        index = faiss.deserialize_index(index_bytes.value)
+        for frame in frames:
+            q = np.stack([np.frombuffer(b, dtype=np.float32) for b in frame["vec"]])
+            cos, idx = search_index(index, q, neighbours)
+            found = sorted(hits_to_pairs(frame["doc"].to_numpy(), cos, idx, docs_b.value, threshold))
+            yield pd.DataFrame({"a": [p[0] for p in found], "b": [p[1] for p in found]}, dtype="int64")
+
+    out = spark.createDataFrame(rows).mapInPandas(search, schema="a long, b long").distinct().collect()
+    return {(int(r["a"]), int(r["b"])) for r in out}
+
+
+
+
+def _align_on_spark(spark: Any, jobs: Sequence[PairJob], settings: AlignSettings, work: Path) -> list[PairAlignment]:
+    import pandas as pd
+
+    shared = spark.sparkContext.broadcast((list(jobs), settings))
+
+    def align(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        all_jobs, align_settings = shared.value
+        for frame in frames:
+            out = [pickle.dumps(align_document_pair(all_jobs[k], align_settings)) for k in frame["k"]]
+            yield pd.DataFrame({"k": frame["k"], "pair": out})
+
+    ks = pd.DataFrame({"k": pd.Series(range(len(jobs)), dtype="int64")})
+    (spark.createDataFrame(ks, schema="k long").repartition(8)
+     .mapInPandas(align, schema="k long, pair binary").write.mode("overwrite").parquet(str(work / "pairs.parquet")))
+    done = pd.read_parquet(work / "pairs.parquet")
+    by_job = {int(k): pickle.loads(b) for k, b in zip(done["k"], done["pair"])}
+    return [by_job[k] for k in range(len(jobs))]
+
+
+class SparkEngine:
+    """Encode, search and align as Spark jobs (see the module docstring and ``compare.engines.base.Engine``).
+
+    The session starts on first use; ``close`` removes the engine's temporary Parquet files.
+    """
+
+    def __init__(self, master: str) -> None:
+        self.master = master
+        self._spark: Any = None
+        self._work: tempfile.TemporaryDirectory[str] | None = None
+
+    def _session(self) -> tuple[Any, Path]:
+        if self._spark is None:
+            self._spark = spark_session(self.master)
+        if self._work is None:
+            self._work = tempfile.TemporaryDirectory(prefix="compare-spark-")
+        return self._spark, Path(self._work.name)
+
+    def embedder(self, settings: Settings, model: ModelInfo) -> SparkEmbedder:
+        """Return an embedder whose batches are the local engine's, encoded on the Spark workers."""
+        spark, work = self._session()
+        return SparkEmbedder(spark, local_embedder(settings, model), work)
+
+    def candidate_pairs(self, doc_vectors: Sequence[np.ndarray], settings: Settings) -> set[tuple[int, int]]:
+        """Search each partition's sentences against the broadcast FAISS index."""
+        spark, _ = self._session()
+        return _candidates_on_spark(spark, doc_vectors, settings)
+
+    def align_pairs(self, jobs: Sequence[PairJob], settings: AlignSettings, progress: Progress) -> list[PairAlignment]:
+        """Align and diff the pairs on the workers (``mapInPandas``), through Parquet."""
+        if not jobs:
+            return []
+        spark, work = self._session()
+        progress.advance("aligning pairs", 0, len(jobs))
+        pairs = _align_on_spark(spark, jobs, settings, work)
+        progress.advance("aligning pairs", len(jobs), len(jobs))
+        return pairs
+
+    def close(self) -> None:
+        """Remove the temporary Parquet files (the Spark session stays for later runs in this process)."""
+        if self._work is not None:
+            self._work.cleanup()
+            self._work = None

@@ -1,0 +1,189 @@
+"""Read a corpus folder into Documents: manifest, formats, decoding, metadata defaults."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..records import Document, Rejected, Source
+from .dates import header_date
+from .encodings import decode_text
+from .formats import read_docx, read_pdf
+from .html import extract_html
+
+__all__ = ["KINDS", "MANIFEST_NAME", "SUPPORTED_SUFFIXES", "read_corpus"]
+
+MANIFEST_NAME = "sources.toml"
+SUPPORTED_SUFFIXES = {
+    ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf",
+    ".docx": "docx",
+}
+KINDS = ("transcript", "readout", "press", "other")
+_MANIFEST_KEYS = {"id", "file", "title", "outlet", "kind", "language", "date"}
+_SLUG_STRIP = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One manifest entry before its file is read."""
+
+    file: str
+    values: dict[str, str]
+
+
+def _slug(name: str) -> str:
+    return _SLUG_STRIP.sub("-", name.lower()).strip("-") or "source"
+
+
+def _read_file(data: bytes, fmt: str, display: str, encoding: str | None) -> tuple[str, str, dict[str, str], tuple]:
+    """Return (text, how it was read, page metadata, spans to set aside) for one file's bytes."""
+    if fmt == "pdf":
+        return read_pdf(data, display), "pdf text layer", {}, ()
+    if fmt == "docx":
+        return read_docx(data, display), "docx", {}, ()
+    text, used = decode_text(data, display, encoding)
+    if fmt == "html":
+        text, meta, asides = extract_html(text, display)
+        return text, used, meta, asides
+    return text, used, {}, ()
+
+
+def _read_manifest(folder: Path, display_root: str) -> list[_Entry]:
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return []
+    where = f"{display_root}/{MANIFEST_NAME}"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {where}: {exc}. Fix the TOML syntax or remove the file.") from None
+    raw = data.get("source", [])
+    if not isinstance(raw, list):
+        raise InputError(f"cannot read {where}: expected [[source]] tables. See README.md for the format.")
+    entries: list[_Entry] = []
+    root = folder.resolve()
+    for n, item in enumerate(raw, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+            raise InputError(f"cannot read {where}: source #{n} has no file = \"...\" entry. Add the file name.")
+        file = item["file"]
+        target = (folder / file).resolve()
+        if not target.is_relative_to(root) or target.parent != root:
+            raise InputError(
+                f"cannot use {where}: source #{n} points to {file!r}, which is not a file directly inside "
+                f"{display_root}/. Move the file into the corpus folder and give its bare name."
+            )
+        kind = str(item.get("kind", "other"))
+        if kind not in KINDS:
+            raise InputError(
+                f"cannot use {where}: source #{n} ({file}) has kind = {kind!r}; use one of {', '.join(KINDS)}."
+            )
+        entries.append(_Entry(file=file, values={k: str(v) for k, v in item.items()}))
+    files = [e.file for e in entries]
+    dupes = sorted({f for f in files if files.count(f) > 1})
+    if dupes:
+        raise InputError(f"cannot use {where}: {dupes[0]} is listed more than once. Keep one entry per file.")
+    return entries
+
+
+def _default_title(path: Path, text: str, fmt: str) -> str:
+    if fmt == "markdown":
+        for line in text.splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return path.stem.replace("_", " ")
+
+
+def _make_source(path: Path, text: str, fmt: str, values: dict[str, str], used_ids: set[str], meta_title: str = "") -> Source:
+    header = header_date(text)
+    sid = values.get("id") or _slug(path.stem)
+    base, n = sid, 2
+    while sid in used_ids:
+        sid, n = f"{base}-{n}", n + 1
+    used_ids.add(sid)
+    extra = tuple(sorted((k, v) for k, v in values.items() if k not in _MANIFEST_KEYS))
+    return Source(
+        id=sid,
+        file=path.name,
+        title=values.get("title") or meta_title or _default_title(path, text, fmt),
+        outlet=values.get("outlet", ""),
+        kind=values.get("kind", "other"),
+        language=values.get("language", "en"),
+        date=values.get("date") or (header[0] if header else ""),
+        extra=extra,
+    )
+
+
+def read_corpus(folder: Path, encoding: str | None = None) -> tuple[list[Document], list[Rejected]]:
+    """Read every supported file of ``folder`` (sorted by name); return the usable Documents and the rejected files.
+
+    ``encoding`` forces the encoding of text files (.txt, .md, .html); by default it is detected per file.
+    A file byte-for-byte identical to an earlier one is rejected: comparing a text with itself shows nothing.
+    """
+    display_root = folder.name or str(folder)
+    if not folder.exists():
+        raise InputError(f"cannot read corpus {folder}: no such folder. Give the folder that holds the source files.")
+    if not folder.is_dir():
+        raise InputError(f"cannot read corpus {folder}: not a folder. Give the folder that holds the source files.")
+    entries = {e.file: e for e in _read_manifest(folder, display_root)}
+    for name in entries:
+        if not (folder / name).is_file():
+            raise InputError(
+                f"cannot use {display_root}/{MANIFEST_NAME}: it lists {name}, which is not in {display_root}/. "
+                "Fix the file name or remove the entry."
+            )
+    docs: list[Document] = []
+    rejected: list[Rejected] = []
+    seen_bytes: dict[str, str] = {}
+    used_ids: set[str] = set()
+    # Manifest ids are claimed first so that a file without an entry cannot take one.
+    used_ids.update(e.values["id"] for e in entries.values() if "id" in e.values)
+    ids_seen: set[str] = set()
+    for e in entries.values():
+        if "id" in e.values:
+            if e.values["id"] in ids_seen:
+                raise InputError(
+                    f"cannot use {display_root}/{MANIFEST_NAME}: id {e.values['id']!r} is used twice. Give each source its own id."
+                )
+            ids_seen.add(e.values["id"])
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.startswith(".") or path.name == MANIFEST_NAME or path.is_dir():
+            continue
+        display = f"{display_root}/{path.name}"
+        fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+        if fmt is None:
+            rejected.append(Rejected(path.name, f"skipped {display}: unsupported file type {path.suffix or '(none)'}; "
+                                                 f"compare reads {', '.join(sorted(SUPPORTED_SUFFIXES))}."))
+            continue
+        entry = entries.get(path.name)
+        values = dict(entry.values) if entry else {}
+        if "id" in values:
+            used_ids.discard(values["id"])
+        try:
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in seen_bytes:
+                raise InputError(
+                    f"skipped {display}: byte-for-byte identical to {display_root}/{seen_bytes[digest]}, and a text "
+                    "compared with itself shows nothing. Remove one of the two copies."
+                )
+            text, used, meta, asides = _read_file(data, fmt, display, encoding)
+            meta_title = meta.get("title", "")
+            for key in ("date", "url"):
+                if meta.get(key) and key not in values:
+                    values[key] = meta[key]
+            if not text.strip():
+                raise InputError(f"cannot use {display}: it holds no text (empty or only whitespace). Remove it or fill it.")
+        except OSError as exc:
+            rejected.append(Rejected(path.name, f"cannot read {display}: {exc.strerror}. Check that the file exists and that you may read it."))
+            continue
+        except InputError as exc:
+            rejected.append(Rejected(path.name, str(exc)))
+            continue
+        seen_bytes[digest] = path.name
+        source = _make_source(path, text, fmt, values, used_ids, meta_title)
+        docs.append(Document(source=source, path=display, text=text, format=fmt, encoding=used, asides=asides))
+    return docs, rejected

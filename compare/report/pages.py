@@ -1,0 +1,194 @@
+"""Render a Corpus as the pages of a static HTML report: an overview, a synopsis against one reference, one page per pair.
+
+Renderers return the pages (file name -> HTML); ``compare.write`` puts them on disk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..errors import OutputError
+from ..records import Corpus, Document, PairAlignment, Unit
+from .environment import environment
+from .overview import build_overview, coverage_level
+from .pair_table import pair_rows
+from .synopsis import build_synopsis, unrelated_sources
+
+__all__ = ["coverage_percent", "pair_file_name", "render_report"]
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+
+
+def pair_file_name(a_id: str, b_id: str) -> str:
+    """Return the file name of the page comparing documents ``a_id`` and ``b_id`` (a first, as in the pair)."""
+    return f"pair-{a_id}--{b_id}.html"
+
+
+# --- view records: what the templates see -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _CoverageCell:
+    text: str
+    href: str
+    title: str
+    level: str
+    """CSS class: ``self``, ``none``, ``low``, ``mid``, ``high``, ``full``, ``na``."""
+
+
+@dataclass(frozen=True)
+class _MatrixRow:
+    doc: Document
+    cells: tuple[_CoverageCell, ...]
+
+
+@dataclass(frozen=True)
+class _PairSummary:
+    a: Document
+    b: Document
+    href: str
+    links: int
+    a_covered: int
+    a_total: int
+    b_covered: int
+    b_total: int
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+
+def render_report(corpus: Corpus, reference: str) -> dict[str, str]:
+    """Return the pages of one report by file name: ``index.html`` (overview), ``synopsis.html``, one page per pair.
+
+    ``reference`` is the id of the source the synopsis and overview compare against. Every page is
+    self-contained (inline CSS and script, allowed by hash in its Content-Security-Policy; no network) and the
+    pages are identical for the same corpus.
+    """
+    _check_ids(corpus)
+    docs = {d.id: d for d in corpus.documents}
+    ref = docs[reference]
+    pages: dict[str, str] = {"index.html": _render_index(corpus, ref), "synopsis.html": _render_synopsis(corpus, ref)}
+    for pair in corpus.pairs:
+        pages[pair_file_name(pair.a, pair.b)] = _render_pair(corpus, pair, docs[pair.a], docs[pair.b])
+    return pages
+
+
+def _check_ids(corpus: Corpus) -> None:
+    for doc in corpus.documents:
+        if not _SAFE_ID.fullmatch(doc.id):
+            raise OutputError(
+                f"cannot name the report page for {doc.path}: its id {doc.id!r} is not URL-safe. "
+                "Use only letters, digits, '-', '_' and '.' in the id (set it in sources.toml)."
+            )
+
+
+def _sentence_ids(units: Sequence[Unit]) -> set[int]:
+    return {u.id for u in units if u.is_sentence}
+
+
+def _covered(corpus: Corpus, pair: PairAlignment) -> tuple[set[int], set[int]]:
+    """Return the sentence ids of a and of b that appear in a link of ``pair``."""
+    a_sent, b_sent = _sentence_ids(corpus.units[pair.a]), _sentence_ids(corpus.units[pair.b])
+    a_ids = {i for lk in pair.links for i in lk.a} & a_sent
+    b_ids = {i for lk in pair.links for i in lk.b} & b_sent
+    return a_ids, b_ids
+
+
+def coverage_percent(covered: int, total: int) -> str:
+    share = 100 * covered / total
+    # Never round a partial coverage to a clean 0% or 100%: that would hide the one sentence that matters.
+    if 0 < share < 1:
+        return "<1%"
+    if 99 < share < 100:
+        return ">99%"
+    return f"{round(share)}%"
+
+
+def _pair_hrefs(corpus: Corpus, ref: Document) -> dict[str, str]:
+    return {
+        (p.b if p.a == ref.id else p.a): pair_file_name(p.a, p.b) for p in corpus.pairs if ref.id in (p.a, p.b)
+    }
+
+
+def _render_synopsis(corpus: Corpus, ref: Document) -> str:
+    others, rows = build_synopsis(corpus, ref)
+    unrelated = unrelated_sources(corpus)
+    return environment().get_template("synopsis.html").render(
+        ref=ref,
+        others=others,
+        rows=rows,
+        flags=corpus.flags,
+        langs={d.id: d.source.language for d in corpus.documents},
+        unrelated=unrelated,
+        unrelated_docs=[d for d in others if d.id in unrelated],
+        sentence_counts={d.id: len(_sentence_ids(corpus.units[d.id])) for d in corpus.documents},
+        pair_hrefs=_pair_hrefs(corpus, ref),
+    )
+
+
+def _render_index(corpus: Corpus, ref: Document) -> str:
+    docs = {d.id: d for d in corpus.documents}
+    totals = {d.id: len(_sentence_ids(corpus.units[d.id])) for d in corpus.documents}
+    pairs: dict[tuple[str, str], PairAlignment] = {}
+    coverage: dict[tuple[str, str], int] = {}
+    summaries = []
+    for pair in corpus.pairs:
+        a_ids, b_ids = _covered(corpus, pair)
+        pairs[(pair.a, pair.b)] = pairs[(pair.b, pair.a)] = pair
+        coverage[(pair.a, pair.b)], coverage[(pair.b, pair.a)] = len(a_ids), len(b_ids)
+        summaries.append(
+            _PairSummary(
+                docs[pair.a], docs[pair.b], pair_file_name(pair.a, pair.b), len(pair.links),
+                len(a_ids), totals[pair.a], len(b_ids), totals[pair.b],
+            )
+        )  # fmt: skip
+    matrix = [
+        _MatrixRow(
+            x,
+            tuple(
+                _coverage_cell(x, y, totals[x.id], pairs.get((x.id, y.id)), coverage.get((x.id, y.id), 0))
+                for y in corpus.documents
+            ),
+        )
+        for x in corpus.documents
+    ]
+    return environment().get_template("index.html").render(
+                documents=corpus.documents,
+        counts={d.id: (totals[d.id], len(corpus.units[d.id]) - totals[d.id]) for d in corpus.documents},
+        matrix=matrix,
+        pairs=summaries,
+        rejected=sorted(corpus.rejected, key=lambda r: (r.file, r.reason)),
+        model_name=corpus.model_name,
+        model_sha256=corpus.model_sha256,
+        overview=build_overview(corpus, ref),
+    )
+
+
+def _coverage_cell(x: Document, y: Document, total: int, pair: PairAlignment | None, covered: int) -> _CoverageCell:
+    if x.id == y.id:
+        return _CoverageCell("—", "", "same document", "self")
+    if pair is None:
+        return _CoverageCell("not compared", "", f"{x.id} and {y.id} were not aligned", "na")
+    href = pair_file_name(pair.a, pair.b)
+    if total == 0:
+        return _CoverageCell("n/a", href, f"{x.id} has no sentences", "na")
+    title = f"{covered} of {total} sentences of {x.id} have a counterpart in {y.id}"
+    return _CoverageCell(coverage_percent(covered, total), href, title, coverage_level(covered, total))
+
+
+def _render_pair(corpus: Corpus, pair: PairAlignment, a: Document, b: Document) -> str:
+    units_a, units_b = corpus.units[pair.a], corpus.units[pair.b]
+    rows = pair_rows(pair.links, units_a, units_b, a_title=a.source.title or a.id, b_title=b.source.title or b.id)
+    a_ids, b_ids = _covered(corpus, pair)
+    return environment().get_template("pair.html").render(
+                a=a,
+        b=b,
+        rows=rows,
+        links=len(pair.links),
+        a_covered=len(a_ids),
+        a_total=len(_sentence_ids(units_a)),
+        b_covered=len(b_ids),
+        b_total=len(_sentence_ids(units_b)),
+    )

@@ -1,0 +1,96 @@
+"""Split text into sentences (pysbd), then split inside multi-sentence quotations."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["split_sentences"]
+
+@lru_cache(maxsize=8)
+def _segmenter(language: str):  # type: ignore[no-untyped-def]
+    import pysbd
+
+    try:
+        return pysbd.Segmenter(language=language, clean=False)
+    except ValueError:
+        return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """Return (start, end) offsets of the sentences of ``text``; together they cover every non-space character."""
+    # pysbd ends a sentence at every line break; a paragraph's inner breaks are not boundaries here.
+    flat = text.replace("\r", " ").replace("\n", " ")
+    pieces = _segmenter(language[:2].lower()).segment(flat) if flat.strip() else []
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for piece in pieces:
+        core = piece.strip()
+        if not core:
+            continue
+        at = flat.find(core, pos)
+        if at < 0:  # the segmenter altered the text: fall back to covering the rest as one sentence
+            break
+        bounds.extend(_split_inside_quotes(flat, at, at + len(core)))
+        pos = at + len(core)
+    # Characters the segmenter skipped join the sentence before them (or after, at the start).
+    merged: list[list[int]] = []
+    cursor = 0
+    for s, e in bounds:
+        if text[cursor:s].strip():
+            if merged:
+                merged[-1][1] = s
+            else:
+                s = cursor
+        merged.append([s, e])
+        cursor = e
+    if text[cursor:].strip():
+        if merged:
+            merged[-1][1] = len(text)
+        else:
+            merged.append([0, len(text)])
+    # A piece with no letter or digit (a stray closing quote) belongs to the sentence before it.
+    joined: list[list[int]] = []
+    for s, e in merged:
+        if joined and not any(ch.isalnum() for ch in text[s:e]):
+            joined[-1][1] = e
+        else:
+            joined.append([s, e])
+    out = []
+    for s, e in joined:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+# pysbd keeps a quotation whole; news quotes run to many sentences, so split inside them too:
+# after . ! ? or … (and any closing quote), before an optional opening quote and a capital letter.
+_INNER_END = re.compile(r"(?<=[.!?…])[\"”’]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from pysbd.lang.english import English
+
+    return frozenset(a.lower() for a in English.Abbreviation.ABBREVIATIONS) | {"mr", "mrs", "ms", "dr", "st", "no", "vs"}
+
+
+def _split_inside_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] at sentence ends pysbd left alone; abbreviations ("Mr.") are not ends."""
+    out = []
+    cut = start
+    for m in _INNER_END.finditer(text, start, end):
+        before = re.search(r"(\w+)[.!?…]$", text[cut : m.start()].rstrip("\"”’"))
+        if before and text[m.start() - 1] == "." and (before.group(1).lower() in _abbreviations() or len(before.group(1)) == 1):
+            continue
+        stop = m.start()
+        while stop < m.end() and text[stop] in "\"”’":
+            stop += 1
+        out.append((cut, stop))
+        cut = m.end()
+    out.append((cut, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]

@@ -1,0 +1,1 @@
+"""Development tools the tests and benchmarks import: gold scoring and the generated-corpus maker (not shipped)."""
