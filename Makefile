@@ -31,6 +31,8 @@ $(AXE):
 	npm install --silent --no-save --no-audit --no-fund --prefix tests/.node axe-core@4
 
 test: $(STAMP) browser
+	$(BIN)/ruff check compare tools tests benchmarks
+	$(BIN)/mypy
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
 
 clean:

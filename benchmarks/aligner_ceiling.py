@@ -40,6 +40,7 @@ from pathlib import Path as _Path
 _sys.path.insert(0, str(_Path(__file__).resolve().parent.parent))  # the repository root: compare/ and tools/
 
 import argparse
+import functools
 import itertools
 import os
 import random
@@ -69,10 +70,10 @@ class Study:
     """The GNAT pairs, their vectors and base evidence, and the model to encode new views with."""
 
     def __init__(self) -> None:
-        from compare.embed import EmbeddingCache, SentenceTransformerEmbedder, embed_texts, resolve_model
-        from tools.evaluate import load_gnat
         from compare.align.scoring import order_agreement, pair_features
+        from compare.embed import EmbeddingCache, SentenceTransformerEmbedder, embed_texts, resolve_model
         from compare.settings import Settings
+        from tools.evaluate import load_gnat
 
         self.settings = Settings()
         self.model = resolve_model(self.settings.model)
@@ -154,8 +155,8 @@ def _log_odds(model, features: np.ndarray) -> np.ndarray:
 
 def _score_cv(study: Study, scorer: Callable[[list[int], list[int]], dict[int, np.ndarray]], settings=None):
     """Cross-validate: ``scorer(train, test)`` returns test log-odds per pair; return the best threshold's Result."""
-    from tools.evaluate import Score, score_links
     from compare.settings import AlignSettings
+    from tools.evaluate import Score, score_links
 
     base = settings or AlignSettings()
     per_fold = [{t: Score(0, 0, 0) for t in THRESHOLDS} for _ in range(2)]
@@ -193,8 +194,8 @@ def _view_evidence(va: list[np.ndarray], vb: list[np.ndarray]) -> list[np.ndarra
 
 
 def baseline(study: Study):
-    from tools.evaluate import Score, score_links
     from compare.settings import AlignSettings
+    from tools.evaluate import Score, score_links
 
     scorer = _with_extra(study, [f[..., :0] for f in study.features])
     result = _score_cv(study, scorer)
@@ -234,7 +235,6 @@ def gbm(study: Study):
 
 
 def stems(study: Study):
-    from functools import lru_cache
 
     from nltk.stem.snowball import SnowballStemmer
 
@@ -242,7 +242,7 @@ def stems(study: Study):
 
     stemmer = SnowballStemmer("english")
 
-    @lru_cache(maxsize=None)
+    @functools.cache
     def stem(word: str) -> str:
         return word if word.isdigit() else stemmer.stem(word)
 
@@ -518,8 +518,8 @@ def seed_variants(study: Study) -> list[tuple[str, float]]:
 def _seed_f1(
     study: Study, weights: tuple[float, ...] | None = None, intercept: float | None = None, link_threshold: float | None = None
 ) -> float:
-    from tools.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
     from compare.pipeline import build_corpus
+    from tools.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
 
     align = study.settings.align
     if weights is not None:
@@ -549,10 +549,10 @@ def _finetuned_features(study: Study) -> list[np.ndarray]:
         opt = torch.optim.AdamW(model.parameters(), lr=2e-5)
         prepare = getattr(model, "preprocess", None) or model.tokenize  # sentence-transformers >= 6 renamed it
 
-        def encode(texts: list[str]):  # type: ignore[no-untyped-def]
+        def encode(texts: list[str], model=model, prepare=prepare):  # type: ignore[no-untyped-def]
             return torch.nn.functional.normalize(model(prepare(texts))["sentence_embedding"], dim=1)
 
-        def step(k: int) -> None:
+        def step(k: int, opt=opt) -> None:  # type: ignore[no-untyped-def]
             loss = _link_loss(torch, encode(study.a[k]), encode(study.b[k]), sorted(study.pairs[k].links))
             opt.zero_grad()
             loss.backward()

@@ -58,8 +58,8 @@ def gnat(settings, embedder) -> tuple[int, object, object, dict[str, object]]:
 
 def seeds(settings, embedder, model) -> tuple[object, dict[str, object], int, int]:
     """Return (overall Score, Score per document pair, links to forum, links from the Security Council part)."""
-    from tools.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
     from compare.pipeline import build_corpus
+    from tools.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
 
     corpus, _ = build_corpus(ROOT / "corpus", settings, embedder=embedder, model=model)
     gold = load_seed_gold(ROOT / "tests" / "data" / "seed_gold.json")

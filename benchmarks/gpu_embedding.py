@@ -33,8 +33,8 @@ def main() -> None:
     import torch
 
     from compare.embed import EmbeddingCache, SentenceTransformerEmbedder, embed_texts, resolve_model
-    from tools.generate import sentence_pool
     from compare.settings import Settings
+    from tools.generate import sentence_pool
 
     t = time.perf_counter()
     texts = sentence_pool(args.sentences)

@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _load():
     from compare.embed import EmbeddingCache, SentenceTransformerEmbedder, embed_texts, resolve_model
-    from tools.evaluate import load_gnat
     from compare.settings import Settings
+    from tools.evaluate import load_gnat
 
     settings = Settings()
     model = resolve_model(settings.model)
@@ -89,9 +89,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the all-pairs weights in compare/settings.py")
     args = parser.parse_args()
-    from tools.evaluate import Score
     from compare.align.scoring import FEATURES
     from compare.settings import AlignSettings
+    from tools.evaluate import Score
 
     data = _load()
     rows = range(len(data))

@@ -103,7 +103,6 @@ def run(
         strict=strict,
         engine=engine,
         spark_master=spark_master,
-        quiet=quiet,
     )
     progress = _StderrProgress(quiet)
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = ["Settings", "AlignSettings", "ClassifySettings", "default_cache_dir"]
@@ -107,8 +107,6 @@ class Settings:
     """Spark master URL for ``engine="spark"``."""
     neighbours: int = 16
     """Nearest sentences each sentence asks the index for when grouping documents into events."""
-    quiet: bool = False
-    """No progress output on stderr."""
     encoding: str | None = None
     """Encoding of every text file (.txt, .md, .html); ``None`` detects it per file (BOM, UTF-8, then legacy encodings)."""
     strict: bool = False
@@ -119,7 +117,3 @@ class Settings:
     """The aligner's settings."""
     classify: ClassifySettings = field(default_factory=ClassifySettings)
     """The change classifier's settings."""
-
-    def evolve(self, **changes: object) -> "Settings":
-        """Return a copy with ``changes`` applied."""
-        return replace(self, **changes)

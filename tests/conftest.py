@@ -10,6 +10,28 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
+_MODEL_FIXTURES = {"model_info", "real_embedder", "seed_corpus"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``model`` every test that uses a fixture loading the real model (others mark themselves)."""
+    for item in items:
+        if _MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
+
+
+@pytest.fixture(autouse=True)
+def _model_only_where_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail a test that loads the sentence model without the ``model`` marker, so ``-m "not model"`` stays light."""
+    if request.node.get_closest_marker("model") is not None:
+        return
+    from compare.embed import SentenceTransformerEmbedder
+
+    def forbidden(self: object) -> None:
+        raise AssertionError("this test loads the sentence model: mark it @pytest.mark.model")
+
+    monkeypatch.setattr(SentenceTransformerEmbedder, "_load", forbidden)
+
 
 @pytest.fixture(scope="session")
 def model_info():

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-
 import pytest
 
 from compare.align import AlignInput, align_vectors, event_groups, link_scores, relatedness
-from compare.segment import section_groups
 from compare.align.scoring import FEATURES, link_log_odds, order_agreement, pair_features
+from compare.segment import section_groups
 from compare.settings import AlignSettings
 
 

@@ -8,9 +8,9 @@ import typing
 import pytest
 
 from compare.classify import CHANGE_TYPES, FLAG_TYPES, Side, classify_link, quoted_spans, speakers_named
+from compare.classify.quantities import find_quantities, same_value
 from compare.diff import diff_words
 from compare.export import corpus_to_dict
-from compare.classify.quantities import find_quantities, same_value
 from compare.records import ChangeType, Edit, FlagType
 
 from .test_pipeline import _linked
@@ -365,3 +365,12 @@ def test_flags_on_a_hand_made_corpus():
     # seven unlinked sentences are not enough for a flag
     short = _corpus([_doc("t", same + extra[:7], sections=[0, 0] + [1] * 7), docs[1]], close, links)
     assert find_flags(short) == {}
+
+
+def test_hunk_rules_are_tried_in_the_order_of_change_types():
+    from compare.classify.rules import HUNK_RULES
+
+    order = list(CHANGE_TYPES)
+    named = [t for t, rule in HUNK_RULES if rule.__name__ != "_whole_passage"]  # the guard for long passages
+    assert named == sorted(named, key=order.index)
+    assert {t for t, _ in HUNK_RULES} == set(CHANGE_TYPES) - {"speaker"}  # speaker is decided per link, not per hunk

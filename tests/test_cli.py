@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from compare.cli import cli
@@ -58,6 +59,7 @@ def test_bad_model_path(tmp_path: Path, corpus_copy: Path):
     assert result.stderr == f"Error: cannot use model {tmp_path / 'm'}: no such folder. Pass --model PATH to a sentence-transformers model folder.\n"
 
 
+@pytest.mark.model
 def test_run_renamed_copy_writes_report_and_uses_cache(tmp_path: Path):
     """`compare run DIR -o OUT` on the seeds under other names, no manifest; a second run encodes nothing."""
     src = tmp_path / "my sources"

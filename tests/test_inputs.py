@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from compare.cli import cli
-from compare.errors import CompareError, InputError
+from compare.errors import CompareError
 from compare.read import read_corpus
 from compare.segment import split_units
 
@@ -169,7 +169,7 @@ def test_encoding_override_and_its_errors(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(RUSSIAN.encode("cp1251"))
     (doc,), _ = read_corpus(tmp_path, encoding="cp1251")
     assert (doc.encoding, doc.text) == ("cp1251", RUSSIAN)
-    (tmp_path / "b.txt").write_bytes("naïve “quote”".encode("utf-8"))
+    (tmp_path / "b.txt").write_bytes("naïve “quote”".encode())
     _, rejected = read_corpus(tmp_path, encoding="ascii")
     d = tmp_path.name
     assert {r.file: r.reason for r in rejected}["b.txt"] == (
@@ -189,6 +189,7 @@ def _two_good(folder: Path) -> None:
     shutil.copy(SEED["002"], folder / "transcript.txt")
 
 
+@pytest.mark.model
 def test_one_bad_file_among_good_ones_is_listed_and_strict_fails(run, tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     _two_good(corpus)
@@ -252,6 +253,7 @@ def test_manifest_entry_outside_the_corpus(run, tmp_path: Path) -> None:
         "inside c/. Move the file into the corpus folder and give its bare name.")
 
 
+@pytest.mark.model
 def test_output_folder_inside_the_corpus_or_not_writable(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _two_good(tmp_path / "c")
     inside = run(str(tmp_path / "c"), "-o", str(tmp_path / "c" / "reports"))
@@ -326,7 +328,7 @@ def test_a_crash_while_writing_leaves_the_previous_report(seed_corpus, tmp_path:
     write_report(seed_corpus, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     for failure in (OSError(28, "No space left on device"), KeyboardInterrupt()):
-        def boom(folder: Path, files: dict[str, str]) -> None:  # fails after the first file is written
+        def boom(folder: Path, files: dict[str, str], failure: BaseException = failure) -> None:  # fails after one file
             (folder / "index.html").write_text("half", encoding="utf-8")
             raise failure
 
@@ -360,6 +362,7 @@ def test_a_crash_while_writing_leaves_the_previous_report(seed_corpus, tmp_path:
 HOSTILE = ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "javascript:alert(3)", "\u202eexe.txt")
 
 
+@pytest.mark.model
 def test_hostile_text_names_and_manifest_values_are_shown_as_text(run, tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     _two_good(corpus)

@@ -39,11 +39,11 @@ def test_reordered_quotes_give_crossing_links(seed_corpus):
     late = _linked(seed_corpus, "transcript", "readout", "we have survived them so many times", "we have survived them many times")
     assert early and late
     pair = next(p for p in seed_corpus.pairs if {p.a, p.b} == {"transcript", "readout"})
-    e, l = early[0], late[0]
+    e, lt = early[0], late[0]
     # transcript order early < late; in the readout the "survived" quote comes after the "phone" quote? check both sides
     t_side = (lambda lk: lk.a[0]) if pair.a == "transcript" else (lambda lk: lk.b[0])
     r_side = (lambda lk: lk.b[0]) if pair.a == "transcript" else (lambda lk: lk.a[0])
-    assert t_side(e) < t_side(l)
+    assert t_side(e) < t_side(lt)
     trade = _linked(seed_corpus, "transcript", "readout", "our mutual trade increased by more than a third", "bilateral trade soared by more than 34%")
     assert trade
     # the trade remark opens the transcript but comes late in the readout: it crosses the "phone" link

@@ -16,9 +16,9 @@ import numpy as np
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from compare.align import link_text
 from compare.embed import ModelInfo
 from compare.errors import CompareError
-from compare.align import link_text
 from compare.pipeline import build_corpus, write_report
 from compare.settings import Settings
 

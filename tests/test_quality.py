@@ -12,8 +12,8 @@ import pytest
 
 from compare.align import AlignInput, align_vectors
 from compare.embed import embed_texts
-from tools.evaluate import Score, links_to_pairs, load_gnat, score_links
 from compare.settings import AlignSettings
+from tools.evaluate import Score, links_to_pairs, load_gnat, score_links
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,14 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from compare.align import plan_events
 from compare.align import index as candidates
+from compare.align import plan_events
 from compare.align.index import candidate_pairs
 from compare.outputs import event_corpus
-from compare.pipeline import write_report
-from tools.generate import generate_corpus, read_truth, score_against_truth, write_corpus
-from compare.pipeline import build_corpus
+from compare.pipeline import build_corpus, write_report
 from compare.settings import Settings
+from tools.generate import generate_corpus, read_truth, score_against_truth, write_corpus
 
 from .conftest import CORPUS
 

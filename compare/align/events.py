@@ -134,8 +134,8 @@ def plan_to_events(plan: EventPlan, docs: Sequence[Document], reference: str | N
     its first transcript, else its first document.
     """
     members: dict[int, list[Document]] = {}
-    for doc, group in zip(docs, plan.groups):
-        members.setdefault(group, []).append(doc)
+    for doc, number in zip(docs, plan.groups):
+        members.setdefault(number, []).append(doc)
     groups = [m for m in members.values() if len(m) >= 2]
     events = []
     for n, group in enumerate(groups, 1):

@@ -7,6 +7,7 @@ thread so that the same corpus always gives the same graph.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -16,16 +17,16 @@ _HNSW_LINKS = 32
 """Graph degree of the HNSW index (FAISS's ``M``)."""
 
 
-def build_index(vectors: np.ndarray, *, exact_max: int = 20_000):  # type: ignore[no-untyped-def]
+def build_index(vectors: np.ndarray, *, exact_max: int = 20_000) -> Any:
     """Return a FAISS inner-product index over ``vectors`` ((n, dim) float32, L2-normalised): exact up to ``exact_max`` rows."""
     import faiss
 
     n, dim = vectors.shape
     x = np.ascontiguousarray(vectors, dtype=np.float32)
     if n <= exact_max:
-        index = faiss.IndexFlatIP(dim)
-        index.add(x)
-        return index
+        flat = faiss.IndexFlatIP(dim)
+        flat.add(x)
+        return flat
     index = faiss.IndexHNSWFlat(dim, _HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
     index.hnsw.efConstruction = 80
     threads = faiss.omp_get_max_threads()
@@ -37,12 +38,13 @@ def build_index(vectors: np.ndarray, *, exact_max: int = 20_000):  # type: ignor
     return index
 
 
-def search_index(index, queries: np.ndarray, neighbours: int) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+def search_index(index: Any, queries: np.ndarray, neighbours: int) -> tuple[np.ndarray, np.ndarray]:
     """Return (cosines, row indices) of each query's ``neighbours`` + 1 nearest rows (itself included), best first."""
     k = min(neighbours + 1, index.ntotal)
     if hasattr(index, "hnsw"):
         index.hnsw.efSearch = max(64, 2 * k)
-    return index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+    cos, idx = index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+    return cos, idx
 
 
 def hits_to_pairs(

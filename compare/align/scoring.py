@@ -88,9 +88,11 @@ def lexical_similarity(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
         for r, bag in enumerate(bags):
             for w, c in bag.items():
                 m[r, vocab[w]] = (1 + math.log(c)) * idf[vocab[w]]
-        return m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
+        normed: np.ndarray = m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
+        return normed
 
-    return matrix(sa) @ matrix(sb).T
+    sim: np.ndarray = matrix(sa) @ matrix(sb).T
+    return sim
 
 
 def order_agreement(cos: np.ndarray, anchor: float = 0.5) -> float:
@@ -149,7 +151,8 @@ def _content_recall(ta: Sequence[str], tb: Sequence[str]) -> list[np.ndarray]:
 
 
 def _normed(v: np.ndarray) -> np.ndarray:
-    return v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-9)
+    out: np.ndarray = v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-9)
+    return out
 
 
 def _merged_with_neighbours(vectors: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -14,7 +14,7 @@ a near-identical match. Which documents are compared at all is decided earlier (
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -173,7 +173,7 @@ def _one_run_per_sentence(pairs: set[tuple[int, int]], log_odds: np.ndarray) -> 
             if len(runs) < 2:
                 continue
 
-            def strength(run: list[int]) -> float:
+            def strength(run: Iterable[int], key: int = key, side: int = side) -> float:
                 return max(float(log_odds[(o, key) if side else (key, o)]) for o in run)
 
             keep = set(max(runs, key=strength))

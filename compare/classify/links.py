@@ -65,7 +65,7 @@ def _side(corpus: Corpus, doc_id: str, ids: Sequence[int], names: Sequence[str],
         parts.append(u.text)
         pos += len(u.text) + 1
     text = " ".join(parts)
-    speakers = list(dict.fromkeys(units[i].speaker for i in ids if units[i].speaker))
+    speakers = list(dict.fromkeys(sp for i in ids if (sp := units[i].speaker)))
     if not speakers:
         speakers = list(speakers_named(text, names))
     return Side(text=text, name=doc_id, speakers=tuple(speakers), quoted=tuple(spans), kind=doc.source.kind)

@@ -178,8 +178,8 @@ def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int
         kind, j = "percent", j + 1
     elif j + 1 < n and low[j] == "per" and low[j + 1] == "cent":
         kind, j = "percent", j + 2
-    elif j < n and _unit(low[j]):
-        value, kind, j = value * _DURATION_DAYS[_unit(low[j])], "duration", j + 1
+    elif j < n and (unit := _unit(low[j])):
+        value, kind, j = value * _DURATION_DAYS[unit], "duration", j + 1
     elif j < n and low[j].isalpha() and len(low[j]) > 2:
         kind = f"count:{low[j].rstrip('s')}"
     start, end = toks[start_i][1], toks[j - 1][2]

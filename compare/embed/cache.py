@@ -75,7 +75,7 @@ def embed_texts(
     ``on_progress(done, total)`` is called after each chunk of the texts that had to be encoded; a chunk is
     ``chunk_size`` texts, by default the embedder's own ``chunk_size`` (64 when it has none).
     """
-    chunk_size = chunk_size or getattr(embedder, "chunk_size", 64)
+    chunk_size = chunk_size or int(getattr(embedder, "chunk_size", 64))
     distinct = sorted(set(texts))
     row = {t: k for k, t in enumerate(distinct)}
     found = cache.get_many(distinct) if cache is not None else {}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -35,8 +35,8 @@ class SentenceTransformerEmbedder:
         self.model = model
         self.device = device
         self.batch_size = batch_size
-        self._st = None
-        self._tokenize = None
+        self._st: Any = None
+        self._tokenize: Callable[[list[str]], dict[str, Any]] | None = None
 
     @property
     def on_gpu(self) -> bool:
@@ -48,7 +48,8 @@ class SentenceTransformerEmbedder:
         """Texts ``embed_texts`` hands over per call: enough to keep the device busy, few enough for progress."""
         return 65_536 if self.on_gpu else 256
 
-    def _load(self):  # type: ignore[no-untyped-def]
+    def _load(self) -> Any:
+        """Return the loaded SentenceTransformer (loading it, and torch, on the first call)."""
         if self._st is None:
             # The model is local; any hub access would be a bug, and fails here and in CI anyway.
             os.environ["HF_HUB_OFFLINE"] = "1"
@@ -60,7 +61,7 @@ class SentenceTransformerEmbedder:
             try:
                 import transformers
 
-                transformers.utils.logging.disable_progress_bar()
+                transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
                 from sentence_transformers import SentenceTransformer
 
                 st = SentenceTransformer(str(self.model.path), device=self.device, local_files_only=True)
@@ -75,7 +76,7 @@ class SentenceTransformerEmbedder:
                 ) from None
         return self._st
 
-    def _tokenizer(self, st):  # type: ignore[no-untyped-def]
+    def _tokenizer(self, st: Any) -> Callable[[list[str]], dict[str, Any]]:
         """Return batch -> model features: the Rust tokenizer called directly (all cores, GIL released), else the model's own.
 
         Gives the ids of ``SentenceTransformer.preprocess`` (stripped text, truncated at ``max_seq_length``,
@@ -107,7 +108,7 @@ class SentenceTransformerEmbedder:
         return tokenize
 
     @staticmethod
-    def _forward(st):  # type: ignore[no-untyped-def]
+    def _forward(st: Any) -> Callable[[dict[str, Any]], Any]:
         """Return features -> sentence vectors: the transformer and a mean pooling called directly when the model is
         just those (much less per-batch overhead than ``SentenceTransformer.forward``), else the model's own forward."""
         import torch
@@ -145,9 +146,9 @@ class SentenceTransformerEmbedder:
         # fast that tokenising is the stage to keep busy.
         ahead = 8 if self.on_gpu else 2
         forward = self._forward(st)
-        outputs = []
+        outputs: list[Any] = []
         with ThreadPoolExecutor(max_workers=ahead) as pool, torch.inference_mode():
-            pending = deque(pool.submit(tokenize, [texts[i] for i in b]) for b in batches[:ahead])
+            pending: deque[Future[dict[str, Any]]] = deque(pool.submit(tokenize, [texts[i] for i in b]) for b in batches[:ahead])
             for n in range(len(batches)):
                 features = pending.popleft().result()
                 if n + ahead < len(batches):

@@ -39,7 +39,9 @@ def _slug(name: str) -> str:
     return _SLUG_STRIP.sub("-", name.lower()).strip("-") or "source"
 
 
-def _read_file(data: bytes, fmt: str, display: str, encoding: str | None) -> tuple[str, str, dict[str, str], tuple]:
+def _read_file(
+    data: bytes, fmt: str, display: str, encoding: str | None
+) -> tuple[str, str, dict[str, str], tuple[tuple[int, int, str], ...]]:
     """Return (text, how it was read, page metadata, spans to set aside) for one file's bytes."""
     if fmt == "pdf":
         return read_pdf(data, display), "pdf text layer", {}, ()

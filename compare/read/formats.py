@@ -39,7 +39,7 @@ def read_pdf(data: bytes, display: str) -> str:
                     first_on_page = False
     except PDFSyntaxError as exc:
         raise InputError(f"cannot read {display}: not a readable PDF ({exc}). Save it again as PDF, or as text.") from None
-    except Exception as exc:  # noqa: BLE001 - untrusted bytes: pdfminer raises many types (PSEOF, KeyError, ...)
+    except Exception as exc:
         raise InputError(
             f"cannot read {display}: damaged PDF ({type(exc).__name__}: {exc}). Save it again as PDF, or as text."
         ) from None
@@ -71,7 +71,7 @@ def read_docx(data: bytes, display: str) -> str:
         document = docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise InputError(f"cannot read {display}: not a readable Word document ({exc}). Save it again as .docx.") from None
-    except Exception as exc:  # noqa: BLE001 - untrusted bytes: a damaged archive raises zlib.error, KeyError, lxml errors
+    except Exception as exc:
         raise InputError(
             f"cannot read {display}: damaged Word document ({type(exc).__name__}: {exc}). Save it again as .docx."
         ) from None

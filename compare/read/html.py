@@ -84,7 +84,8 @@ def extract_html(markup: str, display: str) -> tuple[str, dict[str, str], tuple[
                 meta[key] = str(value)
     asides: list[tuple[int, int, str]] = []
     if main and main.strip():
-        found, cursor = [], 0
+        found: list[tuple[int, int]] = []
+        cursor = 0
         for line in main.splitlines():
             span = _locate(full, line, cursor)
             if span is None:  # trafilatura reworded something: keep the whole page, set nothing aside

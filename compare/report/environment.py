@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..classify import CHANGE_TYPES, FLAG_TYPES
 from .synopsis import CHANGE_ORDER
 
-__all__ = ["environment", "static_text"]
+__all__ = ["environment", "script_hash", "static_text"]
 
 
 _CHANGE_SYMBOLS = {
@@ -54,7 +54,7 @@ def environment() -> Environment:
     env.globals.update(
         css=static_text("report.css"),
         js=static_text("report.js"),
-        script_hash=_script_hash(),
+        script_hash=script_hash(),
         change_types=CHANGE_ORDER,
         change_rules=CHANGE_TYPES,
         change_symbols=_CHANGE_SYMBOLS,
@@ -73,7 +73,7 @@ def static_text(name: str) -> Markup:
 
 
 @functools.cache
-def _script_hash() -> str:
+def script_hash() -> str:
     """Return the CSP source allowing exactly the inlined report.js (and no other script)."""
     digest = hashlib.sha256(str(static_text("report.js")).encode("utf-8")).digest()
     return "sha256-" + base64.b64encode(digest).decode("ascii")

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..records import Change, Corpus, Document, Flag
-from .synopsis import CHANGE_ORDER, find_pair, oriented_links, partner_units, sentence_units
+from .synopsis import CHANGE_ORDER, find_pair, oriented_links, sentence_units
 
 __all__ = ["TELLING_TYPES", "HeatCell", "Overview", "SourceSummary", "Telling", "build_overview", "coverage_level"]
 
@@ -108,9 +108,9 @@ def build_overview(corpus: Corpus, ref: Document, limit: int = 12) -> Overview:
         ))  # fmt: skip
         ref_is_a = pair is not None and pair.a == ref.id
         for r_ids, _, lk in oriented:
-            for c in lk.changes:
-                if c.type in TELLING_TYPES:
-                    words = (c.a, c.b) if ref_is_a else (c.b, c.a)
-                    telling.append(Telling(c, doc.id, f"r{r_ids[0]}", *words))
+            for change in lk.changes:
+                if change.type in TELLING_TYPES:
+                    words = (change.a, change.b) if ref_is_a else (change.b, change.a)
+                    telling.append(Telling(change, doc.id, f"r{r_ids[0]}", *words))
     telling.sort(key=lambda t: (TELLING_TYPES.index(t.change.type), int(t.anchor[1:]), t.source))
     return Overview(ref, sections, tuple(summaries), tuple(telling[:limit]))

@@ -133,7 +133,9 @@ def build_synopsis(corpus: Corpus, ref: Document) -> tuple[list[Document], list[
             if k not in started and flag.start <= unit.start < flag.end:
                 started.add(k)
                 rows.append(SynopsisRow("flag", f"flag-{flag.start}", flag=flag))
-        cells, missing, types = [], [], set()
+        cells: list[Counterpart] = []
+        missing: list[str] = []
+        types: set[str] = set()
         for doc in others:
             hit = by_ref[doc.id].get(unit.id)
             if hit is None:
