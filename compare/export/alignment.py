@@ -5,11 +5,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..records import Corpus
+from ..records import Corpus, Link
 
 __all__ = ["SCHEMA", "alignment_json", "corpus_to_dict"]
 
 SCHEMA = "compare.alignment/1"
+
+
+def _link(lk: Link) -> dict[str, Any]:
+    return {
+        "a": list(lk.a),
+        "b": list(lk.b),
+        "score": lk.score,
+        "confidence": lk.confidence,
+        "edits": [[e.op, e.text] for e in lk.edits],
+        "changes": [{"type": c.type, "a": c.a, "b": c.b, "detail": c.detail} for c in lk.changes],
+    }
 
 
 def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
@@ -45,16 +56,8 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
             "a": p.a,
             "b": p.b,
             "related": p.related,
-            "links": [
-                {
-                    "a": list(lk.a),
-                    "b": list(lk.b),
-                    "score": lk.score,
-                    "edits": [[e.op, e.text] for e in lk.edits],
-                    "changes": [{"type": c.type, "a": c.a, "b": c.b, "detail": c.detail} for c in lk.changes],
-                }
-                for lk in p.links
-            ],
+            "links": [_link(lk) for lk in p.links],
+            "possible": [{"a": list(lk.a), "b": list(lk.b), "score": lk.score, "confidence": lk.confidence} for lk in p.possible],
         }
         for p in corpus.pairs
     ]
