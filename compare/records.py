@@ -14,6 +14,8 @@ __all__ = [
     "PairAlignment",
     "Corpus",
     "Event",
+    "Annotations",
+    "Note",
     "Rejected",
     "Change",
     "Flag",
@@ -154,6 +156,10 @@ class Link:
     """Word-level edits from a's text to b's text; empty until the diff stage runs."""
     changes: tuple[Change, ...] = ()
     """Named changes (see ``compare.classify``); empty until the classify stage runs."""
+    checked: bool = False
+    """A person marked this link right (``annotations.json``, verdict ``right``)."""
+    added: bool = False
+    """A person made this link (``annotations.json``, verdict ``add``); its edits and changes are computed as for any link."""
     confidence: float | None = None
     """Calibrated probability that the link is right (on held-out gold, of links given 0.8 about 80% are right);
     ``None`` where the aligner gives none (``compare.align_sentences`` with a caller's scores)."""
@@ -201,6 +207,29 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A teacher's note on one sentence (``annotations.json``)."""
+
+    source: str
+    """Document id."""
+    unit: int
+    """Unit id of the sentence in that document."""
+    text: str
+    """The note, as written (shown escaped like all text)."""
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """A teacher's annotations, resolved against this run's sentences (``compare.annotate``)."""
+
+    notes: tuple[Note, ...] = ()
+    starred: tuple[tuple[str, int], ...] = ()
+    """(document id, unit id) of each starred sentence, in file order."""
+    problems: tuple[str, ...] = ()
+    """Annotations that named no sentence or several, each said in words (shown on stderr and in the overview)."""
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything one run produced: documents, their units, the pairwise links."""
 
@@ -216,6 +245,8 @@ class Corpus:
     """Document-level findings per document id (see ``compare.classify``)."""
     events: tuple[Event, ...] = ()
     """The events of the corpus (documents related to no other belong to none)."""
+    annotations: Annotations = field(default_factory=Annotations)
+    """The teacher's annotations applied to this run (empty without an ``annotations.json``)."""
 
     def event_of(self, doc_id: str) -> Event | None:
         """Return the event that holds document ``doc_id``, or None when it is related to no other document."""
