@@ -23,8 +23,8 @@ from compare.annotate import (
 )
 from compare.diff import diff_words
 from compare.errors import InputError
-from compare.records import Document, Link, PairAlignment, Source, Unit
 from compare.records import Corpus as CorpusRecord
+from compare.records import Document, Link, PairAlignment, Source, Unit
 
 A_TEXTS = ["Thank you.", "We met in Moscow on Friday.", "Thank you.", "The talks were “very useful”.", "Prices rose by 5%."]
 B_TEXTS = ["They met in Moscow.", "Talks were useful.", "Costs went up.", "Everyone said thank you."]
@@ -301,3 +301,15 @@ def test_the_annotate_stage_fills_the_corpus_record_on_the_seed_corpus(
     assert not any(wrong[1] in lk.a and wrong[3] in lk.b for lk in pair.links)
     made = next(lk for lk in pair.links if lk.a == (added[1],) and lk.b == (added[3],))
     assert made.added and made.edits
+
+
+def test_the_readme_example_names_sentences_of_the_seed_corpus(seed_corpus: CorpusRecord) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Correcting and annotating"):]
+    example = json.loads(section[section.index("```json") + 7 : section.index("```", section.index("```json") + 7)])
+    out = annotate_corpus(seed_corpus, example)
+    assert out.annotations.problems == ()
+    pair = next(p for p in out.pairs if {p.a, p.b} == {"readout", "transcript"})
+    checked = [lk for lk in pair.links if lk.checked]
+    assert len(checked) == 1 and not checked[0].added  # the aligner's own beastly/piggery link, now checked
+    assert len(out.annotations.notes) == 1 and len(out.annotations.starred) == 1

@@ -28,8 +28,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .pages import editable_page
 from ..errors import ServeError
+from .pages import editable_page
 from .workspace import PageInfo, Workspace
 
 __all__ = ["COOKIE", "EDIT_REQUEST", "TOKEN_HEADER", "make_app"]

@@ -171,7 +171,7 @@
     for (var k = 0; k < 2; k++) {
       var v = ui.slots[k], s = slots[k];
       var ready = !!(s && s.unit !== null);
-      if (s) { v.source.value = s.source; }
+      if (s && v.source.value !== s.source) { v.source.value = s.source; v.fill(); }
       v.shown.textContent = ready ? s.source + ", " + position(s) + ": " + sentenceText(s)
         : (s ? "Pick the sentence of " + s.source + " below (it has none linked here)." : "None picked: click a sentence in the page, or find one.");
       if (s && !ready) { v.fill(); }
