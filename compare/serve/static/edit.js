@@ -104,7 +104,7 @@
                            function () { return { ok: false, body: { error: "the server answered " + r.status } }; });
     }).then(function (res) {
       if (!res.ok) { say("Not saved: " + res.body.error, true); return; }
-      sessionStorage.setItem(STORE, JSON.stringify({ slots: slots, open: !ui.panel.classList.contains("edit-closed") }));
+      sessionStorage.setItem(STORE, JSON.stringify({ slots: slots }));
       say("Saved to " + state.file + ".");
       location.reload();
     }, function (err) { say("Not saved: " + err, true); });
@@ -287,11 +287,17 @@
     ui.wrong.addEventListener("click", verdict("wrong"));
     ui.add.addEventListener("click", verdict("add"));
     ui.clear.addEventListener("click", verdict(null));
-    toggle.addEventListener("click", function () {
-      var closed = panel.classList.toggle("edit-closed");
+    function shut(closed) {
+      panel.classList.toggle("edit-closed", closed);
       toggle.textContent = closed ? "Show" : "Hide";
       toggle.setAttribute("aria-expanded", closed ? "false" : "true");
+    }
+    toggle.addEventListener("click", function () {
+      var closed = !panel.classList.contains("edit-closed");
+      shut(closed);
+      sessionStorage.setItem("compare-edit-closed", closed ? "1" : "");
     });
+    shut(!!sessionStorage.getItem("compare-edit-closed"));
     ui.panel = panel;
     document.body.appendChild(panel);
     ui.slots.forEach(function (v) { v.fill(); });
@@ -317,10 +323,7 @@
     build();
     try {
       var kept = JSON.parse(sessionStorage.getItem(STORE) || "null");
-      if (kept) {
-        slots = kept.slots;
-        if (!kept.open) { ui.panel.querySelector(".edit-head button").click(); }
-      }
+      if (kept) { slots = kept.slots; }
     } catch (e) { /* nothing kept */ }
     render();
     document.documentElement.setAttribute("data-edit-ready", "true");
