@@ -280,3 +280,38 @@ def test_an_edit_in_the_browser_is_saved_survives_a_reload_and_compare_run_appli
     t_key, r_key = ("a", "b") if t_side == "a" else ("b", "a")
     assert not any(ref_unit in lk[t_key] and other_unit in lk[r_key] for lk in links)
     assert len(links) == len(pair.links) - 1
+
+
+@pytest.mark.model
+def test_compare_serve_prints_its_address_opens_the_browser_there_and_stops_on_ctrl_c(
+    seed_corpus: object, corpus_copy: Path, session_cache: Path, tmp_path: Path,  # seed_corpus fills the cache
+) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    opened = tmp_path / "opened"
+    record = tmp_path / "record-browser"
+    record.write_text(f'#!/bin/sh\necho "$1" > {opened}\n', encoding="utf-8")
+    record.chmod(0o755)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "BROWSER": str(record)}  # webbrowser.open runs $BROWSER
+    proc = subprocess.Popen([sys.executable, "-m", "compare", "serve", str(corpus_copy), "--port", "0", "--cache-dir",
+                             str(session_cache)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:") and "/?key=" in url
+        deadline = time.monotonic() + 30
+        while not (opened.exists() and opened.read_text(encoding="utf-8").strip()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert opened.read_text(encoding="utf-8").strip() == url
+        with httpx.Client(follow_redirects=True) as http:
+            page = http.get(url)
+            assert page.status_code == 200 and "compare-token" in page.text
+            assert http.post(url.split("?")[0] + "api/edit", json={}, headers={"Origin": "http://evil.example"}).status_code == 403
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "Serving" in err and "annotations.json" in err
