@@ -13,6 +13,7 @@ import click
 
 from .errors import EXIT_INTERRUPTED, EXIT_RUNTIME, CompareError
 from .pipeline import compare_corpus
+from .serve import serve_corpus
 from .settings import Settings, default_cache_dir
 
 __all__ = ["main", "cli"]
@@ -121,6 +122,51 @@ def run(
     cached = "" if result.encoded else " (all sentences from the cache)"
     _say(f"{len(c.documents)} documents, {len(c.pairs)} pairs, {n_links} links{cached}.", quiet)
     click.echo(str(result.index))
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port on 127.0.0.1 to serve on (0: any free port).")
+@click.option("--no-browser", is_flag=True, help="Do not open the report in the browser.")
+@click.option("--model", type=click.Path(path_type=Path), default=None,
+              help="Local sentence-transformers model folder [default: the bundled all-MiniLM-L6-v2].")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+              help=f"Embedding cache folder [default: {default_cache_dir()}].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")
+@click.option("--device", default="cpu", show_default=True, help="Torch device for the model (cpu, cuda).")
+@click.option("--reference", default=None, metavar="ID",
+              help="Source id the synopsis compares every other source against [default: the first transcript].")
+@click.option("--encoding", default=None, metavar="NAME",
+              help="Encoding of the text files (e.g. cp1252) [default: detected per file].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or notices on stderr.")
+def serve(
+    corpus: Path, port: int, no_browser: bool, model: Path | None, cache_dir: Path | None, no_cache: bool,
+    device: str, reference: str | None, encoding: str | None, quiet: bool,
+) -> None:
+    """Serve the report of CORPUS on 127.0.0.1 to correct and annotate it in the browser.
+
+    Marks (wrong/right links, added links, notes, stars) are saved at once to CORPUS/annotations.json,
+    which `compare run` applies. Prints the address (with this session's key) on stdout; Ctrl-C stops.
+    """
+    settings = Settings(
+        model=model,
+        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        device=device,
+        reference=reference,
+        encoding=encoding,
+    )
+    progress = _StderrProgress(quiet)
+    try:
+        serve_corpus(corpus, settings, port=port, open_browser=not no_browser, progress=progress,
+                     on_ready=lambda url: click.echo(url))
+    except CompareError as exc:
+        progress.close()
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        progress.close()
+    progress.close()
 
 
 def main() -> None:

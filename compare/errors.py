@@ -10,6 +10,7 @@ __all__ = [
     "LexiconError",
     "ModelError",
     "OutputError",
+    "ServeError",
     "SparkError",
 ]
 
@@ -43,3 +44,7 @@ class LexiconError(CompareError):
 
 class SparkError(CompareError):
     """Spark (or the Java it needs) cannot be started."""
+
+
+class ServeError(CompareError):
+    """``compare serve`` cannot listen on its port, or a change sent to it cannot be applied or saved."""

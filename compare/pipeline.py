@@ -1,4 +1,4 @@
-"""The stage sequence, written once: read -> segment -> embed -> group -> align (+ diff) -> classify -> write.
+"""The stage sequence, written once: read -> segment -> embed -> group -> align (+ diff) -> annotate -> classify -> write.
 
 Each stage is a named function with plain records in and out. An engine (``compare.engines``) supplies the
 three steps it may distribute: the embedder, the candidate search and the alignment of the planned pairs;
@@ -24,6 +24,7 @@ from .align import (
     plan_events,
     plan_to_events,
 )
+from .annotate import ANNOTATIONS_FILE, annotate_corpus, read_annotations
 from .classify import classify_corpus
 from .diff import diff_words
 from .embed import Embedder, EmbeddingCache, ModelInfo, embed_texts, resolve_model
@@ -87,6 +88,7 @@ def engine_for(settings: Settings) -> Engine:
 def read_units(corpus_dir: Path, settings: Settings, progress: Progress) -> Reading:
     """Read and segment the corpus (stages ``read`` and ``segment``)."""
     docs, rejected = read_corpus(corpus_dir, settings.encoding)
+    rejected = [r for r in rejected if r.file != ANNOTATIONS_FILE]  # the teacher's annotations, not a source
     for r in rejected:
         progress.notice(r.reason)
     if settings.strict and rejected:
@@ -167,6 +169,7 @@ def build_corpus(
     try:
         progress.stage("read")
         reading = read_units(corpus_dir, settings, progress)
+        annotations = read_annotations(corpus_dir)  # a broken file fails here, before the model runs
         model = model or resolve_model(settings.model)
         progress.stage("embed")
         vectors, encoded = embed_sentences(
@@ -190,6 +193,10 @@ def build_corpus(
         rejected=reading.rejected,
         events=plan_to_events(plan, reading.documents, settings.reference),
     )
+    progress.stage("annotate")
+    corpus = annotate_corpus(corpus, annotations, {d: (reading.sentences[d], inputs[d].vectors) for d in inputs})
+    for problem in corpus.annotations.problems:
+        progress.notice(problem)
     progress.stage("classify")
     return classify_corpus(corpus, settings), encoded
 

@@ -17,7 +17,7 @@ class Progress(Protocol):
         """Report ``done`` of ``total`` items of the step ``label``."""
 
     def stage(self, name: str) -> None:
-        """Mark the start of a pipeline stage (``read``, ``embed``, ``group``, ``align``, ``classify``, ``write``)."""
+        """Mark the start of a pipeline stage (``read``, ``embed``, ``group``, ``align``, ``annotate``, ``classify``, ``write``)."""
 
 
 class Silent:
