@@ -123,6 +123,15 @@ def run(
     click.echo(str(result.index))
 
 
+@cli.command()
+@click.argument("name", type=click.Choice(["alignment", "events", "annotations"]), default="alignment")
+def schema(name: str) -> None:
+    """Print the JSON Schema (draft 2020-12) of an export: alignment (default), events or annotations."""
+    from .export import schema_text
+
+    click.echo(schema_text(name), nl=False)
+
+
 def main() -> None:
     """Entry point of the ``compare`` console script."""
     try:

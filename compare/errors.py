@@ -6,10 +6,12 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_RUNTIME",
     "CompareError",
+    "DependencyError",
     "InputError",
     "LexiconError",
     "ModelError",
     "OutputError",
+    "SchemaViolation",
     "SparkError",
 ]
 
@@ -43,3 +45,11 @@ class LexiconError(CompareError):
 
 class SparkError(CompareError):
     """Spark (or the Java it needs) cannot be started."""
+
+
+class SchemaViolation(CompareError):
+    """A JSON export does not follow its published schema (``compare schema NAME``); the message lists each problem."""
+
+
+class DependencyError(CompareError):
+    """An optional package a feature needs (pandas, pyarrow) is not installed; the message names the install command."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -77,6 +78,12 @@ class RunResult:
     """The report's index.html."""
     encoded: int
     """Sentences the model encoded in this run (0 when all came from the cache)."""
+
+    def frames(self) -> dict[str, Any]:
+        """Return the run's result as tidy pandas DataFrames (``compare.export.frames``; needs pandas)."""
+        from .export import corpus_frames
+
+        return corpus_frames(self.corpus)
 
 
 def engine_for(settings: Settings) -> Engine:
