@@ -244,5 +244,5 @@ def alignment_tei(corpus: Corpus) -> str:
         for kind, unit, note in doc_notes:
             _el(back, "note", note, type=kind, target=f"#{ids[doc.id]}.{unit}")
     _indent(root)
-    body = etree.tostring(root, encoding="unicode")
+    body = str(etree.tostring(root, encoding="unicode"))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
