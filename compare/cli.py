@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .errors import EXIT_INTERRUPTED, EXIT_RUNTIME, CompareError
+from .export import schema_text
 from .pipeline import compare_corpus
 from .settings import Settings, default_cache_dir
 
@@ -127,8 +128,6 @@ def run(
 @click.argument("name", type=click.Choice(["alignment", "events", "annotations"]), default="alignment")
 def schema(name: str) -> None:
     """Print the JSON Schema (draft 2020-12) of an export: alignment (default), events or annotations."""
-    from .export import schema_text
-
     click.echo(schema_text(name), nl=False)
 
 

@@ -30,6 +30,7 @@ from .diff import diff_words
 from .embed import Embedder, EmbeddingCache, ModelInfo, embed_texts, resolve_model
 from .engines import Engine, LocalEngine, SparkEngine, local_embedder
 from .errors import InputError
+from .export import corpus_frames
 from .outputs import report_files
 from .progress import Progress, Silent
 from .read import read_corpus
@@ -81,8 +82,6 @@ class RunResult:
 
     def frames(self) -> dict[str, Any]:
         """Return the run's result as tidy pandas DataFrames (``compare.export.frames``; needs pandas)."""
-        from .export import corpus_frames
-
         return corpus_frames(self.corpus)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DependencyError, OutputError
-from ..records import Corpus, PairAlignment
+from ..records import Corpus, Edit, Link, PairAlignment
 from .table import change_types
 
 __all__ = ["FRAME_COLUMNS", "FRAME_NAMES", "corpus_frames", "pair_rows", "pairs_from_rows", "write_parquet"]
@@ -80,8 +80,6 @@ def pair_rows(pairs: Sequence[PairAlignment]) -> dict[str, list[tuple[Any, ...]]
 
 def pairs_from_rows(rows: Mapping[str, Sequence[Sequence[Any]]]) -> list[PairAlignment]:
     """Rebuild the PairAlignments from rows shaped as ``pair_rows`` returns them (any row order), in ``pairs`` order."""
-    from ..records import Edit, Link
-
     def _float(v: Any) -> float | None:
         return None if v is None or v != v else float(v)  # NaN (a missing confidence in a table) is None
 
