@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from .errors import EXIT_INTERRUPTED, EXIT_RUNTIME, CompareError
-from .export import schema_text
+from .export import SCHEMA_NAMES, check_file, schema_text
 from .pipeline import compare_corpus
 from .settings import Settings, default_cache_dir
 
@@ -126,9 +126,19 @@ def run(
 
 @cli.command()
 @click.argument("name", type=click.Choice(["alignment", "events", "annotations"]), default="alignment")
-def schema(name: str) -> None:
+@click.option("--check", "check", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
+              help="Check FILE against the schema (and its cross-field rules) instead of printing the schema.")
+def schema(name: str, check: Path | None) -> None:
     """Print the JSON Schema (draft 2020-12) of an export: alignment (default), events or annotations."""
-    click.echo(schema_text(name), nl=False)
+    if check is None:
+        click.echo(schema_text(name), nl=False)
+        return
+    try:
+        check_file(check, name)
+    except CompareError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    _say(f"{check}: follows {SCHEMA_NAMES[name]}.")
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ import copy
 import json
 import typing
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -212,3 +213,25 @@ def test_annotations_schema_accepts_the_documented_example_and_rejects_a_bad_ver
     example["links"][0]["verdict"] = "maybe"
     assert schema_problems(example, "annotations") == [
         ".links[0].verdict: 'maybe' is not one of ['wrong', 'right', 'add']"]
+
+
+def test_compare_schema_check_says_whether_a_file_follows_the_schema(tmp_path: Path, export: dict[str, Any]) -> None:
+    runner = CliRunner()
+    good = tmp_path / "alignment.json"
+    good.write_text(json.dumps(export), encoding="utf-8")
+    ok = runner.invoke(cli, ["schema", "--check", str(good)])
+    assert (ok.exit_code, ok.stdout, ok.stderr) == (0, "", f"{good}: follows compare.alignment/1.\n")
+    export["documents"][0]["units"][2]["status"] = "maybe"
+    bad = tmp_path / "broken.json"
+    bad.write_text(json.dumps(export), encoding="utf-8")
+    result = runner.invoke(cli, ["schema", "alignment", "--check", str(bad)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (f"Error: {bad} does not follow compare.alignment/1: 1 problem(s):\n"
+                             "  .documents[0].units[2].status: 'maybe' is not one of ['aligned', 'unmatched', 'set_aside']\n")
+    (tmp_path / "page.html").write_text("<html>", encoding="utf-8")
+    result = runner.invoke(cli, ["schema", "--check", str(tmp_path / "page.html")])
+    assert result.exit_code == 1 and result.stderr == (
+        f"Error: cannot check {tmp_path / 'page.html'}: not JSON (Expecting value at line 1, column 1). "
+        "Pass the JSON file compare wrote.\n")
+    result = runner.invoke(cli, ["schema", "--check", str(tmp_path / "missing.json")])
+    assert result.exit_code == 1 and "cannot read" in result.stderr and "Check the path." in result.stderr

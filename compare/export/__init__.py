@@ -9,6 +9,7 @@ from .frames import FRAME_NAMES, corpus_frames, write_parquet
 from .schema import (
     SCHEMA_NAMES,
     alignment_problems,
+    check_file,
     events_problems,
     load_schema,
     schema_text,
@@ -31,6 +32,7 @@ __all__ = [
     "alignment_problems",
     "alignment_tei",
     "change_types",
+    "check_file",
     "changes_csv",
     "corpus_frames",
     "corpus_to_dict",

@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from ..errors import SchemaViolation
+from ..errors import InputError, SchemaViolation
 
 __all__ = [
     "SCHEMA_NAMES",
     "alignment_problems",
+    "check_file",
     "events_problems",
     "load_schema",
     "schema_problems",
@@ -200,3 +202,19 @@ def validate_alignment(data: Any, *, what: str = "alignment.json does not follow
 def validate_events(data: Any, *, what: str = "events.json does not follow compare.events/1") -> None:
     """Raise ``SchemaViolation`` listing every problem when ``data`` is not a valid ``compare.events/1`` file."""
     _raise(events_problems(data), what)
+
+
+def check_file(path: Path, name: str) -> None:
+    """Read the JSON file ``path`` and raise ``SchemaViolation`` unless it follows schema ``name`` and its rules."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}. Check the path.") from None
+    except UnicodeDecodeError:
+        raise InputError(f"cannot check {path}: it is not UTF-8 text. Pass the JSON file compare wrote.") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"cannot check {path}: not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}). "
+                         "Pass the JSON file compare wrote.") from None
+    what = f"{path} does not follow {SCHEMA_NAMES[name]}"
+    problems = {"alignment": alignment_problems, "events": events_problems}.get(name)
+    _raise(problems(data) if problems else schema_problems(data, name), what)
