@@ -49,8 +49,9 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
             "date": src.date,
             "format": doc.format,
             "encoding": doc.encoding,
-            **dict(src.extra),
         }
+        # further manifest keys, never over what reading found (a manifest "format" key must not hide the real one)
+        meta.update((k, v) for k, v in src.extra if k not in meta)
         units = []
         for u, st in zip(corpus.units[doc.id], status):
             entry: dict[str, Any] = {"id": u.id, "start": u.start, "end": u.end, "text": u.text, "speaker": u.speaker, "status": st}
