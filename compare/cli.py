@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .errors import EXIT_INTERRUPTED, EXIT_RUNTIME, CompareError
+from .export import SCHEMA_NAMES, check_file, schema_text
 from .pipeline import compare_corpus
 from .serve import serve_corpus
 from .settings import Settings, default_cache_dir
@@ -167,6 +168,23 @@ def serve(
     except KeyboardInterrupt:
         progress.close()
     progress.close()
+
+
+@cli.command()
+@click.argument("name", type=click.Choice(["alignment", "events", "annotations"]), default="alignment")
+@click.option("--check", "check", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
+              help="Check FILE against the schema (and its cross-field rules) instead of printing the schema.")
+def schema(name: str, check: Path | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of an export: alignment (default), events or annotations."""
+    if check is None:
+        click.echo(schema_text(name), nl=False)
+        return
+    try:
+        check_file(check, name)
+    except CompareError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    _say(f"{check}: follows {SCHEMA_NAMES[name]}.")
 
 
 def main() -> None:

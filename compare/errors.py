@@ -6,11 +6,13 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_RUNTIME",
     "CompareError",
+    "DependencyError",
     "InputError",
     "LexiconError",
     "ModelError",
     "OutputError",
     "ServeError",
+    "SchemaViolation",
     "SparkError",
 ]
 
@@ -48,3 +50,9 @@ class SparkError(CompareError):
 
 class ServeError(CompareError):
     """``compare serve`` cannot listen on its port, or a change sent to it cannot be applied or saved."""
+class SchemaViolation(CompareError):
+    """A JSON export does not follow its published schema (``compare schema NAME``); the message lists each problem."""
+
+
+class DependencyError(CompareError):
+    """An optional package a feature needs (pandas, pyarrow) is not installed; the message names the install command."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .align import choose_reference
-from .export import alignment_csv, alignment_json, events_json
+from .export import alignment_csv, alignment_json, alignment_tei, changes_csv, events_json
 from .records import Corpus, Event
 from .report import render_events_index, render_report
 
@@ -43,6 +43,7 @@ def event_corpus(corpus: Corpus, event: Event) -> Corpus:
 
 def _one_report(corpus: Corpus, reference: str) -> dict[str, str]:
     return {"alignment.json": alignment_json(corpus), "alignment.csv": alignment_csv(corpus),
+            "changes.csv": changes_csv(corpus), "alignment.tei.xml": alignment_tei(corpus),
             **render_report(corpus, reference)}
 
 
@@ -54,6 +55,8 @@ def report_files(corpus: Corpus, reference: str | None = None) -> dict[str, str]
     files = {
         "alignment.json": alignment_json(corpus),
         "alignment.csv": alignment_csv(corpus),
+        "changes.csv": changes_csv(corpus),
+        "alignment.tei.xml": alignment_tei(corpus),
         "events.json": events_json(corpus),
         "index.html": render_events_index(corpus),
     }

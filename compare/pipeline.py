@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -30,6 +31,7 @@ from .diff import diff_words
 from .embed import Embedder, EmbeddingCache, ModelInfo, embed_texts, resolve_model
 from .engines import Engine, LocalEngine, SparkEngine, local_embedder
 from .errors import InputError
+from .export import corpus_frames
 from .outputs import report_files
 from .progress import Progress, Silent
 from .read import read_corpus
@@ -78,6 +80,10 @@ class RunResult:
     """The report's index.html."""
     encoded: int
     """Sentences the model encoded in this run (0 when all came from the cache)."""
+
+    def frames(self) -> dict[str, Any]:
+        """Return the run's result as tidy pandas DataFrames (``compare.export.frames``; needs pandas)."""
+        return corpus_frames(self.corpus)
 
 
 def engine_for(settings: Settings) -> Engine:

@@ -11,13 +11,13 @@ import functools
 import json
 import os
 import tempfile
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
 from ..errors import InputError, OutputError
+from ..export.schema import schema_text
 
 __all__ = [
     "ANNOTATIONS_FILE",
@@ -40,7 +40,7 @@ _FIX = 'Fix it by hand (README, "Correcting and annotating"), or remove it to ru
 @functools.cache
 def annotations_schema() -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of ``compare.annotations/1``."""
-    text = (resources.files("compare.annotate") / "annotations.schema.json").read_text(encoding="utf-8")
+    text = schema_text("annotations")  # the one published copy (``compare schema annotations``)
     schema: dict[str, Any] = json.loads(text)
     return schema
 

@@ -3,7 +3,9 @@
 The driver reads and segments the corpus (``compare.pipeline``, as for every engine); this engine writes the
 sentences as Parquet and encodes them in batches with a pandas function (``applyInPandas``, one model per Python worker), searches
 each partition's sentences against the broadcast FAISS index for candidate document pairs, and aligns
-and word-diffs the planned pairs on the workers (``mapInPandas``), writing the pairs as Parquet. The batches
+and word-diffs the planned pairs on the workers (``mapInPandas``), writing what the aligner decided as the tidy tables of
+``compare.export.frames`` (``pairs``, ``links``, ``edits``, ``possible``: same names and columns) in Parquet, from which
+the driver rebuilds the pairs. The batches
 are those of the local engine (same texts in the same order and sizes), so the vectors, and therefore the
 links, are the local engine's. The embedding cache is read and written on the driver.
 
@@ -13,7 +15,6 @@ links, are the local engine's. The embedding cache is read and written on the dr
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -26,6 +27,7 @@ from ..align import PairJob, align_document_pair
 from ..align.index import build_index, hits_to_pairs, search_index, stack_documents
 from ..embed import ModelInfo, SentenceTransformerEmbedder
 from ..errors import SparkError
+from ..export.frames import pair_rows, pairs_from_rows
 from ..progress import Progress
 from ..records import PairAlignment
 from ..settings import AlignSettings, Settings
@@ -138,23 +140,71 @@ def _candidates_on_spark(spark: Any, doc_vectors: Sequence[np.ndarray], settings
 
 
 
+_ROWS = (
+    ("table", "string"), ("k", "long"), ("doc_a", "string"), ("doc_b", "string"), ("n", "long"), ("edit", "long"),
+    ("a_first", "long"), ("a_last", "long"), ("b_first", "long"), ("b_last", "long"), ("score", "double"),
+    ("confidence", "double"), ("related", "double"), ("op", "string"), ("text", "string"), ("checked", "boolean"),
+    ("added", "boolean"), ("links", "long"), ("possible", "long"),
+)
+"""One row type for every table the workers produce (``table`` says which); the driver writes each table apart."""
+
+_TABLES: dict[str, tuple[str, ...]] = {
+    "pairs": ("k", "doc_a", "doc_b", "related", "links", "possible"),
+    "links": ("doc_a", "doc_b", "n AS link", "a_first", "a_last", "b_first", "b_last", "score", "confidence", "checked",
+              "added"),
+    "edits": ("doc_a", "doc_b", "n AS link", "edit", "op", "text"),
+    "possible": ("doc_a", "doc_b", "n AS possible", "a_first", "a_last", "b_first", "b_last", "score", "confidence"),
+}
+"""The aligner's part of the tidy tables of ``compare.export.frames`` (same names and columns), as Spark writes them."""
+
+
+def _pair_records(k: int, pair: PairAlignment) -> list[dict[str, Any]]:
+    rows = pair_rows([pair])
+    out: list[dict[str, Any]] = []
+    for a, b, rel, n_links, n_possible in rows["pairs"]:
+        out.append({"table": "pairs", "k": k, "doc_a": a, "doc_b": b, "related": rel, "links": n_links, "possible": n_possible})
+    for a, b, n, a0, a1, b0, b1, score, conf, checked, added in rows["links"]:
+        out.append({"table": "links", "doc_a": a, "doc_b": b, "n": n, "a_first": a0, "a_last": a1, "b_first": b0,
+                    "b_last": b1, "score": score, "confidence": conf, "checked": checked, "added": added})
+    for a, b, n, e, op, text in rows["edits"]:
+        out.append({"table": "edits", "doc_a": a, "doc_b": b, "n": n, "edit": e, "op": op, "text": text})
+    for a, b, n, a0, a1, b0, b1, score, conf in rows["possible"]:
+        out.append({"table": "possible", "doc_a": a, "doc_b": b, "n": n, "a_first": a0, "a_last": a1, "b_first": b0,
+                    "b_last": b1, "score": score, "confidence": conf})
+    return out
+
+
 def _align_on_spark(spark: Any, jobs: Sequence[PairJob], settings: AlignSettings, work: Path) -> list[PairAlignment]:
+    """Align on the workers, write the tidy tables (pairs, links, edits, possible) as Parquet, rebuild the pairs from them."""
     import pandas as pd
 
     shared = spark.sparkContext.broadcast((list(jobs), settings))
+    names = [name for name, _ in _ROWS]
+    dtypes = {name: {"long": "Int64", "double": "float64", "boolean": "boolean", "string": "object"}[kind]
+              for name, kind in _ROWS}
 
     def align(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         all_jobs, align_settings = shared.value
         for frame in frames:
-            out = [pickle.dumps(align_document_pair(all_jobs[k], align_settings)) for k in frame["k"]]
-            yield pd.DataFrame({"k": frame["k"], "pair": out})
+            records = [r for k in frame["k"] for r in _pair_records(int(k), align_document_pair(all_jobs[int(k)], align_settings))]
+            yield pd.DataFrame.from_records(records, columns=names).astype(dtypes)
 
     ks = pd.DataFrame({"k": pd.Series(range(len(jobs)), dtype="int64")})
-    (spark.createDataFrame(ks, schema="k long").repartition(8)
-     .mapInPandas(align, schema="k long, pair binary").write.mode("overwrite").parquet(str(work / "pairs.parquet")))
-    done = pd.read_parquet(work / "pairs.parquet")
-    by_job = {int(k): pickle.loads(b) for k, b in zip(done["k"], done["pair"])}
-    return [by_job[k] for k in range(len(jobs))]
+    schema = ", ".join(f"{name} {kind}" for name, kind in _ROWS)
+    rows = spark.createDataFrame(ks, schema="k long").repartition(8).mapInPandas(align, schema=schema).persist()
+    try:
+        for table, columns in _TABLES.items():
+            rows.filter(rows["table"] == table).selectExpr(*columns).write.mode("overwrite").parquet(str(work / f"{table}.parquet"))
+    finally:
+        rows.unpersist()
+    read = {table: pd.read_parquet(work / f"{table}.parquet") for table in _TABLES}
+    pairs = read["pairs"].sort_values("k")
+    return pairs_from_rows({
+        "pairs": list(pairs[["doc_a", "doc_b", "related", "links", "possible"]].itertuples(index=False, name=None)),
+        "links": list(read["links"].itertuples(index=False, name=None)),
+        "edits": list(read["edits"].itertuples(index=False, name=None)),
+        "possible": list(read["possible"].itertuples(index=False, name=None)),
+    })
 
 
 class SparkEngine:

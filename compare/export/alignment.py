@@ -1,4 +1,5 @@
-"""A Corpus as JSON (schema ``compare.alignment/1``): documents with their units and flags, pairs with their links, events."""
+"""A Corpus as JSON (schema ``compare.alignment/1``): documents with their units and flags, pairs with their links, events,
+annotations. ``compare schema alignment`` prints the JSON Schema (``schemas/alignment.schema.json``)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,18 @@ def _link(lk: Link) -> dict[str, Any]:
         "confidence": lk.confidence,
         "edits": [[e.op, e.text] for e in lk.edits],
         "changes": [{"type": c.type, "a": c.a, "b": c.b, "detail": c.detail} for c in lk.changes],
+        "checked": lk.checked,
+        "added": lk.added,
+    }
+
+
+def _annotations(corpus: Corpus) -> dict[str, Any]:
+    """Return the annotations on this corpus's documents (an event's report carries only its own)."""
+    ann, ids = corpus.annotations, {d.id for d in corpus.documents}
+    return {
+        "notes": [{"source": n.source, "unit": n.unit, "text": n.text} for n in ann.notes if n.source in ids],
+        "starred": [{"source": doc, "unit": unit} for doc, unit in ann.starred if doc in ids],
+        "problems": list(ann.problems),
     }
 
 
@@ -36,8 +49,9 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
             "date": src.date,
             "format": doc.format,
             "encoding": doc.encoding,
-            **dict(src.extra),
         }
+        # further manifest keys, never over what reading found (a manifest "format" key must not hide the real one)
+        meta.update((k, v) for k, v in src.extra if k not in meta)
         units = []
         for u, st in zip(corpus.units[doc.id], status):
             entry: dict[str, Any] = {"id": u.id, "start": u.start, "end": u.end, "text": u.text, "speaker": u.speaker, "status": st}
@@ -71,6 +85,7 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
             {"id": e.id, "documents": list(e.documents), "reference": e.reference, "folder": e.folder}
             for e in corpus.events
         ],
+        "annotations": _annotations(corpus),
     }
 
 
