@@ -97,7 +97,11 @@ def _choose_sources(rows: Sequence[SynopsisRow], others: Sequence[Document], unr
 
 
 def _explain(change: Change, source: str, ref: str, ref_is_a: bool) -> str:
-    ref_words, src_words = (change.a, change.b) if ref_is_a else (change.b, change.a)
+    ref_words, src_words = ((w or "").strip(" ,.;:") for w in ((change.a, change.b) if ref_is_a else (change.b, change.a)))
+    detail = change.detail[:1].upper() + change.detail[1:]
+    label = _label(change.type).capitalize()
+    if detail and all(w in detail for w in (ref_words, src_words) if w):
+        return f"{label}: {detail}"  # the detail already quotes both sides
     if change.type == "speaker":
         said = f"{source} gives the words to {src_words or 'someone else'}; {ref} to {ref_words or 'someone else'}."
     elif ref_words and src_words:
@@ -106,8 +110,7 @@ def _explain(change: Change, source: str, ref: str, ref_is_a: bool) -> str:
         said = f"{source} adds “{src_words}”."
     else:
         said = f"{source} leaves out “{ref_words}”."
-    detail = change.detail[:1].upper() + change.detail[1:]
-    return f"{_label(change.type).capitalize()}: {said} {detail}".strip()
+    return f"{label}: {said} {detail}".strip()
 
 
 def build_handout(corpus: Corpus, ref: Document) -> Handout:
