@@ -20,7 +20,19 @@ import compare
 from compare.errors import OutputError
 from compare.outputs import report_reference
 from compare.records import (
-    Annotations, Change, Corpus, Document, Edit, Event, Flag, Link, Note, PairAlignment, Rejected, Source, Unit,
+    Annotations,
+    Change,
+    Corpus,
+    Document,
+    Edit,
+    Event,
+    Flag,
+    Link,
+    Note,
+    PairAlignment,
+    Rejected,
+    Source,
+    Unit,
 )
 from compare.report import render_report
 from compare.report.pages import coverage_percent
@@ -601,7 +613,7 @@ def test_handout_holds_the_starred_rows_and_no_other(annotated: Path) -> None:
     assert [i.find("th").text() for i in items] == ["1. Ben JonesThe talks will continue in May."]
     assert "the 1 row starred by the teacher" in page.find("p", "selection").text()
     text = items[0].text()
-    assert "Number: readout has “June” where transcript has “May”." in text  # the named change, in words
+    assert "Number: The month differs: May vs June" in text  # the named change, in words (its detail quotes both)
     assert f"Note (readout): {NOTE}" in text
     assert items[0].find_all("div", "answer")
     assert [th.text() for th in page.find("thead").find_all("th")] == ["transcript (reference)", "readout"]

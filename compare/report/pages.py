@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from ..errors import OutputError
 from ..records import Corpus, Document, PairAlignment, Unit
 from .environment import environment
-from .overview import build_overview, coverage_level
-from .pair_table import pair_rows
 from .handout import render_handout
 from .marks import CHANGE_ORDER, QUIET_TYPES, NoteIndex
+from .overview import build_overview, coverage_level
+from .pair_table import pair_rows
 from .synopsis import build_synopsis, unrelated_sources
 
 __all__ = ["coverage_percent", "pair_file_name", "render_report", "synopsis_file_name"]

@@ -187,12 +187,12 @@ def build_synopsis(corpus: Corpus, ref: Document) -> tuple[list[Document], list[
             if hit is None:
                 if doc.id not in unrelated:
                     missing.append(doc.id)
-                maybe = possible[doc.id].get(unit.id)
-                if maybe is None:
+                candidate = possible[doc.id].get(unit.id)
+                if candidate is None:
                     cells.append(Counterpart(doc.id, missing=True))
                     continue
                 # A possible counterpart: its plain text, dashed, with its confidence; never diffed, never badged.
-                _, s_ids, lk = maybe
+                _, s_ids, lk = candidate
                 cells.append(Counterpart(
                     doc.id, _plain(corpus.units[doc.id], s_ids), units=s_ids,
                     position=_position(_ordinal(corpus.units[doc.id]), s_ids), missing=True,
