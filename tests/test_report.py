@@ -759,3 +759,20 @@ def test_default_reference_is_never_an_unrelated_document() -> None:
     assert '"reference": "transcript"' in files["alignment.json"]
     # asked for by name, it is kept
     assert "Reference: <code>weather</code>" in report_files(lookalike, "weather")["synopsis.html"]
+
+
+def test_shared_words_stay_visible_inside_a_reworded_passage() -> None:
+    from compare.diff import diff_words
+    from compare.report.rewording import keep_shared_words
+
+    a = "The West hopes that the new sanctions will bring our economy to its knees within a month."
+    b = "Moscow sees in the sanctions an opportunity, and our economy will grow stronger, the minister said."
+    edits = keep_shared_words(diff_words(a, b))
+    assert "".join(e.text for e in edits if e.op != "insert") == a
+    assert "".join(e.text for e in edits if e.op != "delete") == b
+    shared = [e.text for e in edits if e.op == "equal"]
+    assert any("sanctions" in t for t in shared) and any("economy" in t for t in shared)
+    assert not any(t.strip() in ("the", ",") for t in shared)  # slight shared words are not shown as shared
+    # nothing shared: left as it was
+    plain = diff_words("Thank you for coming.", "Welcome.")
+    assert keep_shared_words(plain) == plain

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..records import Edit, Link, Unit
 from .marks import Badge, badges, confidence_text, link_marks, loud_types
+from .rewording import keep_shared_words
 
 __all__ = ["NoteLookup", "pair_rows"]
 
@@ -173,8 +174,9 @@ def _plain(unit: Unit) -> _UnitView:
 
 def _link_cells(lk: Link, by_a: dict[int, Unit], by_b: dict[int, Unit]) -> tuple[_Cell, _Cell]:
     ua, ub = [by_a[i] for i in lk.a], [by_b[j] for j in lk.b]
-    left = _side_pieces(lk.edits, "insert", [u.text for u in ua])
-    right = _side_pieces(lk.edits, "delete", [u.text for u in ub])
+    edits = keep_shared_words(lk.edits)
+    left = _side_pieces(edits, "insert", [u.text for u in ua])
+    right = _side_pieces(edits, "delete", [u.text for u in ub])
     return (
         _Cell([_UnitView(u.id, p, u.speaker, None) for u, p in zip(ua, left)]),
         _Cell([_UnitView(u.id, p, u.speaker, None) for u, p in zip(ub, right)]),

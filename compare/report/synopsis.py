@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..records import Change, Corpus, Document, Edit, Flag, Link, PairAlignment, Unit
 from .marks import CHANGE_ORDER, Badge, NoteIndex, badges, confidence_text, link_marks, loud_types
+from .rewording import keep_shared_words
 
 __all__ = [
     "CHANGE_ORDER",
@@ -200,7 +201,7 @@ def build_synopsis(corpus: Corpus, ref: Document) -> tuple[list[Document], list[
                 ))  # fmt: skip
                 continue
             r_ids, s_ids, lk = hit
-            ref_piece, src_piece = _pieces(lk.edits, ref_is_a=pairs[doc.id].a == ref.id)
+            ref_piece, src_piece = _pieces(keep_shared_words(lk.edits), ref_is_a=pairs[doc.id].a == ref.id)
             if not lk.edits:
                 src_piece = _plain(corpus.units[doc.id], s_ids)
             position = _position(_ordinal(corpus.units[doc.id]), s_ids)
