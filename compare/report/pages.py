@@ -21,6 +21,9 @@ from .synopsis import build_synopsis, unrelated_sources
 
 __all__ = ["coverage_percent", "pair_file_name", "render_report", "synopsis_file_name"]
 
+MAX_REFERENCES = 12
+"""Sources offered as the reference of a synopsis of their own (the default one included)."""
+
 _SAFE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _PLAIN_ID = re.compile(r"(?!.*--)[A-Za-z0-9_][A-Za-z0-9_.-]{0,39}(?<!-)")
 """Ids that name a page as they are: short, no ``--`` inside, not ending in ``-`` (so ``a--b`` splits one way)."""
@@ -104,7 +107,10 @@ def render_report(corpus: Corpus, reference: str) -> dict[str, str]:
     docs = {d.id: d for d in corpus.documents}
     ref = docs[reference]
     unrelated = unrelated_sources(corpus)
+    # One synopsis per possible reference costs sources x sources cells: past a dozen sources only the first are offered.
     choices = [d for d in corpus.documents if d.id == ref.id or d.id not in unrelated]
+    keep = {ref.id} | {d.id for d in [c for c in choices if c.id != ref.id][: MAX_REFERENCES - 1]}
+    choices = [d for d in choices if d.id in keep]
     pages: dict[str, str] = {"index.html": _render_index(corpus, ref)}
     for doc in choices:
         menu = [_ReferenceChoice(d, synopsis_file_name(d.id, d.id == ref.id), d.id == doc.id) for d in choices]
