@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .align import choose_reference
 from .export import alignment_csv, alignment_json, alignment_tei, changes_csv, events_json
-from .records import Corpus, Event
+from .records import Corpus, Document, Event
 from .report import render_events_index, render_report
 
 __all__ = ["event_corpus", "report_files", "report_reference"]
@@ -23,8 +23,22 @@ def report_reference(corpus: Corpus, reference: str | None = None) -> str:
     if reference is not None:
         return reference
     if corpus.events:
-        return corpus.events[0].reference
-    return choose_reference(corpus.documents).id
+        return _related_reference(corpus, corpus.events[0], None).reference
+    return choose_reference(_related(corpus, [d.id for d in corpus.documents])).id
+
+
+def _related(corpus: Corpus, ids: list[str]) -> list[Document]:
+    """Return the documents ``ids`` not flagged ``unrelated`` (all of them when every one is)."""
+    docs = [d for d in corpus.documents if d.id in ids]
+    related = [d for d in docs if not any(f.type == "unrelated" for f in corpus.flags.get(d.id, ()))]
+    return related or docs
+
+
+def _related_reference(corpus: Corpus, event: Event, reference: str | None) -> Event:
+    """Return ``event`` with a default reference that is not flagged ``unrelated`` (an asked-for one is kept)."""
+    if event.reference == reference:
+        return event
+    return replace(event, reference=choose_reference(_related(corpus, list(event.documents)), event.reference).id)
 
 
 def event_corpus(corpus: Corpus, event: Event) -> Corpus:
@@ -49,6 +63,7 @@ def _one_report(corpus: Corpus, reference: str) -> dict[str, str]:
 
 def report_files(corpus: Corpus, reference: str | None = None) -> dict[str, str]:
     """Return every file of the output folder, by path relative to it."""
+    corpus = replace(corpus, events=tuple(_related_reference(corpus, e, reference) for e in corpus.events))
     folders = [e for e in corpus.events if e.folder is not None]
     if not folders:
         return _one_report(corpus, report_reference(corpus, reference))

@@ -8,6 +8,7 @@ missing piece skips these tests with the reason; with CI=true it fails them. Scr
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,7 @@ def test_piggery_row_is_reachable_and_labelled(page, report: Path) -> None:
     assert page.errors == []
 
 
-@pytest.mark.parametrize("name", ["index.html", "synopsis.html", "pair-readout--transcript.html"])
+@pytest.mark.parametrize("name", ["index.html", "synopsis.html", "pair-readout--transcript.html", "handout.html"])
 def test_no_serious_accessibility_violations(browser, report: Path, name: str) -> None:
     # axe-core is injected from outside the page: a context that bypasses the page's CSP for the test alone.
     context = browser.new_context(bypass_csp=True)
@@ -138,3 +139,131 @@ def test_no_serious_accessibility_violations(browser, report: Path, name: str) -
         if v["impact"] in ("serious", "critical")
     ]
     assert bad == []
+
+
+# --- the handout, printed ------------------------------------------------------------------------------
+
+NOTE = "Ask: <b>why</b> does Minsk say “piggery”?"
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer
+
+    pages = []
+    for layout in extract_pages(str(path)):
+        text = " ".join(el.get_text() for el in layout if isinstance(el, LTTextContainer))
+        pages.append(" ".join(unicodedata.normalize("NFKC", text).split()))  # ligatures (ﬀ, ﬁ) back to letters
+    return pages
+
+
+def _reference_column(path: Path) -> list[str]:
+    """Return, per page, the text of lines that start in the left third (the reference column and full-width lines), in reading order.
+
+    The columns of a page are read apart, so a sentence wrapped in its column is read back whole.
+    """
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextLine
+
+    def lines(node):  # type: ignore[no-untyped-def]
+        if isinstance(node, LTTextLine):
+            yield node
+        elif hasattr(node, "__iter__"):
+            for child in node:
+                yield from lines(child)
+
+    pages = []
+    for layout in extract_pages(str(path), laparams=LAParams(char_margin=0.8)):
+        left = sorted((ln for ln in lines(layout) if ln.x0 < layout.width * 0.36), key=lambda ln: (-round(ln.y1), ln.x0))
+        text = " ".join(ln.get_text() for ln in left)
+        pages.append(" ".join(unicodedata.normalize("NFKC", text).split()))
+    return pages
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _print(browser, html: Path, pdf: Path, fmt: str) -> list[str]:  # type: ignore[no-untyped-def]
+    pg = browser.new_page()
+    pg.goto(html.as_uri())
+    pg.wait_for_load_state("load")
+    pg.pdf(path=str(pdf), format=fmt)
+    pg.close()
+    return _pdf_pages(pdf)
+
+
+@pytest.fixture(scope="module")
+def starred_report(seed_corpus, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The seed report with one reference sentence starred and noted, as ``compare.annotate`` resolves them."""
+    from dataclasses import replace
+
+    from compare.records import Annotations, Note
+
+    unit = next(u for u in seed_corpus.units["transcript"] if "beastly Western behaviour" in u.text)
+    annotations = Annotations(notes=(Note("transcript", unit.id, NOTE),), starred=(("transcript", unit.id),))
+    out = tmp_path_factory.mktemp("starred") / "report"
+    write_report(replace(seed_corpus, annotations=annotations), out)
+    return out, unit.text
+
+
+@pytest.mark.parametrize("fmt", ["A4", "Letter"])
+def test_handout_prints_the_starred_row_and_no_other(browser, starred_report: tuple[Path, str], fmt: str) -> None:
+    report, sentence = starred_report
+    SHOTS.mkdir(exist_ok=True)
+    pdf = SHOTS / f"handout-starred-{fmt}.pdf"
+    pages = _print(browser, report / "handout.html", pdf, fmt)
+    text = " ".join(pages)
+    # the starred sentence in full (compared without whitespace: a line may break after "self-")
+    assert _squash(sentence) in _squash(" ".join(_reference_column(pdf)))
+    assert NOTE in text  # shown as written: the markup is text, not bold
+    assert "the 1 row starred by the teacher" in text
+    assert text.count("Your answer:") == 1 and "2." not in text.split("Your answer:")[0].split("1.", 1)[0]
+    assert len(pages) == 1
+
+
+@pytest.mark.parametrize("fmt", ["A4", "Letter"])
+def test_default_handout_fits_portrait_pages_with_headers_and_whole_rows(browser, report: Path, fmt: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    pages = _print(browser, report / "handout.html", SHOTS / f"handout-{fmt}.pdf", fmt)
+    print(f"default handout of the seed corpus on {fmt} portrait: {len(pages)} pages")
+    assert "most telling differences" in pages[0] and "rewording left out" in pages[0]
+    items = parse_items(report / "handout.html")
+    assert 1 <= len(items) <= 10
+    for page in pages:
+        assert "transcript (reference)" in page  # the header row, repeated on every page
+    # rows are never split: each row's sentence, its explanation and its answer box are on one page
+    left = _reference_column(SHOTS / f"handout-{fmt}.pdf")
+    for number, sentence in items:
+        holding = [k for k, page in enumerate(left) if _squash(sentence) in _squash(page)]
+        assert len(holding) == 1, (number, sentence)
+    assert sum(p.count("Your answer:") for p in pages) == len(items)
+    assert len(pages) <= len(items)
+
+
+def parse_items(handout: Path) -> list[tuple[int, str]]:
+    from .test_report import parse
+
+    rows = parse(handout).find("table", "handout").find_all("tbody", "item")
+    out = []
+    for row in rows:
+        th = row.find("th")
+        number = int(th.find("span", "num").text().rstrip("."))
+        out.append((number, th.text(skip=frozenset({"num", "speaker"})).strip()))
+    return out
+
+
+def test_j_skips_rows_whose_only_change_is_wording(page, report: Path) -> None:
+    page.goto((report / "synopsis.html").as_uri())
+    page.locator("body").click(position={"x": 5, "y": 5})
+    seen = set()
+    for _ in range(15):
+        page.keyboard.press("j")
+        types = page.evaluate("document.activeElement.getAttribute('data-types')") or ""
+        assert set(types.split()) - {"wording"}, types
+        seen.add(page.evaluate("document.activeElement.id"))
+    assert len(seen) > 5
+    header = page.locator("table.synopsis thead th.refcol")
+    box = header.bounding_box()
+    assert box is not None and box["y"] >= 0 and header.is_visible()  # the sticky header stays in view
+    assert page.errors == []

@@ -19,7 +19,21 @@ import pytest
 import compare
 from compare.errors import OutputError
 from compare.outputs import report_reference
-from compare.records import Corpus, Document, Edit, Link, PairAlignment, Rejected, Source, Unit
+from compare.records import (
+    Annotations,
+    Change,
+    Corpus,
+    Document,
+    Edit,
+    Event,
+    Flag,
+    Link,
+    Note,
+    PairAlignment,
+    Rejected,
+    Source,
+    Unit,
+)
 from compare.report import render_report
 from compare.report.pages import coverage_percent
 from compare.write import write_folder
@@ -181,6 +195,12 @@ def small_corpus() -> Corpus:
                 Edit("insert", "June"),
                 Edit("equal", "."),
             ),
+            (
+                Change("wording", "continue", "resume", ""),
+                Change("number", "May", "June", "the month differs: May vs June"),
+                Change("wording", "in", "in", ""),
+            ),
+            confidence=0.61,
         ),
         Link(
             (6,),
@@ -192,6 +212,7 @@ def small_corpus() -> Corpus:
     return Corpus(
         documents=(transcript, readout, weather),
         units={"transcript": tu, "readout": ru, "weather": wu},
+        flags={"weather": (Flag("unrelated", "related to no other source (0.31 < 0.77)", 0, len(weather.text)),)},
         pairs=(
             PairAlignment("transcript", "readout", links, related=0.8),
             PairAlignment("transcript", "weather", ()),
@@ -204,8 +225,8 @@ def small_corpus() -> Corpus:
 
 
 PAGES = [
-    "index.html", "pair-readout--weather.html", "pair-transcript--readout.html", "pair-transcript--weather.html",
-    "synopsis.html",
+    "handout.html", "index.html", "pair-readout--weather.html", "pair-transcript--readout.html",
+    "pair-transcript--weather.html", "synopsis-readout.html", "synopsis.html",
 ]
 
 
@@ -235,6 +256,10 @@ def _cells(row: Node) -> tuple[Node, Node, Node]:
     tds = row.find_all("td")
     assert len(tds) == 3
     return tds[0], tds[1], tds[2]
+
+
+def _kind(row: Node) -> str:
+    return row.attrs["class"].split()[0]
 
 
 def _unit_ids(cell: Node) -> list[int]:
@@ -283,9 +308,10 @@ def test_index_lists_sources_rejected_files_and_model(report: Path) -> None:
     assert page.find("title").text() == "compare report"
     rows = page.find("table", "sources").find("tbody").find_all("tr")
     cells = [[c.text() for c in r.children if isinstance(c, Node)] for r in rows]
-    assert cells[0] == ["transcript", TRANSCRIPT, "Kremlin", "transcript", "2022-03-11", "en", "corpus/t.txt", "utf-8", "6", "1"]
-    assert cells[1][-2:] == ["5", "2"]
+    assert cells[0] == ["transcript", TRANSCRIPT, "Kremlin", "transcript", "2022-03-11", "en", "corpus/t.txt", "utf-8", "6", "1", ""]
+    assert cells[1][-3:] == ["5", "2", ""]
     assert cells[2][1] == f"Weather {SCRIPT} outlook"
+    assert "unrelated" in cells[2][-1]  # the flag is shown in the list of sources
     rejected = page.find("ul", "rejected").text()
     assert "notes.docx" in rejected and ".docx is not supported" in rejected
     sha = [c for c in page.find_all("code") if c.attrs.get("title") == "0123456789abcdef" * 4]
@@ -304,7 +330,7 @@ def test_coverage_never_rounds_a_partial_share_to_0_or_100(covered: int, total: 
 
 
 def test_pair_rows_follow_a_order_with_b_leftovers_after_their_b_neighbour(pair_rows: list[Node]) -> None:
-    layout = [(r.attrs["class"], _unit_ids(_cells(r)[0]), _unit_ids(_cells(r)[2])) for r in pair_rows]
+    layout = [(_kind(r), _unit_ids(_cells(r)[0]), _unit_ids(_cells(r)[2])) for r in pair_rows]
     assert layout == [
         ("aside-a", [0], []),
         ("link", [1], [0]),
@@ -337,22 +363,22 @@ def test_del_and_ins_hold_exactly_the_changed_words(pair_rows: list[Node]) -> No
 
 
 def test_scores_are_shown_with_two_decimals(pair_rows: list[Node]) -> None:
-    assert [_cells(r)[1].text() for r in pair_rows if r.attrs["class"] == "link"] == ["0.91", "0.74", "0.83", "0.88"]
-    assert all(_cells(r)[1].text() == "" for r in pair_rows if r.attrs["class"] != "link")
+    assert [_cells(r)[1].text() for r in pair_rows if _kind(r) == "link"] == ["0.91", "0.74", "0.83confidence 0.61", "0.88"]
+    assert all(_cells(r)[1].text() == "" for r in pair_rows if _kind(r) != "link")
 
 
 def test_unmatched_sentences_say_they_have_no_counterpart(pair_rows: list[Node]) -> None:
-    by_kind = {r.attrs["class"]: _cells(r) for r in pair_rows}
+    by_kind = {_kind(r): _cells(r) for r in pair_rows}
     left, _, right = by_kind["unmatched-a"]
     assert left.text(skip=frozenset({"speaker"})) == f"{SCRIPT} was typed by a hacker."
-    assert right.find("span", "note").text() == f"no counterpart in {READOUT}"
+    assert right.find("span", "note").text() == "no counterpart"  # compact: the column header names the source
     left, _, right = by_kind["unmatched-b"]
-    assert left.find("span", "note").text() == f"no counterpart in {TRANSCRIPT}"
+    assert left.find("span", "note").text() == "no counterpart"
     assert right.text() == "The minister praised the cooperation."
 
 
 def test_set_aside_units_show_their_reason_and_no_score(pair_rows: list[Node]) -> None:
-    by_kind = {r.attrs["class"]: _cells(r) for r in pair_rows}
+    by_kind = {_kind(r): _cells(r) for r in pair_rows}
     left, score, right = by_kind["aside-a"]
     assert left.find("span", "reason").text() == "set aside: metadata"
     assert "aside" in left.classes and score.text() == "" and right.text() == ""
@@ -407,9 +433,9 @@ def test_pair_header_names_both_sources_and_links_back(report: Path) -> None:
 def test_pair_without_links_lists_every_sentence_as_unmatched(report: Path) -> None:
     page = parse(report / "pair-readout--weather.html")
     rows = page.find("table", "pair").find("tbody").find_all("tr")
-    kinds = [r.attrs["class"] for r in rows]
-    # No B sentence is shown before the first A row, so the B leftovers go to the top.
-    assert kinds == ["unmatched-b", "unmatched-b"] + ["unmatched-a"] * 5 + ["aside-a"]
+    kinds = [(_kind(r), _unit_ids(_cells(r)[0]), _unit_ids(_cells(r)[2])) for r in rows]
+    # No B sentence is shown before the first A row, so the B leftovers go to the top; runs share a row.
+    assert kinds == [("unmatched-b", [], [0, 1]), ("unmatched-a", [0, 1, 2, 3, 4], []), ("aside-a", [5, 6], [])]
     assert "0 links" in page.find("header").text()
 
 
@@ -457,7 +483,8 @@ def test_pages_are_self_contained_and_accessible(report: Path) -> None:
             if anchor:
                 assert any(n.attrs.get("id") == anchor for n in parse(report / (target or name)).iter()), a.attrs["href"]
         assert all("scope" in th.attrs for th in page.find_all("th")), name
-        assert page.find_all("section", "legend"), name
+        # The handout says what its marks mean in its header; every other page has the legend.
+        assert page.find_all("section", "legend") or name == "handout.html", name
 
 
 def test_same_corpus_gives_byte_identical_pages(report: Path, tmp_path: Path) -> None:
@@ -527,3 +554,225 @@ def test_pages_match_golden_files(report: Path) -> None:
         pytest.fail(
             f"{len(failures)} page(s) differ from tests/golden (diff above); if intended, rerun with COMPARE_REGEN_GOLDEN=1"
         )
+
+
+# --- the lesson workflow: notes, stars, checked and added links, possible counterparts, the handout --------
+
+NOTE = "<b>Why</b> June & not May?"
+
+
+def annotated_corpus() -> Corpus:
+    """The small corpus with a teacher's annotations applied: a note, a star, a checked and an added link, a problem,
+    and a possible counterpart below the link threshold."""
+    corpus = small_corpus()
+    pair = corpus.pairs[0]
+    links = list(pair.links)
+    links[0] = replace(links[0], checked=True)
+    links[3] = replace(links[3], added=True, confidence=None)
+    possible = (Link((4,), (3,), 0.41, confidence=0.32),)
+    annotations = Annotations(
+        notes=(Note("readout", 1, NOTE), Note("transcript", 1, "Who met whom?")),
+        starred=(("transcript", 5),),
+        problems=("annotations.json: note on press “no such words” matches no sentence of press",),
+    )
+    return replace(
+        corpus, pairs=(replace(pair, links=tuple(links), possible=possible), *corpus.pairs[1:]), annotations=annotations
+    )
+
+
+@pytest.fixture(scope="module")
+def annotated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("annotated")
+    render_pages(annotated_corpus(), out)
+    return out
+
+
+def _ref_row(page: Node, text: str) -> Node:
+    return next(r for r in page.find("table", "synopsis").find("tbody").find_all("tr") if "ref" in r.classes and text in r.find("th").text())
+
+
+def test_notes_are_shown_escaped_beside_their_sentence(annotated: Path) -> None:
+    escaped = "&lt;b&gt;Why&lt;/b&gt; June &amp; not May?"
+    for name in ("synopsis.html", "pair-transcript--readout.html", "handout.html"):
+        raw = (annotated / name).read_text(encoding="utf-8")
+        assert escaped in raw and NOTE not in raw, name
+    synopsis = parse(annotated / "synopsis.html")
+    row = _ref_row(synopsis, "The talks will continue in May.")
+    cell = next(td for td in row.find_all("td") if td.attrs.get("data-source") == "readout")
+    assert cell.find("span", "tnote").text() == f"Note: {NOTE}"
+    assert _ref_row(synopsis, "The president met").find("th").find("span", "tnote").text() == "Note: Who met whom?"
+    pair = parse(annotated / "pair-transcript--readout.html")
+    unit = next(u for u in pair.find_all("span", "unit") if u.text().startswith("The talks will resume"))
+    assert unit in pair.find("table", "pair").find_all("span", "unit")
+    assert any(n.text() == f"Note: {NOTE}" for n in pair.find_all("span", "tnote"))
+
+
+def test_handout_holds_the_starred_rows_and_no_other(annotated: Path) -> None:
+    page = parse(annotated / "handout.html")
+    items = page.find("table", "handout").find_all("tbody", "item")
+    assert [i.find("th").text() for i in items] == ["1. Ben JonesThe talks will continue in May."]
+    assert "the 1 row starred by the teacher" in page.find("p", "selection").text()
+    text = items[0].text()
+    assert "Number: The month differs: May vs June" in text  # the named change, in words (its detail quotes both)
+    assert f"Note (readout): {NOTE}" in text
+    assert items[0].find_all("div", "answer")
+    assert [th.text() for th in page.find("thead").find_all("th")] == ["transcript (reference)", "readout"]
+
+
+def test_handout_without_stars_takes_the_most_telling_rows(report: Path) -> None:
+    page = parse(report / "handout.html")
+    assert "no row was starred: the 1 most telling difference" in page.find("p", "selection").text()
+    items = page.find("table", "handout").find_all("tbody", "item")
+    assert len(items) == 1 and "The talks will continue in May." in items[0].text()
+
+
+def test_handout_shows_at_most_three_source_columns() -> None:
+    from compare.report.handout import build_handout
+
+    corpus = small_corpus()
+    extra = []
+    for k in range(3):  # three more sources, each a copy of the readout with the same links
+        doc = replace(corpus.documents[1], source=replace(corpus.documents[1].source, id=f"copy{k}"))
+        extra.append((doc, replace(corpus.pairs[0], b=f"copy{k}")))
+    wide = replace(
+        corpus,
+        documents=(*corpus.documents, *(d for d, _ in extra)),
+        units={**corpus.units, **{d.id: corpus.units["readout"] for d, _ in extra}},
+        pairs=(*corpus.pairs, *(p for _, p in extra)),
+    )
+    handout = build_handout(wide, wide.documents[0])
+    assert len(handout.sources) == 2 and handout.items
+    assert set(handout.left_out) == {"copy0", "copy1", "copy2", "readout"} - {d.id for d in handout.sources}
+
+
+def test_checked_added_and_possible_links_are_marked(annotated: Path) -> None:
+    synopsis = parse(annotated / "synopsis.html")
+    first = _ref_row(synopsis, "The president met")
+    readout = next(td for td in first.find_all("td") if td.attrs.get("data-source") == "readout")
+    assert "checked by a person" in readout.find("span", "pmark").text()
+    last = _ref_row(synopsis, "Both sides agreed")
+    readout = next(td for td in last.find_all("td") if td.attrs.get("data-source") == "readout")
+    assert "added by a person" in readout.find("span", "pmark").text()
+    # the possible counterpart: dashed, its confidence said, no badge, no diff, still "not in" and not covered
+    hacker = _ref_row(synopsis, "was typed by a hacker")
+    cell = next(td for td in hacker.find_all("td") if td.attrs.get("data-source") == "readout")
+    assert "possible" in cell.classes
+    assert "possible counterpart, confidence 0.32" in cell.text()
+    assert cell.find("span", "maybe").text() == "The minister praised the cooperation."
+    assert not cell.find_all("span", "badge") and not cell.find_all("del") and not cell.find_all("ins")
+    assert "not in: readout" in hacker.find("span", "missing-list").text()
+    assert "has-change" not in hacker.classes
+    pair = parse(annotated / "pair-transcript--readout.html")
+    rows = pair.find("table", "pair").find("tbody").find_all("tr")
+    possible = [r for r in rows if _kind(r) == "possible"]
+    assert len(possible) == 1 and "possible counterpart" in possible[0].text()
+    assert "4 links" in pair.find("header").text() and "1 possible counterpart" in pair.find("header").text()
+    assert "5 of 6 sentences of A and 4 of 5 of B" in pair.find("header").text()  # the possible one is not counted
+    matrix = parse(annotated / "index.html").find("table", "matrix")
+    assert "83%" in matrix.text() and "80%" in matrix.text()
+
+
+def test_confidence_is_shown_in_the_synopsis(report: Path) -> None:
+    row = _ref_row(parse(report / "synopsis.html"), "The talks will continue in May.")
+    cell = next(td for td in row.find_all("td") if td.attrs.get("data-source") == "readout")
+    assert cell.find("span", "pos").text() == "sentence 2 of 5; confidence 0.61"
+
+
+def test_synopsis_strikes_the_reference_words_beside_the_source_words(report: Path) -> None:
+    row = _ref_row(parse(report / "synopsis.html"), "The talks will continue in May.")
+    cell = next(td for td in row.find_all("td") if td.attrs.get("data-source") == "readout")
+    marks = [(n.tag, n.text()) for n in cell.iter() if n.tag in ("del", "ins")]
+    assert marks == [("del", "continue"), ("ins", "resume"), ("del", "May"), ("ins", "June")]
+
+
+def test_one_badge_per_change_type_and_wording_is_quiet(report: Path) -> None:
+    synopsis = parse(report / "synopsis.html")
+    row = _ref_row(synopsis, "The talks will continue in May.")
+    cell = next(td for td in row.find_all("td") if td.attrs.get("data-source") == "readout")
+    assert [b.text() for b in cell.find_all("span", "badge")] == ["# number", "✎ wording ×2"]
+    assert "has-change" in row.classes and row.attrs["data-types"] == "number wording"
+    # a row whose only change is wording is no stop for j/k and no "difference"
+    wording_only = replace(small_corpus(), pairs=tuple(
+        replace(p, links=tuple(replace(lk, changes=tuple(c for c in lk.changes if c.type == "wording")) for lk in p.links))
+        for p in small_corpus().pairs))  # fmt: skip
+    from compare.report.synopsis import build_synopsis
+
+    _, rows = build_synopsis(wording_only, wording_only.documents[0])
+    talks = next(r for r in rows if r.unit is not None and r.unit.text.startswith("The talks"))
+    assert talks.types == ("wording",) and not talks.loud
+    overview = parse(report / "index.html").find("table", "overview")
+    assert "wording" not in overview.text() and "number" in overview.text()
+
+
+def test_problems_are_listed_in_the_overview(annotated: Path) -> None:
+    section = parse(annotated / "index.html").find("section", "problems")
+    assert "matches no sentence of press" in section.text()
+
+
+def test_pair_page_names_never_collide() -> None:
+    from compare.report.pages import pair_file_name
+
+    ids = ["a", "b--c", "a--b", "c"]
+    names = {pair_file_name(x, y) for k, x in enumerate(ids) for y in ids[k + 1 :]}
+    assert len(names) == 6
+    assert pair_file_name("transcript", "readout") == "pair-transcript--readout.html"
+    long = pair_file_name("x" * 200, "y" * 200)
+    assert len(long) < 90 and long != pair_file_name("x" * 199, "y" * 200)
+    assert len({pair_file_name("x-", "y"), pair_file_name("x", "-y"), pair_file_name("x-", "-y")}) == 3
+
+
+def test_pages_of_colliding_ids_are_six_and_linked(tmp_path: Path) -> None:
+    ids = ["a", "b--c", "a--b", "c"]
+    docs, units = [], {}
+    for i in ids:
+        doc, us = _document(Source(i, f"{i}.txt", f"Title {i}"), [(f"Sentence of {i}.", None, None)])
+        docs.append(doc)
+        units[i] = us
+    pairs = tuple(PairAlignment(x, y, ()) for k, x in enumerate(ids) for y in ids[k + 1 :])
+    corpus = Corpus(documents=tuple(docs), units=units, pairs=pairs)
+    pages = render_report(corpus, "a")
+    assert len([n for n in pages if n.startswith("pair-")]) == 6
+    render_pages(corpus, tmp_path, "a")
+    for a in parse(tmp_path / "index.html").find("table", "matrix").find_all("a"):
+        assert (tmp_path / a.attrs["href"]).is_file()
+
+
+def test_the_reference_is_switchable_in_the_page(report: Path) -> None:
+    nav = parse(report / "synopsis.html").find("nav", "refs")
+    assert [a.attrs["href"] for a in nav.find_all("a")] == ["synopsis-readout.html"]  # weather is unrelated: none
+    other = parse(report / "synopsis-readout.html")
+    assert "Reference: readout" in other.find("th", "refcol").text()
+    assert [a.attrs["href"] for a in other.find("nav", "refs").find_all("a")] == ["synopsis.html"]
+
+
+def test_default_reference_is_never_an_unrelated_document() -> None:
+    from compare.outputs import report_files
+
+    corpus = small_corpus()
+    # the look-alike first in the folder and the event's reference, as without a manifest
+    weather = corpus.documents[2]
+    lookalike = replace(corpus, documents=(weather, *corpus.documents[:2]),
+                        events=(Event("001-weather", ("weather", "transcript", "readout"), "weather"),))  # fmt: skip
+    assert report_reference(lookalike) == "transcript"
+    files = report_files(lookalike)
+    assert "Reference: <code>transcript</code>" in files["synopsis.html"]
+    assert '"reference": "transcript"' in files["alignment.json"]
+    # asked for by name, it is kept
+    assert "Reference: <code>weather</code>" in report_files(lookalike, "weather")["synopsis.html"]
+
+
+def test_shared_words_stay_visible_inside_a_reworded_passage() -> None:
+    from compare.diff import diff_words
+    from compare.report.rewording import keep_shared_words
+
+    a = "The West hopes that the new sanctions will bring our economy to its knees within a month."
+    b = "Moscow sees in the sanctions an opportunity, and our economy will grow stronger, the minister said."
+    edits = keep_shared_words(diff_words(a, b))
+    assert "".join(e.text for e in edits if e.op != "insert") == a
+    assert "".join(e.text for e in edits if e.op != "delete") == b
+    shared = [e.text for e in edits if e.op == "equal"]
+    assert any("sanctions" in t for t in shared) and any("economy" in t for t in shared)
+    assert not any(t.strip() in ("the", ",") for t in shared)  # slight shared words are not shown as shared
+    # nothing shared: left as it was
+    plain = diff_words("Thank you for coming.", "Welcome.")
+    assert keep_shared_words(plain) == plain

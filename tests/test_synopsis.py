@@ -112,3 +112,31 @@ def test_another_reference(seed_corpus, tmp_path: Path) -> None:
     assert "Reference: readout" in head.find("th", "refcol").text()
     assert [th.attrs["data-source"] for th in head.find_all("th") if "data-source" in th.attrs] == [
         "press", "transcript", "tv", "forum"]
+
+
+def test_three_rewrites_and_a_lookalike_without_manifest_get_a_rewrite_as_reference(
+    real_embedder, model_info, session_cache: Path, tmp_path: Path
+) -> None:
+    from compare.pipeline import build_corpus
+    from compare.settings import Settings
+
+    from .conftest import CORPUS
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    # the look-alike article first in the folder, as it was when the report compared everything against it
+    names = {"004_8e9a0eef931b4c23.txt": "a-lookalike.txt", "000_74b30c2ffe5e7494.txt": "b-press.txt",
+             "001_248ce3e746adae3b.txt": "c-readout.txt", "003_29d4744841097645.txt": "d-tv.txt"}  # fmt: skip
+    for old, new in names.items():
+        (folder / new).write_bytes((CORPUS / old).read_bytes())
+    corpus, _ = build_corpus(folder, Settings(cache_dir=session_cache), embedder=real_embedder, model=model_info)
+    assert any(f.type == "unrelated" for f in corpus.flags.get("a-lookalike", ()))
+    out = tmp_path / "report"
+    write_report(corpus, out)
+    data = json.loads((out / "alignment.json").read_text(encoding="utf-8"))
+    assert {e["reference"] for e in data["events"]} <= {"b-press", "c-readout", "d-tv"}
+    head = parse(out / "synopsis.html").find("table", "synopsis").find("thead")
+    assert head.find("th", "refcol").text() in {f"Reference: {i}" for i in ("b-press", "c-readout", "d-tv")}
+    sources = parse(out / "index.html").find("table", "sources").find("tbody")
+    lookalike = next(tr for tr in sources.find_all("tr") if tr.find("th").text() == "a-lookalike")
+    assert "unrelated" in lookalike.find("td", "flags").text()

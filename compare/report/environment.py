@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..classify import CHANGE_TYPES, FLAG_TYPES
-from .synopsis import CHANGE_ORDER
+from .marks import CHANGE_ORDER
 
 __all__ = ["environment", "script_hash", "static_text"]
 

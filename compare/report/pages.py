@@ -5,6 +5,7 @@ Renderers return the pages (file name -> HTML); ``compare.write`` puts them on d
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,18 +13,45 @@ from dataclasses import dataclass
 from ..errors import OutputError
 from ..records import Corpus, Document, PairAlignment, Unit
 from .environment import environment
+from .handout import render_handout
+from .marks import CHANGE_ORDER, QUIET_TYPES, NoteIndex
 from .overview import build_overview, coverage_level
 from .pair_table import pair_rows
 from .synopsis import build_synopsis, unrelated_sources
 
-__all__ = ["coverage_percent", "pair_file_name", "render_report"]
+__all__ = ["coverage_percent", "pair_file_name", "render_report", "synopsis_file_name"]
+
+MAX_REFERENCES = 12
+"""Sources offered as the reference of a synopsis of their own (the default one included)."""
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+_PLAIN_ID = re.compile(r"(?!.*--)[A-Za-z0-9_][A-Za-z0-9_.-]{0,39}(?<!-)")
+"""Ids that name a page as they are: short, no ``--`` inside, not ending in ``-`` (so ``a--b`` splits one way)."""
+
+
+def _digest(*ids: str) -> str:
+    return hashlib.sha256("\0".join(ids).encode("utf-8")).hexdigest()[:10]
 
 
 def pair_file_name(a_id: str, b_id: str) -> str:
-    """Return the file name of the page comparing documents ``a_id`` and ``b_id`` (a first, as in the pair)."""
-    return f"pair-{a_id}--{b_id}.html"
+    """Return the file name of the page comparing documents ``a_id`` and ``b_id`` (a first, as in the pair).
+
+    ``pair-<a>--<b>.html`` when both ids are plain (see ``_PLAIN_ID``), so the name splits back one way only;
+    otherwise the ids shortened to 30 characters and a hash of both, after a ``~`` that no id may hold:
+    ``pair-a--b--c~1f2e3d4c5b.html``. No two pairs of ids get the same name.
+    """
+    if _PLAIN_ID.fullmatch(a_id) and _PLAIN_ID.fullmatch(b_id):
+        return f"pair-{a_id}--{b_id}.html"
+    return f"pair-{a_id[:30]}--{b_id[:30]}~{_digest(a_id, b_id)}.html"
+
+
+def synopsis_file_name(ref_id: str, default: bool) -> str:
+    """Return the file name of the synopsis against ``ref_id``: ``synopsis.html`` for the default reference."""
+    if default:
+        return "synopsis.html"
+    if _PLAIN_ID.fullmatch(ref_id):
+        return f"synopsis-{ref_id}.html"
+    return f"synopsis-{ref_id[:30]}~{_digest(ref_id)}.html"
 
 
 # --- view records: what the templates see -------------------------------------------------------
@@ -59,19 +87,40 @@ class _PairSummary:
 # --- rendering -----------------------------------------------------------------------------------
 
 
-def render_report(corpus: Corpus, reference: str) -> dict[str, str]:
-    """Return the pages of one report by file name: ``index.html`` (overview), ``synopsis.html``, one page per pair.
+@dataclass(frozen=True)
+class _ReferenceChoice:
+    doc: Document
+    href: str
+    current: bool
 
-    ``reference`` is the id of the source the synopsis and overview compare against. Every page is
-    self-contained (inline CSS and script, allowed by hash in its Content-Security-Policy; no network) and the
-    pages are identical for the same corpus.
+
+def render_report(corpus: Corpus, reference: str) -> dict[str, str]:
+    """Return the pages of one report by file name: ``index.html`` (overview), ``synopsis.html``, ``handout.html``,
+    one page per pair, and ``synopsis-<id>.html`` against each other source that may be the reference.
+
+    ``reference`` is the id of the source the overview, ``synopsis.html`` and the handout compare against; the
+    synopses link to each other, so the reader switches the reference in the page. A document flagged
+    ``unrelated`` gets no synopsis of its own. Every page is self-contained (inline CSS and script, allowed by
+    hash in its Content-Security-Policy; no network) and the pages are identical for the same corpus.
     """
     _check_ids(corpus)
     docs = {d.id: d for d in corpus.documents}
     ref = docs[reference]
-    pages: dict[str, str] = {"index.html": _render_index(corpus, ref), "synopsis.html": _render_synopsis(corpus, ref)}
+    unrelated = unrelated_sources(corpus)
+    # One synopsis per possible reference costs sources x sources cells: past a dozen sources only the first are offered.
+    choices = [d for d in corpus.documents if d.id == ref.id or d.id not in unrelated]
+    keep = {ref.id} | {d.id for d in [c for c in choices if c.id != ref.id][: MAX_REFERENCES - 1]}
+    choices = [d for d in choices if d.id in keep]
+    pages: dict[str, str] = {"index.html": _render_index(corpus, ref)}
+    for doc in choices:
+        menu = [_ReferenceChoice(d, synopsis_file_name(d.id, d.id == ref.id), d.id == doc.id) for d in choices]
+        pages[synopsis_file_name(doc.id, doc.id == ref.id)] = _render_synopsis(corpus, doc, menu)
+    pages["handout.html"] = render_handout(corpus, ref)
     for pair in corpus.pairs:
-        pages[pair_file_name(pair.a, pair.b)] = _render_pair(corpus, pair, docs[pair.a], docs[pair.b])
+        name = pair_file_name(pair.a, pair.b)
+        if name in pages:  # only a 40-bit hash collision could do this
+            raise OutputError(f"cannot name the report page for {pair.a} and {pair.b}: {name} is taken. Rename one source (sources.toml).")
+        pages[name] = _render_pair(corpus, pair, docs[pair.a], docs[pair.b])
     return pages
 
 
@@ -112,11 +161,12 @@ def _pair_hrefs(corpus: Corpus, ref: Document) -> dict[str, str]:
     }
 
 
-def _render_synopsis(corpus: Corpus, ref: Document) -> str:
+def _render_synopsis(corpus: Corpus, ref: Document, references: Sequence[_ReferenceChoice]) -> str:
     others, rows = build_synopsis(corpus, ref)
     unrelated = unrelated_sources(corpus)
     return environment().get_template("synopsis.html").render(
         ref=ref,
+        references=references,
         others=others,
         rows=rows,
         flags=corpus.flags,
@@ -163,6 +213,10 @@ def _render_index(corpus: Corpus, ref: Document) -> str:
         model_name=corpus.model_name,
         model_sha256=corpus.model_sha256,
         overview=build_overview(corpus, ref),
+        loud_types=[t for t in CHANGE_ORDER if t not in QUIET_TYPES],
+        problems=corpus.annotations.problems,
+        starred=bool(corpus.annotations.starred),
+        flags=corpus.flags,
     )
 
 
@@ -180,7 +234,13 @@ def _coverage_cell(x: Document, y: Document, total: int, pair: PairAlignment | N
 
 def _render_pair(corpus: Corpus, pair: PairAlignment, a: Document, b: Document) -> str:
     units_a, units_b = corpus.units[pair.a], corpus.units[pair.b]
-    rows = pair_rows(pair.links, units_a, units_b, a_title=a.source.title or a.id, b_title=b.source.title or b.id)
+    index = NoteIndex(corpus)
+
+    def notes(side: str, unit: int) -> tuple[tuple[str, ...], bool]:
+        doc = pair.a if side == "a" else pair.b
+        return index.notes(doc, [unit]), index.starred(doc, [unit])
+
+    rows = pair_rows(pair.links, units_a, units_b, possible=pair.possible, notes=notes)
     a_ids, b_ids = _covered(corpus, pair)
     return environment().get_template("pair.html").render(
                 a=a,
@@ -191,4 +251,6 @@ def _render_pair(corpus: Corpus, pair: PairAlignment, a: Document, b: Document) 
         a_total=len(_sentence_ids(units_a)),
         b_covered=len(b_ids),
         b_total=len(_sentence_ids(units_b)),
+        possible=sum(1 for r in rows if r.kind == "possible"),
+        types=[t for t in CHANGE_ORDER if any(t in r.types for r in rows)],
     )

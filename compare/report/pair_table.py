@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..records import Edit, Link, Unit
+from .marks import Badge, badges, confidence_text, link_marks, loud_types
+from .rewording import keep_shared_words
 
-__all__ = ["pair_rows"]
+__all__ = ["NoteLookup", "pair_rows"]
 
 
 @dataclass(frozen=True)
@@ -25,13 +27,16 @@ class _UnitView:
     speaker: str | None
     """The unit's speaker, kept only where it differs from the previous shown unit on its side."""
     set_aside: str | None
+    notes: tuple[str, ...] = ()
+    """The teacher's notes on this sentence."""
+    starred: bool = False
 
 
 @dataclass
 class _Cell:
     units: list[_UnitView] = field(default_factory=list)
     note: str = ""
-    """Shown instead of units in an empty cell ("no counterpart in ...")."""
+    """Shown instead of units in an empty cell ("no counterpart"; the column says in which source)."""
     moved: int | None = None
     """B unit id shown in the "moved" marker, when this cell breaks B's order."""
 
@@ -44,34 +49,79 @@ class _Row:
     right: _Cell
     score: str = ""
     anchor: str = ""
+    confidence: str = ""
+    """The link's confidence ("0.87"); "" when the aligner gave none or the row is no link."""
+    badges: tuple[Badge, ...] = ()
+    """One per change type of the link."""
+    marks: tuple[str, ...] = ()
+    """What a person did to the link."""
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        """The link's change types, for filtering."""
+        return tuple(b.type for b in self.badges)
+
+    @property
+    def loud(self) -> bool:
+        """Whether the link has a change other than ``wording``."""
+        return bool(loud_types(self.types))
+
+
+NoteLookup = Callable[[str, int], tuple[tuple[str, ...], bool]]
+"""(side ``a``/``b``, unit id) -> (the teacher's notes on it, starred)."""
+
+
+def _no_notes(side: str, unit: int) -> tuple[tuple[str, ...], bool]:
+    return (), False
 
 
 def pair_rows(
-    links: Sequence[Link], units_a: Sequence[Unit], units_b: Sequence[Unit], *, a_title: str, b_title: str
+    links: Sequence[Link],
+    units_a: Sequence[Unit],
+    units_b: Sequence[Unit],
+    *,
+    possible: Sequence[Link] = (),
+    notes: NoteLookup = _no_notes,
 ) -> list[_Row]:
-    """Lay out a pair's rows in A's order, B's leftover units placed after their nearest preceding B unit."""
+    """Lay out a pair's rows in A's order, B's leftover units placed after their nearest preceding B unit.
+
+    ``possible`` counterparts whose sentences are in no link get a row of their own (kind ``possible``): the two
+    texts plain, never diffed or badged. Runs of consecutive unmatched sentences on one side share a row.
+    """
     by_a = {u.id: u for u in units_a}
     by_b = {u.id: u for u in units_b}
-    starts: dict[int, list[Link]] = {}
+    linked_a = {i for lk in links for i in lk.a}
+    linked_b = {j for lk in links for j in lk.b}
+    maybe = [lk for lk in possible if not (set(lk.a) & linked_a or set(lk.b) & linked_b)]
+    starts: dict[int, list[tuple[Link, bool]]] = {}
     in_link_a: set[int] = set()
-    for lk in sorted(links, key=lambda lk: (lk.a[0], lk.b[0])):
-        starts.setdefault(lk.a[0], []).append(lk)
+    for lk, is_possible in sorted([(lk, False) for lk in links] + [(lk, True) for lk in maybe],
+                                  key=lambda x: (x[0].a[0], x[0].b[0], x[1])):  # fmt: skip
+        starts.setdefault(lk.a[0], []).append((lk, is_possible))
         in_link_a.update(lk.a)
 
     rows: list[_Row] = []
     shown_b: dict[int, int] = {}  # B unit id -> index of the first row showing it
     for unit in units_a:
-        for lk in starts.get(unit.id, []):
-            left, right = _link_cells(lk, by_a, by_b)
+        for lk, is_possible in starts.get(unit.id, []):
+            if is_possible:
+                left = _Cell([_plain(by_a[i]) for i in lk.a])
+                right = _Cell([_plain(by_b[j]) for j in lk.b])
+            else:
+                left, right = _link_cells(lk, by_a, by_b)
             for j in lk.b:
                 shown_b.setdefault(j, len(rows))
-            rows.append(_Row("link", left, right, score=f"{lk.score:.2f}"))
+            rows.append(_Row(
+                "possible" if is_possible else "link", left, right, score=f"{lk.score:.2f}",
+                confidence=confidence_text(lk), badges=() if is_possible else badges(lk.changes),
+                marks=() if is_possible else link_marks(lk),
+            ))  # fmt: skip
         if unit.id in in_link_a:
             continue
         if unit.set_aside is not None:
             rows.append(_Row("aside-a", _Cell([_plain(unit)]), _Cell()))
         else:
-            rows.append(_Row("unmatched-a", _Cell([_plain(unit)]), _Cell(note=f"no counterpart in {b_title}")))
+            rows.append(_Row("unmatched-a", _Cell([_plain(unit)]), _Cell(note="no counterpart")))
 
     # Each leftover B unit goes right after the row of the nearest preceding B unit already shown;
     # walking B in order keeps runs of leftovers in B order.
@@ -85,28 +135,32 @@ def pair_rows(
         if unit.set_aside is not None:
             row = _Row("aside-b", _Cell(), _Cell([_plain(unit)]))
         else:
-            row = _Row("unmatched-b", _Cell(note=f"no counterpart in {a_title}"), _Cell([_plain(unit)]))
+            row = _Row("unmatched-b", _Cell(note="no counterpart"), _Cell([_plain(unit)]))
         after.setdefault(anchor, []).append(row)
     ordered = list(after.get(-1, []))
     for i, row in enumerate(rows):
         ordered.append(row)
         ordered.extend(after.get(i, []))
 
-    ordered = _merge_aside_runs(ordered)
+    ordered = _merge_runs(ordered)
     _mark_moved(ordered)
     _keep_speaker_changes(row.left.units for row in ordered)
     _keep_speaker_changes(row.right.units for row in ordered)
     _set_anchors(ordered)
+    for row in ordered:
+        for side, cell in (("a", row.left), ("b", row.right)):
+            for view in cell.units:
+                view.notes, view.starred = notes(side, view.id)
     return ordered
 
 
-def _merge_aside_runs(rows: Sequence[_Row]) -> list[_Row]:
-    """Join runs of set-aside units that follow each other on one side into one row, to keep the table compact."""
+def _merge_runs(rows: Sequence[_Row]) -> list[_Row]:
+    """Join runs of set-aside or unmatched units that follow each other on one side into one row (a compact table)."""
     out: list[_Row] = []
     for row in rows:
         prev = out[-1] if out else None
-        if prev is not None and row.kind == prev.kind and row.kind in ("aside-a", "aside-b"):
-            side, prev_side = (row.left, prev.left) if row.kind == "aside-a" else (row.right, prev.right)
+        if prev is not None and row.kind == prev.kind and row.kind in ("aside-a", "aside-b", "unmatched-a", "unmatched-b"):
+            side, prev_side = (row.left, prev.left) if row.kind.endswith("-a") else (row.right, prev.right)
             if side.units[0].id == prev_side.units[-1].id + 1:
                 prev_side.units.extend(side.units)
                 continue
@@ -120,8 +174,9 @@ def _plain(unit: Unit) -> _UnitView:
 
 def _link_cells(lk: Link, by_a: dict[int, Unit], by_b: dict[int, Unit]) -> tuple[_Cell, _Cell]:
     ua, ub = [by_a[i] for i in lk.a], [by_b[j] for j in lk.b]
-    left = _side_pieces(lk.edits, "insert", [u.text for u in ua])
-    right = _side_pieces(lk.edits, "delete", [u.text for u in ub])
+    edits = keep_shared_words(lk.edits)
+    left = _side_pieces(edits, "insert", [u.text for u in ua])
+    right = _side_pieces(edits, "delete", [u.text for u in ub])
     return (
         _Cell([_UnitView(u.id, p, u.speaker, None) for u, p in zip(ua, left)]),
         _Cell([_UnitView(u.id, p, u.speaker, None) for u, p in zip(ub, right)]),

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..records import Change, Corpus, Document, Edit, Flag, Link, PairAlignment, Unit
+from .marks import CHANGE_ORDER, Badge, NoteIndex, badges, confidence_text, link_marks, loud_types
+from .rewording import keep_shared_words
 
 __all__ = [
     "CHANGE_ORDER",
@@ -26,8 +28,6 @@ __all__ = [
     "unrelated_sources",
 ]
 
-CHANGE_ORDER = ("loaded_language", "meaning", "quote", "number", "speaker", "hedge", "wording")
-
 
 @dataclass
 class Counterpart:
@@ -36,7 +36,8 @@ class Counterpart:
     source: str
     """The source's id."""
     pieces: list[tuple[str, str]] = field(default_factory=list)
-    """(op, text) of the source's linked sentences: ``equal``, or ``insert`` for words not in the reference."""
+    """(op, text) of the source's linked sentences in reading order: ``equal``, ``insert`` for the source's own
+    words, ``delete`` for the reference's words the source lacks (struck beside what replaces them)."""
     ref_pieces: list[tuple[str, str]] = field(default_factory=list)
     """(op, text) of the reference side of the link: ``equal``, or ``delete`` for words the source does not have."""
     units: tuple[int, ...] = ()
@@ -50,6 +51,17 @@ class Counterpart:
     changes: tuple[Change, ...] = ()
     missing: bool = False
     """The source has no counterpart for this reference sentence."""
+    badges: tuple[Badge, ...] = ()
+    """One per change type (``changes`` grouped)."""
+    confidence: str = ""
+    """The link's confidence ("0.93"), "" when the aligner gave none."""
+    marks: tuple[str, ...] = ()
+    """What a person did to the link ("checked by a person", "added by a person")."""
+    notes: tuple[str, ...] = ()
+    """The teacher's notes on the source's sentences."""
+    starred: bool = False
+    possible: bool = False
+    """Only a possible counterpart (below the link threshold): shown apart, never as a rewrite, not counted."""
 
 
 @dataclass
@@ -74,25 +86,52 @@ class SynopsisRow:
     flag: Flag | None = None
     """For ``flag`` rows: the reference document's flag that starts here."""
     position: str = ""
+    notes: tuple[str, ...] = ()
+    """The teacher's notes on the row's sentence (the reference sentence, or the added one)."""
+    starred: bool = False
+    """The teacher starred the row's sentence, or a counterpart in it."""
+
+    @property
+    def loud(self) -> bool:
+        """Whether the row has a change other than ``wording`` (a stop of ``j``/``k``, kept by "differences only")."""
+        return bool(loud_types(self.types))
 
 
 def find_pair(corpus: Corpus, a: str, b: str) -> PairAlignment | None:
     return next((p for p in corpus.pairs if {p.a, p.b} == {a, b}), None)
 
 
-def oriented_links(pair: PairAlignment, ref: str) -> list[tuple[tuple[int, ...], tuple[int, ...], Link]]:
-    """Return (reference ids, source ids, link) for each link of ``pair``, the reference first."""
+def oriented_links(
+    pair: PairAlignment, ref: str, *, possible: bool = False
+) -> list[tuple[tuple[int, ...], tuple[int, ...], Link]]:
+    """Return (reference ids, source ids, link) for each link of ``pair`` (its possible counterparts with
+    ``possible``), the reference first."""
+    links = pair.possible if possible else pair.links
     if pair.a == ref:
-        return [(lk.a, lk.b, lk) for lk in pair.links]
-    return [(lk.b, lk.a, lk) for lk in pair.links]
+        return [(lk.a, lk.b, lk) for lk in links]
+    return [(lk.b, lk.a, lk) for lk in links]
 
 
 def _pieces(edits: Sequence[Edit], ref_is_a: bool) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Split a link's edits into the reference side and the source side, each with its own marks."""
+    """Return the reference side of a link's edits, and the source side with the reference's missing words kept.
+
+    The source side reads in order: shared words, the reference's words it lacks (``delete``, struck) and right
+    after them the source's own words (``insert``), so "beastly" stands struck beside "piggery".
+    """
     ref_only, source_only = ("delete", "insert") if ref_is_a else ("insert", "delete")
     ref = [("delete" if e.op == ref_only else "equal", e.text) for e in edits if e.op != source_only]
-    src = [("insert" if e.op == source_only else "equal", e.text) for e in edits if e.op != ref_only]
+    src = [("delete" if e.op == ref_only else "insert" if e.op == source_only else "equal", e.text) for e in edits]
     return ref, src
+
+
+def _plain(units: Sequence[Unit], ids: Sequence[int]) -> list[tuple[str, str]]:
+    by_id = {u.id: u for u in units}
+    return [("equal", " ".join(by_id[i].text for i in ids if i in by_id))]
+
+
+def _position(ords: dict[int, int], s_ids: Sequence[int]) -> str:
+    first, total = ords.get(s_ids[0], 0), len(ords)
+    return f"sentence {first} of {total}" if len(s_ids) == 1 else f"sentences {first}–{ords.get(s_ids[-1], 0)} of {total}"
 
 
 def sentence_units(units: Sequence[Unit]) -> list[Unit]:
@@ -107,7 +146,9 @@ def build_synopsis(corpus: Corpus, ref: Document) -> tuple[list[Document], list[
     """Return the other sources (column order) and the synopsis rows against ``ref``."""
     others = [d for d in corpus.documents if d.id != ref.id]
     ref_units = corpus.units[ref.id]
+    notes = NoteIndex(corpus)
     by_ref: dict[str, dict[int, tuple[tuple[int, ...], tuple[int, ...], Link]]] = {}
+    possible: dict[str, dict[int, tuple[tuple[int, ...], tuple[int, ...], Link]]] = {}
     pairs: dict[str, PairAlignment] = {}
     for doc in others:
         pair = find_pair(corpus, ref.id, doc.id)
@@ -118,6 +159,11 @@ def build_synopsis(corpus: Corpus, ref: Document) -> tuple[list[Document], list[
             for r in r_ids:
                 table.setdefault(r, (r_ids, s_ids, lk))
         by_ref[doc.id] = table
+        maybe: dict[int, tuple[tuple[int, ...], tuple[int, ...], Link]] = {}
+        for r_ids, s_ids, lk in oriented_links(pair, ref.id, possible=True) if pair else []:
+            if r_ids[0] not in table:
+                maybe.setdefault(r_ids[0], (r_ids, s_ids, lk))
+        possible[doc.id] = maybe
     runs = [f for f in corpus.flags.get(ref.id, ()) if f.type == "no_counterpart"]
     unrelated = unrelated_sources(corpus)
     started: set[int] = set()
@@ -136,19 +182,29 @@ def build_synopsis(corpus: Corpus, ref: Document) -> tuple[list[Document], list[
         cells: list[Counterpart] = []
         missing: list[str] = []
         types: set[str] = set()
+        starred = notes.starred(ref.id, [unit.id])
         for doc in others:
             hit = by_ref[doc.id].get(unit.id)
             if hit is None:
-                cells.append(Counterpart(doc.id, missing=True))
                 if doc.id not in unrelated:
                     missing.append(doc.id)
+                candidate = possible[doc.id].get(unit.id)
+                if candidate is None:
+                    cells.append(Counterpart(doc.id, missing=True))
+                    continue
+                # A possible counterpart: its plain text, dashed, with its confidence; never diffed, never badged.
+                _, s_ids, lk = candidate
+                cells.append(Counterpart(
+                    doc.id, _plain(corpus.units[doc.id], s_ids), units=s_ids,
+                    position=_position(_ordinal(corpus.units[doc.id]), s_ids), missing=True,
+                    confidence=confidence_text(lk), possible=True,
+                ))  # fmt: skip
                 continue
             r_ids, s_ids, lk = hit
-            ref_piece, src_piece = _pieces(lk.edits, ref_is_a=pairs[doc.id].a == ref.id)
-            ords = _ordinal(corpus.units[doc.id])
-            total = len(ords)
-            first = ords.get(s_ids[0], 0)
-            position = f"sentence {first} of {total}" if len(s_ids) == 1 else f"sentences {first}–{ords.get(s_ids[-1], 0)} of {total}"
+            ref_piece, src_piece = _pieces(keep_shared_words(lk.edits), ref_is_a=pairs[doc.id].a == ref.id)
+            if not lk.edits:
+                src_piece = _plain(corpus.units[doc.id], s_ids)
+            position = _position(_ordinal(corpus.units[doc.id]), s_ids)
             same = unit.id != r_ids[0]
             # Marked where a source's passage told out of the reference's order begins, not on every sentence of it.
             moved = not same and s_ids[0] < last_shown[doc.id] and s_ids[0] != previous_end[doc.id] + 1
@@ -157,11 +213,19 @@ def build_synopsis(corpus: Corpus, ref: Document) -> tuple[list[Document], list[
                 previous_end[doc.id] = s_ids[-1]
                 for s in s_ids:
                     row_of_source_unit.setdefault((doc.id, s), len(rows))
-            cells.append(Counterpart(doc.id, src_piece, ref_piece, s_ids, position, moved, same, () if same else lk.changes))
-            types.update(c.type for c in lk.changes if not same)
+            changes = () if same else lk.changes
+            cell_starred = notes.starred(doc.id, s_ids)
+            starred = starred or (cell_starred and not same)
+            cells.append(Counterpart(
+                doc.id, src_piece, ref_piece, s_ids, position, moved, same, changes, badges=badges(changes),
+                confidence=confidence_text(lk), marks=link_marks(lk), notes=() if same else notes.notes(doc.id, s_ids),
+                starred=cell_starred,
+            ))  # fmt: skip
+            types.update(c.type for c in changes)
         rows.append(SynopsisRow(
             "ref", f"r{unit.id}", unit, cells, missing_in=tuple(missing), types=tuple(t for t in CHANGE_ORDER if t in types),
-            position=f"sentence {ref_ord[unit.id]} of {ref_total}",
+            position=f"sentence {ref_ord[unit.id]} of {ref_total}", notes=notes.notes(ref.id, [unit.id]),
+            starred=starred,
         ))  # fmt: skip
 
     # A source's sentences that the reference lacks go after the row showing the source's sentence before them.
@@ -181,8 +245,9 @@ def build_synopsis(corpus: Corpus, ref: Document) -> tuple[list[Document], list[
                 if d.id not in (doc.id, ref.id) and unit.id in partner_units(corpus, doc.id, d.id)
             )  # fmt: skip
             inserts.setdefault(anchor_row, []).append(SynopsisRow(
-                "added", f"{doc.id}-{unit.id}", unit, source=doc.id, also_in=also,
-                position=f"sentence {ords[unit.id]} of {len(ords)}",
+                "added", f"s-{doc.id}-{unit.id}", unit, source=doc.id, also_in=also,
+                position=f"sentence {ords[unit.id]} of {len(ords)}", notes=notes.notes(doc.id, [unit.id]),
+                starred=notes.starred(doc.id, [unit.id]),
             ))  # fmt: skip
     out = list(inserts.get(-1, []))
     for k, row in enumerate(rows):

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var form = document.getElementById("filters");
-  var table = document.querySelector("table.synopsis");
+  var table = document.querySelector("table.synopsis, table.pair");
 
   function checked(name) {
     return Array.prototype.filter.call(form.querySelectorAll("input[name=" + name + "]"), function (i) {
@@ -50,7 +50,7 @@
     document.getElementById("shown").textContent = shown + " of " + rows.length + " rows shown.";
   }
 
-  if (form && table) {
+  if (form && table && document.getElementById("diff-only")) {
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
