@@ -5,6 +5,7 @@ Importing it does not import torch (the model loads when sentences are first enc
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,6 @@ from typing import Any
 import click
 
 from .errors import EXIT_INTERRUPTED, EXIT_RUNTIME, CompareError
-from .pipeline import compare_corpus
 from .settings import Settings, default_cache_dir
 
 __all__ = ["main", "cli"]
@@ -86,9 +86,17 @@ def cli() -> None:
               help="Run in this process, or as a PySpark job (needs pyspark and Java 17+).")
 @click.option("--spark-master", default="local[*]", show_default=True, help="Spark master URL for --engine spark.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or notices on stderr.")
+@click.option("--max-file-bytes", type=click.IntRange(min=1), default=Settings.max_file_bytes, show_default=True,
+              metavar="N", help="Leave out any file larger than N bytes.")
+@click.option("--max-sentences", type=click.IntRange(min=1), default=Settings.max_sentences, show_default=True,
+              metavar="N", help="Leave out any document of more than about N sentences.")
+@click.option("--max-expanded-bytes", type=click.IntRange(min=1), default=Settings.max_expanded_bytes,
+              show_default=True, metavar="N", help="Leave out a .docx whose XML unzips to more than N bytes, "
+              "or a PDF whose text layer passes N characters.")
 def run(
     corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, no_cache: bool, device: str,
     reference: str | None, encoding: str | None, strict: bool, engine: str, spark_master: str, quiet: bool,
+    max_file_bytes: int, max_sentences: int, max_expanded_bytes: int,
 ) -> None:
     """Compare every source in CORPUS with every other and write the report.
 
@@ -103,10 +111,15 @@ def run(
         strict=strict,
         engine=engine,
         spark_master=spark_master,
+        max_file_bytes=max_file_bytes,
+        max_sentences=max_sentences,
+        max_expanded_bytes=max_expanded_bytes,
     )
     progress = _StderrProgress(quiet)
     try:
-        result = compare_corpus(corpus, output, settings, progress=progress)
+        # imported here, not at the top, so that a Ctrl-C while numpy and the rest load is handled below
+        pipeline = importlib.import_module("compare.pipeline")
+        result = pipeline.compare_corpus(corpus, output, settings, progress=progress)
     except CompareError as exc:
         progress.close()
         click.echo(f"Error: {exc}", err=True)
@@ -130,3 +143,6 @@ def main() -> None:
     except CompareError as exc:  # pragma: no cover - commands handle their own
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_RUNTIME)
+    except KeyboardInterrupt:  # before a command's own handler is in place (click parsing its options)
+        click.echo("Interrupted; the previous report, if any, is left as it was.", err=True)
+        sys.exit(EXIT_INTERRUPTED)

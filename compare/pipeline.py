@@ -31,7 +31,7 @@ from .engines import Engine, LocalEngine, SparkEngine, local_embedder
 from .errors import InputError
 from .outputs import report_files
 from .progress import Progress, Silent
-from .read import read_corpus
+from .read import Limits, read_corpus
 from .records import Corpus, Document, Link, PairAlignment, Rejected, Unit
 from .segment import split_units, unit_text_for_model
 from .settings import Settings
@@ -86,7 +86,8 @@ def engine_for(settings: Settings) -> Engine:
 
 def read_units(corpus_dir: Path, settings: Settings, progress: Progress) -> Reading:
     """Read and segment the corpus (stages ``read`` and ``segment``)."""
-    docs, rejected = read_corpus(corpus_dir, settings.encoding)
+    limits = Limits(settings.max_file_bytes, settings.max_sentences, settings.max_expanded_bytes)
+    docs, rejected = read_corpus(corpus_dir, settings.encoding, limits=limits, notice=progress.notice)
     for r in rejected:
         progress.notice(r.reason)
     if settings.strict and rejected:
@@ -113,7 +114,7 @@ def embed_sentences(
     cache = None
     if settings.cache_dir is not None:
         try:
-            cache = EmbeddingCache(settings.cache_dir, model.sha256)
+            cache = EmbeddingCache(settings.cache_dir, model.sha256, notice=progress.notice)
         except Exception as exc:  # sqlite3 and the file system raise many types; the cache is only an optimisation
             progress.notice(f"cache {settings.cache_dir} cannot be used ({exc}); encoding without it.")
     try:

@@ -208,7 +208,7 @@ def read_corpus(
     for name in entries:
         if not (folder / name).is_file():
             raise InputError(
-                f"cannot use {display_root}/{MANIFEST_NAME}: it lists {_shown(name)}, which is not a file in {display_root}/. "
+                f"cannot use {display_root}/{MANIFEST_NAME}: it lists {_shown(name)}, which is not in {display_root}/. "
                 "Fix the file name or remove the entry."
             )
     docs: list[Document] = []
