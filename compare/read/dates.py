@@ -52,10 +52,10 @@ def header_date(text: str) -> tuple[str, int, int] | None:
 
 @lru_cache(maxsize=4096)
 def _parse(words: str) -> tuple[str, str | None] | None:
-    import dateparser  # lazy: only the findings read dates from the texts
+    import dateparser  # type: ignore[import-untyped]  # lazy: only the findings read dates from the texts
 
     settings = {"REQUIRE_PARTS": ["day", "month"], "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
-    when = dateparser.parse(words, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    when = dateparser.parse(words, languages=["en"], settings=settings)
     if when is None:
         return None
     return when.strftime("%m-%d"), when.strftime("%Y-%m-%d") if _HAS_YEAR.search(words) else None
