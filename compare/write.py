@@ -60,8 +60,7 @@ def _user_files(folder: Path) -> list[str]:
         stamps = {p: p.lstat().st_mtime_ns for p in files}
     except OSError:
         return []
-    index = folder / "index.html"
-    if stamps.get(index) == stamp:
+    if sum(1 for p in files if stamps[p] == stamp) >= 2:  # alignment.json and at least one page: this writer's
         foreign = [p for p in files if stamps[p] != stamp]
     else:  # a report of an earlier version: its own files by name
         foreign = [p for p in files if p.is_symlink() or not _REPORT_NAMES.match(p.relative_to(folder).as_posix())]

@@ -381,3 +381,54 @@ def test_an_encrypted_pdf_and_a_bogus_device(tmp_path: Path, session_cache: Path
     assert bogus.stderr.strip().splitlines()[-1] == (
         "Error: cannot use --device 'bogus': not a torch device. Pass cpu, or cuda (cuda:0, ...) on a machine with an "
         "NVIDIA GPU.")
+
+
+@pytest.mark.model
+def test_seeds_renamed_without_a_manifest_flag_only_the_tv_date(tmp_path: Path, session_cache: Path) -> None:
+    corpus = tmp_path / "folder"
+    corpus.mkdir()
+    names = {"000": "news.txt", "001": "minsk.txt", "002": "kremlin.txt", "003": "television.txt", "004": "forum.txt"}
+    for key, name in names.items():
+        shutil.copy(SEED[key], corpus / name)
+    result = _run(str(corpus), "-o", str(tmp_path / "out"), cache=session_cache)
+    _ok(result)
+    data = json.loads((tmp_path / "out" / "alignment.json").read_text(encoding="utf-8"))
+    dated = {d["id"]: f for d in data["documents"] for f in d["flags"] if f["type"] == "date_mismatch"}
+    assert list(dated) == ["television"]
+    tv = next(d for d in data["documents"] if d["id"] == "television")
+    text = SEED["003"].read_text(encoding="utf-8")
+    assert text[dated["television"]["start"] : dated["television"]["end"]] == "date 2019-12-13"
+    assert dated["television"]["detail"].startswith("Dated 2019-12-13, but kremlin, minsk, news date the event 2022-03-11.")
+    assert "“March 11, 2022”" in dated["television"]["detail"] and "Its own text says “11 March”." in dated["television"]["detail"]
+    assert tv["meta"]["date"] == "2019-12-13"
+
+
+@pytest.mark.model
+def test_hostile_files_beside_the_seeds_are_listed_and_escaped(tmp_path: Path, session_cache: Path) -> None:
+    corpus = tmp_path / "c"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "empty.txt").write_text(" \n\t\n", encoding="utf-8")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (corpus / "legacy.txt").write_bytes("Lukashenko called it “piggery” – the West’s café diplomacy, he said, is over. "
+                                        "The talks in Moscow lasted for more than five hours.".encode("cp1252"))
+    payloads = ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "javascript:alert(3)")
+    (corpus / 'evil "><img src=x onerror=alert(4)>.txt').write_text(
+        "The presidents met in Moscow. " + " ".join(payloads) + " They discussed sanctions and trade at length.\n",
+        encoding="utf-8")
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / "passwd.txt").symlink_to("/etc/passwd")
+    (corpus / os.fsdecode(b"name\xff.txt")).write_text("Bytes that are not UTF-8 in the name. The text is fine.", encoding="utf-8")
+    result = _run(str(corpus), "-o", str(tmp_path / "out"), cache=session_cache)
+    _ok(result)
+    out = tmp_path / "out"
+    rejected = _rejected(out)
+    assert sorted(rejected) == ["empty.txt", "image.txt", "passwd.txt", "pipe.txt"]
+    data = json.loads((out / "alignment.json").read_text(encoding="utf-8"))
+    legacy = next(d for d in data["documents"] if d["path"] == "c/legacy.txt")
+    assert legacy["meta"]["encoding"] == "cp1252" and "“piggery” – the West’s café" in "".join(u["text"] for u in legacy["units"])
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for name in rejected:
+        assert name in index
+    for page in out.glob("*.html"):
+        raw = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in raw and "<img" not in raw and "root:x:0:0" not in raw, page.name
