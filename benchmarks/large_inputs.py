@@ -1,8 +1,9 @@
 """Time and peak memory of `compare run` on the large inputs of issue 15: a 20 MB text file, a paragraph-bomb .docx.
 
-Each input goes beside two seed documents and runs in a child process (`/usr/bin/time`-like peak RSS from
-resource.getrusage), with the default limits and, for the .docx, with the limit raised out of the way (what the
-limit protects against).
+Each input goes beside two seed documents and runs in a child process with the default limits; the peak is the
+largest resident set of the child processes so far (resource.getrusage), so it covers the model as well. Both inputs
+are meant to be refused up front (the 20 MB file by --max-file-bytes, the .docx by --max-expanded-bytes) while the
+run goes on with the seeds.
 
     .venv/bin/python benchmarks/large_inputs.py [--cache DIR]
 """

@@ -28,7 +28,8 @@ _ENDS = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n(?=\s*\S)")
 
 def estimate_sentences(text: str) -> int:
     """Return about as many sentences as ``text`` will be split into (a little more: "Mr." counts as an end)."""
-    return len(_ENDS.findall(text)) + 1
+    tail = text.rstrip()
+    return len(_ENDS.findall(text)) + (0 if not tail or tail.endswith((".", "!", "?", "…")) else 1)
 
 
 def over_limit(display: str, what: str, value: int, limit: int, option: str) -> InputError:
