@@ -157,6 +157,9 @@ def remove_leftovers(out_dir: Path) -> None:
         if name.startswith(prefix):
             pid = name[len(prefix) :].split("-", 1)[0]
             if pid.isdigit() and not _alive(int(pid)):
+                # killed between the two renames of the fallback: the previous report goes back to -o first
+                if not out_dir.exists() and _is_earlier_report(path / "previous"):
+                    os.replace(path / "previous", out_dir)
                 shutil.rmtree(path, ignore_errors=True)
         else:
             m = _OLD_TMP.match(name)

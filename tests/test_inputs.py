@@ -461,3 +461,17 @@ def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path: Path) -> None:
     (row,) = list(csv.DictReader((tmp_path / "x.csv").open(encoding="utf-8")))
     assert (row["text_a"], row["text_b"], row["deleted"], row["inserted"]) == (
         "'=HYPERLINK(1)", "'+SUM(2)", "'=HYPERLINK(1)", "'+SUM(2)")
+
+
+def test_a_run_killed_between_the_two_renames_gets_its_report_back(tmp_path: Path) -> None:
+    from compare.write import remove_leftovers, write_folder
+
+    out = tmp_path / "reports"
+    files = {"alignment.json": '{"schema": "compare.alignment/1"}', "index.html": "old"}
+    write_folder(out, files)
+    moved = tmp_path / ".reports.compare-tmp-999999999-old-abcd1234"  # the fallback's folder of a dead run
+    moved.mkdir()
+    out.rename(moved / "previous")
+    remove_leftovers(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "old"
