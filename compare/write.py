@@ -45,7 +45,7 @@ def _is_earlier_report(folder: Path) -> bool:
 
 
 _TMP_TAG = ".compare-tmp-"
-_OLD_TMP = re.compile(r"\A\.(?P<name>.+)\.(?:old\.)?[a-z0-9_]{8}\Z")
+_OLD_TMP = re.compile(r"\A\.(?P<name>.+?)\.(?:old\.)?[a-z0-9_]{8}\Z")
 """Temporary folders of the writer before this one (``tempfile.mkdtemp(prefix=".<name>.")``)."""
 _REPORT_NAMES = re.compile(r"\A(?:index\.html|synopsis\.html|pair-.+\.html|alignment\.(?:json|csv)|events\.json"
                            r"|events/[^/]+/(?:index\.html|synopsis\.html|pair-.+\.html|alignment\.(?:json|csv)))\Z")
