@@ -6,7 +6,9 @@ Importing it does not import torch (the model loads when sentences are first enc
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,25 @@ class _StderrProgress:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
             self._bar = None
+
+
+def _import_pipeline() -> Any:
+    """Import the pipeline (numpy, faiss, ...) with Ctrl-C held until it is done, then raise KeyboardInterrupt.
+
+    Imported here, not at the top, so that the CLI's interrupt handling covers it; held, because an interrupt
+    inside numpy's C import surfaces as an ImportError rather than a KeyboardInterrupt.
+    """
+    if threading.current_thread() is not threading.main_thread():  # signals are the main thread's only
+        return importlib.import_module("compare.pipeline")
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        pipeline = importlib.import_module("compare.pipeline")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise KeyboardInterrupt
+    return pipeline
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -117,8 +138,7 @@ def run(
     )
     progress = _StderrProgress(quiet)
     try:
-        # imported here, not at the top, so that a Ctrl-C while numpy and the rest load is handled below
-        pipeline = importlib.import_module("compare.pipeline")
+        pipeline = _import_pipeline()
         result = pipeline.compare_corpus(corpus, output, settings, progress=progress)
     except CompareError as exc:
         progress.close()
