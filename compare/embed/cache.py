@@ -25,8 +25,8 @@ class EmbeddingCache:
 
     The cache is only an optimisation: no method raises. A fault (read-only, locked by another writer, disk full)
     is one line to ``notice`` and the cache is off for the rest of the run; a damaged file is kept aside for
-    inspection (``embeddings.sqlite3.corrupt-<time>``) and a new one started. The constructor raises
-    ``sqlite3.Error`` or ``OSError`` when the folder or file cannot be opened at all.
+    inspection (``embeddings.sqlite3.corrupt-<time>``) and a new one started. The constructor raises only
+    ``OSError``, when the folder cannot be made.
     """
 
     def __init__(self, folder: Path, model_sha256: str, notice: Callable[[str], None] | None = None) -> None:
@@ -37,9 +37,8 @@ class EmbeddingCache:
         self._db: sqlite3.Connection | None = None
         try:
             self._open()
-        except sqlite3.DatabaseError as exc:
-            if not self._recover(exc):
-                raise
+        except sqlite3.Error as exc:
+            self._recover(exc)  # a notice; the cache is off, or new after damage
 
     def _open(self) -> None:
         db = sqlite3.connect(self.path, timeout=2.0)
