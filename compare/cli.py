@@ -5,7 +5,10 @@ Importing it does not import torch (the model loads when sentences are first enc
 
 from __future__ import annotations
 
+import importlib
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +16,6 @@ import click
 
 from .errors import EXIT_INTERRUPTED, EXIT_RUNTIME, CompareError
 from .export import SCHEMA_NAMES, check_file, schema_text
-from .pipeline import compare_corpus
-from .serve import serve_corpus
 from .settings import Settings, default_cache_dir
 
 __all__ = ["main", "cli"]
@@ -59,6 +60,25 @@ class _StderrProgress:
             self._bar = None
 
 
+def _import_held(module: str = "compare.pipeline") -> Any:
+    """Import the pipeline (numpy, faiss, ...) or the server with Ctrl-C held until it is done, then raise KeyboardInterrupt.
+
+    Imported here, not at the top, so that the CLI's interrupt handling covers it; held, because an interrupt
+    inside numpy's C import surfaces as an ImportError rather than a KeyboardInterrupt.
+    """
+    if threading.current_thread() is not threading.main_thread():  # signals are the main thread's only
+        return importlib.import_module(module)
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        pipeline = importlib.import_module(module)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise KeyboardInterrupt
+    return pipeline
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="compare", prog_name="compare")
 def cli() -> None:
@@ -88,9 +108,17 @@ def cli() -> None:
               help="Run in this process, or as a PySpark job (needs pyspark and Java 17+).")
 @click.option("--spark-master", default="local[*]", show_default=True, help="Spark master URL for --engine spark.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or notices on stderr.")
+@click.option("--max-file-bytes", type=click.IntRange(min=1), default=Settings.max_file_bytes, show_default=True,
+              metavar="N", help="Leave out any file larger than N bytes.")
+@click.option("--max-sentences", type=click.IntRange(min=1), default=Settings.max_sentences, show_default=True,
+              metavar="N", help="Leave out any document of more than about N sentences.")
+@click.option("--max-expanded-bytes", type=click.IntRange(min=1), default=Settings.max_expanded_bytes,
+              show_default=True, metavar="N", help="Leave out a .docx whose XML unzips to more than N bytes, "
+              "or a PDF whose text layer passes N characters.")
 def run(
     corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, no_cache: bool, device: str,
     reference: str | None, encoding: str | None, strict: bool, engine: str, spark_master: str, quiet: bool,
+    max_file_bytes: int, max_sentences: int, max_expanded_bytes: int,
 ) -> None:
     """Compare every source in CORPUS with every other and write the report.
 
@@ -105,10 +133,14 @@ def run(
         strict=strict,
         engine=engine,
         spark_master=spark_master,
+        max_file_bytes=max_file_bytes,
+        max_sentences=max_sentences,
+        max_expanded_bytes=max_expanded_bytes,
     )
     progress = _StderrProgress(quiet)
     try:
-        result = compare_corpus(corpus, output, settings, progress=progress)
+        pipeline = _import_held()
+        result = pipeline.compare_corpus(corpus, output, settings, progress=progress)
     except CompareError as exc:
         progress.close()
         click.echo(f"Error: {exc}", err=True)
@@ -159,7 +191,7 @@ def serve(
     )
     progress = _StderrProgress(quiet)
     try:
-        serve_corpus(corpus, settings, port=port, open_browser=not no_browser, progress=progress,
+        _import_held("compare.serve").serve_corpus(corpus, settings, port=port, open_browser=not no_browser, progress=progress,
                      on_ready=lambda url: click.echo(url))
     except CompareError as exc:
         progress.close()
@@ -194,3 +226,6 @@ def main() -> None:
     except CompareError as exc:  # pragma: no cover - commands handle their own
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_RUNTIME)
+    except KeyboardInterrupt:  # before a command's own handler is in place (click parsing its options)
+        click.echo("Interrupted; the previous report, if any, is left as it was.", err=True)
+        sys.exit(EXIT_INTERRUPTED)

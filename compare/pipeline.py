@@ -34,7 +34,7 @@ from .errors import InputError
 from .export import corpus_frames
 from .outputs import report_files
 from .progress import Progress, Silent
-from .read import read_corpus
+from .read import Limits, read_corpus
 from .records import Corpus, Document, Link, PairAlignment, Rejected, Unit
 from .segment import split_units, unit_text_for_model
 from .settings import Settings
@@ -93,7 +93,8 @@ def engine_for(settings: Settings) -> Engine:
 
 def read_units(corpus_dir: Path, settings: Settings, progress: Progress) -> Reading:
     """Read and segment the corpus (stages ``read`` and ``segment``)."""
-    docs, rejected = read_corpus(corpus_dir, settings.encoding)
+    limits = Limits(settings.max_file_bytes, settings.max_sentences, settings.max_expanded_bytes)
+    docs, rejected = read_corpus(corpus_dir, settings.encoding, limits=limits, notice=progress.notice)
     rejected = [r for r in rejected if r.file != ANNOTATIONS_FILE]  # the teacher's annotations, not a source
     for r in rejected:
         progress.notice(r.reason)
@@ -121,7 +122,7 @@ def embed_sentences(
     cache = None
     if settings.cache_dir is not None:
         try:
-            cache = EmbeddingCache(settings.cache_dir, model.sha256)
+            cache = EmbeddingCache(settings.cache_dir, model.sha256, notice=progress.notice)
         except Exception as exc:  # sqlite3 and the file system raise many types; the cache is only an optimisation
             progress.notice(f"cache {settings.cache_dir} cannot be used ({exc}); encoding without it.")
     try:

@@ -117,3 +117,9 @@ class Settings:
     """The aligner's settings."""
     classify: ClassifySettings = field(default_factory=ClassifySettings)
     """The change classifier's settings."""
+    max_file_bytes: int = 10_000_000
+    """Largest file read, in bytes on disk (``--max-file-bytes``); a larger one is left out with its size and this limit."""
+    max_sentences: int = 10_000
+    """Most sentences of one document, estimated before segmenting (``--max-sentences``)."""
+    max_expanded_bytes: int = 30_000_000
+    """Largest .docx once its XML is unzipped (bytes), or PDF text layer (characters) (``--max-expanded-bytes``)."""

@@ -96,3 +96,35 @@ def test_html_main_text(tmp_path: Path):
     aside = {u.text: u.set_aside for u in units if u.set_aside}
     assert aside == {"Home | News | Contact": BOILERPLATE_REASON, "Copyright 2022": BOILERPLATE_REASON}
     assert any(u.is_sentence and u.text.startswith("The two presidents met") for u in units)
+
+
+def test_long_file_names_give_short_ids_and_names_that_are_not_utf8_are_escaped(tmp_path: Path):
+    import os
+
+    long_name = "Putin and Lukashenko meet " * 9 + ".txt"
+    (tmp_path / long_name).write_text("The presidents met in Moscow.", encoding="utf-8")
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("They talked about sanctions.", encoding="utf-8")
+    docs, rejected = read_corpus(tmp_path)
+    assert rejected == []
+    by_file = {d.source.file: d for d in docs}
+    assert len(by_file[long_name].id) == 48 and by_file[long_name].id.startswith("putin-and-lukashenko-meet-putin")
+    assert by_file["caf\\xe9.txt"].path == f"{tmp_path.name}/caf\\xe9.txt"
+
+
+def test_links_inside_the_folder_are_read_and_other_entries_are_skipped_with_a_reason(tmp_path: Path):
+    import os
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "real.txt").write_text("The presidents met in Moscow.", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "sub" / "real.txt")
+    (tmp_path / "out.txt").symlink_to("/etc/hostname")
+    os.mkfifo(tmp_path / "pipe.md")
+    docs, rejected = read_corpus(tmp_path)
+    d = tmp_path.name
+    assert [doc.source.file for doc in docs] == ["link.txt"]
+    assert {r.file: r.reason for r in rejected} == {
+        "out.txt": f"skipped {d}/out.txt: a link to a file outside the corpus folder, and compare reads nothing outside "
+                   "it. Copy the file itself into the folder.",
+        "pipe.md": f"skipped {d}/pipe.md: a named pipe (FIFO), not a regular file, and compare reads only files. "
+                   "Remove it from the folder.",
+    }

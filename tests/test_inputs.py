@@ -175,9 +175,10 @@ def test_encoding_override_and_its_errors(tmp_path: Path) -> None:
     assert {r.file: r.reason for r in rejected}["b.txt"] == (
         f"cannot read {d}/b.txt: not ascii (byte 0xc3 at offset 2). "
         "Pass the file's real encoding with --encoding, or leave --encoding out to detect it.")
-    _, rejected = read_corpus(tmp_path, encoding="klingon")
-    assert rejected[0].reason == (f"cannot read {d}/a.txt: unknown encoding 'klingon'. Pass a Python codec name such as "
-                                  "utf-8, cp1252, latin-1 or cp1251 to --encoding.")
+    with pytest.raises(CompareError) as refused:  # before any file is read
+        read_corpus(tmp_path, encoding="klingon")
+    assert str(refused.value) == ("unknown encoding 'klingon' (--encoding). Pass a Python codec name such as utf-8, "
+                                  "cp1252, latin-1 or cp1251 to --encoding, or leave it out to detect each file's encoding.")
 
 
 # --- failures, each with its message and exit code -------------------------------------------------------------
@@ -219,14 +220,16 @@ def test_one_bad_file_among_good_ones_is_listed_and_strict_fails(run, tmp_path: 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _two_good(tmp_path / "c")
     (tmp_path / "c" / "locked.txt").write_text("secret", encoding="utf-8")
-    real = Path.read_bytes
+    import os
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
+    real = os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refuse)
     _, rejected = read_corpus(tmp_path / "c")
     assert [r.reason for r in rejected] == [
         "cannot read c/locked.txt: Permission denied. Check that the file exists and that you may read it."]
@@ -342,6 +345,7 @@ def test_a_crash_while_writing_leaves_the_previous_report(seed_corpus, tmp_path:
     import os
 
     real_replace, calls = os.replace, []
+    monkeypatch.setattr(write, "_exchange", lambda a, b: False)  # the two-rename fallback, where no exchange exists
 
     def replace(src: object, dst: object) -> None:
         calls.append(dst)
@@ -457,3 +461,17 @@ def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path: Path) -> None:
     (row,) = list(csv.DictReader((tmp_path / "x.csv").open(encoding="utf-8")))
     assert (row["text_a"], row["text_b"], row["deleted"], row["inserted"]) == (
         "'=HYPERLINK(1)", "'+SUM(2)", "'=HYPERLINK(1)", "'+SUM(2)")
+
+
+def test_a_run_killed_between_the_two_renames_gets_its_report_back(tmp_path: Path) -> None:
+    from compare.write import remove_leftovers, write_folder
+
+    out = tmp_path / "reports"
+    files = {"alignment.json": '{"schema": "compare.alignment/1"}', "index.html": "old"}
+    write_folder(out, files)
+    moved = tmp_path / ".reports.compare-tmp-999999999-old-abcd1234"  # the fallback's folder of a dead run
+    moved.mkdir()
+    out.rename(moved / "previous")
+    remove_leftovers(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "old"

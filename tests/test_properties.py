@@ -122,3 +122,64 @@ def test_pipeline_invariants_and_only_compare_errors(files: list[tuple[str, str,
         except CompareError:
             return
         assert (Path(tmp) / "out" / "index.html").is_file()
+
+
+# --- decoding and segmentation over arbitrary code points (issue 15) ---------------------------------------------
+
+ANY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec=None, categories=None),  # every code point, surrogates included
+        st.sampled_from(["\x1c", "\x1d", "\x1e", "\x1f", "\x00", "\x0b", "\x0c", "\x85", "\u2028", "\u0301", "\u0308",
+                         "\u202e", "\ufeff", "\ud800", "\udfff", "3", ".", " ", "\n", "M", "A"]),
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(ANY_TEXT)
+def test_segmentation_covers_every_visible_character_of_any_text(text: str) -> None:
+    from compare.records import Document, Source
+    from compare.segment import split_units
+
+    doc = Document(Source("d", "d.txt", "d"), "c/d.txt", text)
+    units = split_units(doc)
+    owner = [0] * len(text)
+    for k, u in enumerate(units):
+        assert u.id == k and text[u.start : u.end] == u.text
+        for i in range(u.start, u.end):
+            owner[i] += 1
+    assert all(n <= 1 for n in owner)
+    assert all(owner[i] == 1 for i, ch in enumerate(text) if not ch.isspace())
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.binary(max_size=400), st.sampled_from([None, "utf-8", "cp1252", "latin-1"]))
+def test_decoding_any_bytes_gives_text_or_a_compare_error(data: bytes, encoding: str | None) -> None:
+    from compare.read import decode_text
+
+    try:
+        decoded = decode_text(data, "c/x.txt", encoding)
+    except CompareError as exc:
+        assert "c/x.txt" in str(exc)
+        return
+    assert isinstance(decoded.text, str)
+    decoded.text.encode("utf-8")  # no lone surrogate: every text can be written to JSON and HTML
+    if decoded.encoding == "utf-8" and decoded.notices and "not UTF-8" in decoded.notices[0]:
+        assert decoded.text == data.decode("utf-8", errors="replace")  # each bad byte replaced in place
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=200), st.integers(0, 3))
+def test_a_few_bad_bytes_in_utf8_text_never_switch_the_codec(text: str, bad: int) -> None:
+    from compare.read import decode_text
+
+    data = ("é" * 5 + text).encode("utf-8")  # UTF-8 evidence: multi-byte sequences
+    data = b"\xff" * bad + data  # fewer bad bytes than valid multi-byte sequences
+    try:
+        decoded = decode_text(data, "c/x.txt")
+    except CompareError:
+        assert b"\x00" in data
+        return
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")

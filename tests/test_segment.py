@@ -118,3 +118,17 @@ def test_empty_and_whitespace():
     assert split_sentences("") == []
     assert split_sentences("  \n ") == []
     assert split_units(_doc("   \n\n  ")) == ()
+
+
+def test_a_long_paragraph_is_cut_at_sentence_ends_and_keeps_exact_offsets():
+    sentence = "The presidents met in Moscow on Friday and talked about sanctions for hours. "
+    text = sentence * 400  # one paragraph of 31,000 characters: pysbd alone slows down sharply on such
+    bounds = split_sentences(text)
+    assert [text[s:e] for s, e in bounds] == [sentence.strip()] * 400
+
+
+def test_control_characters_are_white_space_to_the_segmenter_and_kept_in_the_text():
+    text = "Intro\x1c3. Something here.\x1f4. And more.\x00 Done."
+    units = split_units(_doc(text))
+    assert all(text[u.start : u.end] == u.text for u in units)
+    assert "".join(ch for u in units for ch in u.text if not ch.isspace()) == "".join(ch for ch in text if not ch.isspace())

@@ -7,13 +7,20 @@ Pure: reads a Corpus whose pairs are aligned, returns ``Flag`` records per docum
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 
-from ..read.dates import header_date
+from ..read.dates import DateMention, header_date, text_dates
 from ..records import Corpus, Document, Flag
 from ..settings import Settings
 
 __all__ = ["find_flags"]
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PUBLICATION_DAYS = 7
+"""A source dated up to this many days after the event is a report published later, not a contradiction."""
 
 
 def _relatedness(corpus: Corpus) -> dict[str, dict[str, float]]:
@@ -65,34 +72,64 @@ def _runs(corpus: Corpus, doc_id: str, min_sentences: int) -> list[Flag]:
     return flags
 
 
-def _dates(doc: Document) -> tuple[set[str], tuple[int, int] | None]:
-    found = {doc.source.date} if doc.source.date else set()
+@dataclass(frozen=True)
+class _DateEvidence:
+    """What one source says about its date: the date it claims (manifest or header), the date its text names."""
+
+    claimed: str
+    """``YYYY-MM-DD`` of the manifest ``date`` or the header line; empty when neither gives one."""
+    span: tuple[int, int] | None
+    """Offsets of the header line, when the claim is one."""
+    named: DateMention | None
+    """The first date the text names after any header (a dateline, "on Friday, March 11")."""
+
+    def supports(self, iso: str) -> bool:
+        """Whether this source dates the event ``iso``: by its claim, or by the date its text names."""
+        if self.named is not None:
+            return self.named.iso == iso if self.named.iso else self.named.month_day == iso[5:]
+        return self.claimed == iso
+
+
+def _dates(doc: Document) -> _DateEvidence:
     header = header_date(doc.text)
-    if header:
-        found.add(header[0])
-    return found, (header[1], header[2]) if header else None
+    claimed = doc.source.date if _ISO.fullmatch(doc.source.date) else (header[0] if header else "")
+    named = text_dates(doc.text, header[2] if header else 0)
+    return _DateEvidence(claimed, (header[1], header[2]) if header else None, named[0] if named else None)
+
+
+def _far_apart(claimed: str, event: str) -> bool:
+    """Whether a claimed date contradicts the event date: before it, or more than a week after (a report's own date)."""
+    gap = (date.fromisoformat(claimed) - date.fromisoformat(event)).days
+    return gap < -1 or gap > _PUBLICATION_DAYS
 
 
 def _date_mismatch(doc: Document, others: list[Document]) -> Flag | None:
-    mine, span = _dates(doc)
-    if not mine:
+    """Flag ``doc`` when its claimed date contradicts the event date on which at least two other sources agree.
+
+    The event date is the full date (claimed, or named in a text with its year) most other sources support; a text
+    naming only the day and month ("On 11 March") supports every full date with that day and month.
+    """
+    mine = _dates(doc)
+    if not mine.claimed:
         return None
-    votes: Counter[str] = Counter()
-    for o in others:
-        votes.update(_dates(o)[0])
+    theirs = {o.id: _dates(o) for o in others}
+    candidates = sorted({e.claimed for e in theirs.values() if e.claimed}
+                        | {e.named.iso for e in theirs.values() if e.named is not None and e.named.iso})
+    votes = Counter({iso: sum(e.supports(iso) for e in theirs.values()) for iso in candidates})
     if not votes:
         return None
     (event_date, n), *rest = votes.most_common()
-    if n < 2 or (rest and rest[0][1] == n) or event_date in mine:
+    if n < 2 or (rest and rest[0][1] == n) or not _far_apart(mine.claimed, event_date):
         return None
-    agree = sorted(o.id for o in others if event_date in _dates(o)[0])
-    start, end = span if span else (0, len(doc.text))
-    return Flag(
-        "date_mismatch",
-        f"Dated {', '.join(sorted(mine))}, but {', '.join(agree)} date the event {event_date}.",
-        start,
-        end,
-    )
+    agree = sorted(k for k, e in theirs.items() if e.supports(event_date))
+    start, end = mine.span if mine.span else (0, len(doc.text))
+    detail = f"Dated {mine.claimed}, but {', '.join(agree)} date the event {event_date}."
+    if mine.named is not None and mine.named.month_day == event_date[5:]:
+        detail += f" Its own text says “{mine.named.text}”."
+    quoted = [f"{k}: “{theirs[k].named.text}”" for k in agree if theirs[k].named is not None]  # type: ignore[union-attr]
+    if quoted:
+        detail += f" ({'; '.join(quoted)})"
+    return Flag("date_mismatch", detail, start, end)
 
 
 def find_flags(corpus: Corpus, settings: Settings | None = None) -> dict[str, tuple[Flag, ...]]:

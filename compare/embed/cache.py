@@ -3,63 +3,140 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
+from ..errors import ModelError
 from .encoder import Embedder
 
 __all__ = ["EmbeddingCache", "embed_texts"]
 
 
-class EmbeddingCache:
-    """Vectors stored in SQLite, keyed by (model weights SHA-256, text SHA-256)."""
+_CORRUPT = ("malformed", "not a database", "file is encrypted")
 
-    def __init__(self, folder: Path, model_sha256: str) -> None:
+
+class EmbeddingCache:
+    """Vectors stored in SQLite, keyed by (model weights SHA-256, text SHA-256).
+
+    The cache is only an optimisation: no method raises. A fault (read-only, locked by another writer, disk full)
+    is one line to ``notice`` and the cache is off for the rest of the run; a damaged file is kept aside for
+    inspection (``embeddings.sqlite3.corrupt-<time>``) and a new one started. The constructor raises only
+    ``OSError``, when the folder cannot be made.
+    """
+
+    def __init__(self, folder: Path, model_sha256: str, notice: Callable[[str], None] | None = None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / "embeddings.sqlite3"
         self.model_sha256 = model_sha256
-        self._db = sqlite3.connect(self.path)
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, text TEXT, dim INTEGER, vec BLOB, PRIMARY KEY (model, text))"
-        )
+        self._notice = notice or (lambda message: None)
+        self._db: sqlite3.Connection | None = None
+        try:
+            self._open()
+        except sqlite3.Error as exc:
+            self._recover(exc)  # a notice; the cache is off, or new after damage
+
+    def _open(self) -> None:
+        db = sqlite3.connect(self.path, timeout=2.0)
+        try:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS vectors (model TEXT, text TEXT, dim INTEGER, vec BLOB, PRIMARY KEY (model, text))"
+            )
+        except sqlite3.Error:
+            db.close()
+            raise
+        self._db = db
+
+    def _recover(self, exc: sqlite3.Error) -> bool:
+        """Handle a fault: a damaged file is moved aside and replaced; anything else turns the cache off. Return whether it works."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if any(word in str(exc) for word in _CORRUPT):
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            try:
+                os.replace(self.path, aside)
+                self._open()
+            except (OSError, sqlite3.Error) as again:
+                self._notice(f"cache {self.path} is damaged ({exc}) and cannot be replaced ({again}); encoding without it.")
+                return False
+            self._notice(f"cache {self.path} was damaged ({exc}); kept it as {aside.name} and started a new one.")
+            return True
+        self._notice(f"cache {self.path} cannot be used ({exc}); encoding without it.")
+        return False
 
     @staticmethod
     def key(text: str) -> str:
         """Return the cache key of a text."""
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def get_many(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
-        """Return the cached vectors of ``texts`` that are present, by text."""
+        """Return the cached vectors of ``texts`` that are present, by text (none after a fault)."""
         keys = {self.key(t): t for t in texts}
         found: dict[str, np.ndarray] = {}
         items = list(keys)
-        for i in range(0, len(items), 500):
-            chunk = items[i : i + 500]
-            rows = self._db.execute(
-                f"SELECT text, dim, vec FROM vectors WHERE model = ? AND text IN ({','.join('?' * len(chunk))})",
-                [self.model_sha256, *chunk],
-            )
-            for key, dim, blob in rows:
-                found[keys[key]] = np.frombuffer(blob, dtype=np.float32, count=dim)
+        for attempt in range(2):
+            if self._db is None:
+                return {}
+            try:
+                for i in range(0, len(items), 500):
+                    chunk = items[i : i + 500]
+                    rows = self._db.execute(
+                        f"SELECT text, dim, vec FROM vectors WHERE model = ? AND text IN ({','.join('?' * len(chunk))})",
+                        [self.model_sha256, *chunk],
+                    )
+                    for key, dim, blob in rows:
+                        vec = np.frombuffer(blob, dtype=np.float32, count=dim) if len(blob) == 4 * dim else None
+                        if vec is not None and np.isfinite(vec).all():
+                            found[keys[key]] = vec
+                return found
+            except sqlite3.Error as exc:
+                found = {}
+                if not self._recover(exc) or attempt:
+                    return {}
         return found
 
     def put_many(self, texts: Sequence[str], vectors: np.ndarray) -> None:
-        """Store one vector per text."""
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
-                [
-                    (self.model_sha256, self.key(t), int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes())
-                    for t, v in zip(texts, vectors)
-                ],
-            )
+        """Store one vector per text (nothing after a fault)."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
+                    [
+                        (self.model_sha256, self.key(t), int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes())
+                        for t, v in zip(texts, vectors)
+                    ],
+                )
+        except sqlite3.Error as exc:
+            self._recover(exc)  # off for the rest of the run, or a new file after damage
 
     def close(self) -> None:
         """Close the database."""
-        self._db.close()
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+
+
+def _check_finite(vectors: np.ndarray, model: object) -> None:
+    """Raise ModelError when a model gave NaN or infinite numbers: nothing computed from them would mean anything."""
+    if vectors.size and not np.isfinite(vectors).all():
+        bad = int((~np.isfinite(vectors).all(axis=1)).sum())
+        info = getattr(model, "model", None)
+        name = getattr(info, "path", None) or getattr(info, "name", None) or type(model).__name__
+        raise ModelError(
+            f"cannot use model {name}: it gave NaN or infinite numbers for {bad} of {len(vectors)} sentences, so its "
+            "weights are damaged or it does not suit this device (fp16 overflow). Use the bundled model, or check the "
+            "folder's weights (--model)."
+        )
 
 
 def embed_texts(
@@ -92,6 +169,7 @@ def embed_texts(
     for i in range(0, len(missing), chunk_size):
         chunk = missing[i : i + chunk_size]
         encoded = embedder.encode(chunk)
+        _check_finite(np.asarray(encoded), embedder)
         if cache is not None:
             cache.put_many(chunk, encoded)
         if table is None:

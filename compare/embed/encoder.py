@@ -58,6 +58,7 @@ class SentenceTransformerEmbedder:
             # Our own progress bar is the only one: the libraries' bars and warnings stay off stderr.
             os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            self._check_device()
             try:
                 import transformers
 
@@ -75,6 +76,24 @@ class SentenceTransformerEmbedder:
                     "Check that the folder is a complete sentence-transformers model."
                 ) from None
         return self._st
+
+    def _check_device(self) -> None:
+        """Raise ModelError naming ``--device`` when torch does not know it, or it is not on this machine."""
+        import torch
+
+        try:
+            device = torch.device(self.device)
+        except (RuntimeError, TypeError, ValueError):
+            raise ModelError(
+                f"cannot use --device {self.device!r}: not a torch device. Pass cpu, or cuda (cuda:0, ...) on a machine "
+                "with an NVIDIA GPU."
+            ) from None
+        if device.type == "cuda" and not torch.cuda.is_available():
+            raise ModelError(
+                f"cannot use --device {self.device!r}: torch finds no CUDA GPU on this machine. Pass --device cpu."
+            )
+        if device.type not in ("cpu", "cuda", "mps", "xpu"):
+            raise ModelError(f"cannot use --device {self.device!r}: compare runs the model on cpu or cuda. Pass one of them.")
 
     def _tokenizer(self, st: Any) -> Callable[[list[str]], dict[str, Any]]:
         """Return batch -> model features: the Rust tokenizer called directly (all cores, GIL released), else the model's own.

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 from ..records import Document, Rejected, Source
 from .dates import header_date
-from .encodings import decode_text
+from .encodings import check_encoding, decode_text
 from .formats import read_docx, read_pdf
 from .html import extract_html
+from .limits import Limits, estimate_sentences, over_limit
 
 __all__ = ["KINDS", "MANIFEST_NAME", "SUPPORTED_SUFFIXES", "read_corpus"]
 
@@ -35,23 +39,32 @@ class _Entry:
     values: dict[str, str]
 
 
+_SLUG_MAX = 48
+"""Longest id made from a file name: a longer one keeps its start and gets a hash of the whole (file names and page
+names stay short whatever the file is called)."""
+
+
 def _slug(name: str) -> str:
-    return _SLUG_STRIP.sub("-", name.lower()).strip("-") or "source"
+    slug = _SLUG_STRIP.sub("-", name.lower()).strip("-") or "source"
+    if len(slug) > _SLUG_MAX:
+        slug = slug[: _SLUG_MAX - 9].rstrip("-") + "-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return slug
 
 
 def _read_file(
-    data: bytes, fmt: str, display: str, encoding: str | None
-) -> tuple[str, str, dict[str, str], tuple[tuple[int, int, str], ...]]:
-    """Return (text, how it was read, page metadata, spans to set aside) for one file's bytes."""
+    data: bytes, fmt: str, display: str, encoding: str | None, limits: Limits
+) -> tuple[str, str, dict[str, str], tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    """Return (text, how it was read, page metadata, spans to set aside, notices) for one file's bytes."""
     if fmt == "pdf":
-        return read_pdf(data, display), "pdf text layer", {}, ()
+        return read_pdf(data, display, limits.expanded_bytes), "pdf text layer", {}, (), ()
     if fmt == "docx":
-        return read_docx(data, display), "docx", {}, ()
-    text, used = decode_text(data, display, encoding)
+        return read_docx(data, display, limits.expanded_bytes), "docx", {}, (), ()
+    decoded = decode_text(data, display, encoding)
+    text, used = decoded.text, decoded.encoding
     if fmt == "html":
         text, meta, asides = extract_html(text, display)
-        return text, used, meta, asides
-    return text, used, {}, ()
+        return text, used, meta, asides, decoded.notices
+    return text, used, {}, (), decoded.notices
 
 
 def _read_manifest(folder: Path, display_root: str) -> list[_Entry]:
@@ -99,9 +112,11 @@ def _default_title(path: Path, text: str, fmt: str) -> str:
     return path.stem.replace("_", " ")
 
 
-def _make_source(path: Path, text: str, fmt: str, values: dict[str, str], used_ids: set[str], meta_title: str = "") -> Source:
+def _make_source(
+    path: Path, shown: str, text: str, fmt: str, values: dict[str, str], used_ids: set[str], meta_title: str = ""
+) -> Source:
     header = header_date(text)
-    sid = values.get("id") or _slug(path.stem)
+    sid = values.get("id") or _slug(Path(shown).stem)
     base, n = sid, 2
     while sid in used_ids:
         sid, n = f"{base}-{n}", n + 1
@@ -109,8 +124,8 @@ def _make_source(path: Path, text: str, fmt: str, values: dict[str, str], used_i
     extra = tuple(sorted((k, v) for k, v in values.items() if k not in _MANIFEST_KEYS))
     return Source(
         id=sid,
-        file=path.name,
-        title=values.get("title") or meta_title or _default_title(path, text, fmt),
+        file=shown,
+        title=values.get("title") or meta_title or _default_title(Path(shown), text, fmt),
         outlet=values.get("outlet", ""),
         kind=values.get("kind", "other"),
         language=values.get("language", "en"),
@@ -119,22 +134,81 @@ def _make_source(path: Path, text: str, fmt: str, values: dict[str, str], used_i
     )
 
 
-def read_corpus(folder: Path, encoding: str | None = None) -> tuple[list[Document], list[Rejected]]:
+def _shown(name: str) -> str:
+    """Return a file name as it can be printed and written to JSON: bytes that are not UTF-8 as ``\\xNN``."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+_NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                (stat.S_ISBLK, "a block device"))
+
+
+def _regular_file(path: Path, root: Path, display: str) -> None:
+    """Raise InputError unless ``path`` is a regular file, or a link to one inside ``root`` (nothing outside is read)."""
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve()
+            if not target.is_relative_to(root):
+                raise InputError(
+                    f"skipped {display}: a link to a file outside the corpus folder, and compare reads nothing outside "
+                    "it. Copy the file itself into the folder."
+                )
+            info = target.stat()
+    except OSError as exc:
+        raise InputError(f"cannot read {display}: {exc.strerror}. Check that the file exists and that you may read it.") from None
+    if not stat.S_ISREG(info.st_mode):
+        what = next((w for test, w in _NOT_REGULAR if test(info.st_mode)), "not a regular file")
+        raise InputError(f"skipped {display}: {what}, not a regular file, and compare reads only files. Remove it from the folder.")
+
+
+def _read_bytes(path: Path, display: str, limit: int) -> bytes:
+    """Read a regular file without ever blocking (a FIFO swapped in after the check is refused, not waited on)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"skipped {display}: not a regular file, and compare reads only files. Remove it from the folder.")
+        if info.st_size > limit:
+            raise over_limit(display, "its size in bytes is", info.st_size, limit, "--max-file-bytes")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise over_limit(display, "its size in bytes is over", limit, limit, "--max-file-bytes")
+    return data
+
+
+def read_corpus(
+    folder: Path,
+    encoding: str | None = None,
+    *,
+    limits: Limits | None = None,
+    notice: Callable[[str], None] | None = None,
+) -> tuple[list[Document], list[Rejected]]:
     """Read every supported file of ``folder`` (sorted by name); return the usable Documents and the rejected files.
 
     ``encoding`` forces the encoding of text files (.txt, .md, .html); by default it is detected per file.
     A file byte-for-byte identical to an earlier one is rejected: comparing a text with itself shows nothing.
+    Only regular files directly in ``folder`` are read (or links whose target lies inside it); a file over one of
+    ``limits`` is rejected before it is parsed. ``notice`` receives what the user should know about a file that is
+    used all the same (bytes that are not UTF-8 replaced, NUL characters).
     """
-    display_root = folder.name or str(folder)
+    limits = limits or Limits()
+    display_root = _shown(folder.name or str(folder))
     if not folder.exists():
         raise InputError(f"cannot read corpus {folder}: no such folder. Give the folder that holds the source files.")
     if not folder.is_dir():
         raise InputError(f"cannot read corpus {folder}: not a folder. Give the folder that holds the source files.")
+    if encoding is not None:
+        check_encoding(encoding)
+    root = folder.resolve()
     entries = {e.file: e for e in _read_manifest(folder, display_root)}
     for name in entries:
         if not (folder / name).is_file():
             raise InputError(
-                f"cannot use {display_root}/{MANIFEST_NAME}: it lists {name}, which is not in {display_root}/. "
+                f"cannot use {display_root}/{MANIFEST_NAME}: it lists {_shown(name)}, which is not in {display_root}/. "
                 "Fix the file name or remove the entry."
             )
     docs: list[Document] = []
@@ -152,40 +226,53 @@ def read_corpus(folder: Path, encoding: str | None = None) -> tuple[list[Documen
                 )
             ids_seen.add(e.values["id"])
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or path.name == MANIFEST_NAME or path.is_dir():
+        if path.name.startswith(".") or path.name == MANIFEST_NAME:
             continue
-        display = f"{display_root}/{path.name}"
+        if path.is_dir() and not path.is_symlink():
+            continue
+        shown = _shown(path.name)
+        display = f"{display_root}/{shown}"
         fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
         if fmt is None:
-            rejected.append(Rejected(path.name, f"skipped {display}: unsupported file type {path.suffix or '(none)'}; "
-                                                 f"compare reads {', '.join(sorted(SUPPORTED_SUFFIXES))}."))
+            if path.is_symlink() and path.is_dir():
+                continue
+            suffix = _shown(path.suffix) or "(none)"
+            rejected.append(Rejected(shown, f"skipped {display}: unsupported file type {suffix}; "
+                                            f"compare reads {', '.join(sorted(SUPPORTED_SUFFIXES))}."))
             continue
         entry = entries.get(path.name)
         values = dict(entry.values) if entry else {}
         if "id" in values:
             used_ids.discard(values["id"])
         try:
-            data = path.read_bytes()
+            _regular_file(path, root, display)
+            data = _read_bytes(path, display, limits.file_bytes)
             digest = hashlib.sha256(data).hexdigest()
             if digest in seen_bytes:
                 raise InputError(
                     f"skipped {display}: byte-for-byte identical to {display_root}/{seen_bytes[digest]}, and a text "
                     "compared with itself shows nothing. Remove one of the two copies."
                 )
-            text, used, meta, asides = _read_file(data, fmt, display, encoding)
+            text, used, meta, asides, notes = _read_file(data, fmt, display, encoding, limits)
             meta_title = meta.get("title", "")
             for key in ("date", "url"):
                 if meta.get(key) and key not in values:
                     values[key] = meta[key]
             if not text.strip():
                 raise InputError(f"cannot use {display}: it holds no text (empty or only whitespace). Remove it or fill it.")
+            n = estimate_sentences(text)
+            if n > limits.sentences:
+                raise over_limit(display, "its sentences number about", n, limits.sentences, "--max-sentences")
         except OSError as exc:
-            rejected.append(Rejected(path.name, f"cannot read {display}: {exc.strerror}. Check that the file exists and that you may read it."))
+            rejected.append(Rejected(shown, f"cannot read {display}: {exc.strerror}. Check that the file exists and that you may read it."))
             continue
         except InputError as exc:
-            rejected.append(Rejected(path.name, str(exc)))
+            rejected.append(Rejected(shown, str(exc)))
             continue
-        seen_bytes[digest] = path.name
-        source = _make_source(path, text, fmt, values, used_ids, meta_title)
+        if notice is not None:
+            for note in notes:
+                notice(note)
+        seen_bytes[digest] = shown
+        source = _make_source(path, shown, text, fmt, values, used_ids, meta_title)
         docs.append(Document(source=source, path=display, text=text, format=fmt, encoding=used, asides=asides))
     return docs, rejected

@@ -11,17 +11,25 @@ import io
 import re
 
 from ..errors import InputError
+from .limits import over_limit
 
 __all__ = ["read_docx", "read_pdf"]
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’)\]]$")
-def read_pdf(data: bytes, display: str) -> str:
-    """Return the text layer of a PDF: lines of a text block joined by spaces, blocks by blank lines."""
+
+
+def read_pdf(data: bytes, display: str, max_chars: int = 30_000_000) -> str:
+    """Return the text layer of a PDF: lines of a text block joined by spaces, blocks by blank lines.
+
+    Reading stops with InputError once the text passes ``max_chars`` (``--max-expanded-bytes``).
+    """
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTTextContainer
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
     blocks: list[str] = []
+    size = 0
     try:
         for page in extract_pages(io.BytesIO(data)):
             first_on_page = True
@@ -37,6 +45,17 @@ def read_pdf(data: bytes, display: str) -> str:
                     else:
                         blocks.append(block)
                     first_on_page = False
+                    size += len(block) + 2
+                    if size > max_chars:
+                        raise over_limit(display, "its text layer in characters is over", max_chars, max_chars,
+                                         "--max-expanded-bytes")
+    except InputError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(
+            f"cannot read {display}: the PDF is encrypted (it needs a password to open). "
+            "Save a copy without the password, or save its text as a .txt file."
+        ) from None
     except PDFSyntaxError as exc:
         raise InputError(f"cannot read {display}: not a readable PDF ({exc}). Save it again as PDF, or as text.") from None
     except Exception as exc:
@@ -61,12 +80,27 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
-def read_docx(data: bytes, display: str) -> str:
-    """Return a Word document's paragraphs (and table cells), one per line, as a text file would hold them."""
+def read_docx(data: bytes, display: str, max_expanded: int = 30_000_000) -> str:
+    """Return a Word document's paragraphs (and table cells), one per line, as a text file would hold them.
+
+    A document whose XML parts unzip to more than ``max_expanded`` bytes (``--max-expanded-bytes``) is refused
+    before it is parsed: a small .docx can hold millions of paragraphs.
+    """
     import zipfile
 
     import docx
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            expanded = sum(i.file_size for i in archive.infolist() if i.filename.lower().endswith((".xml", ".rels")))
+    except zipfile.BadZipFile as exc:
+        raise InputError(f"cannot read {display}: not a readable Word document ({exc}). Save it again as .docx.") from None
+    except Exception as exc:
+        raise InputError(
+            f"cannot read {display}: damaged Word document ({type(exc).__name__}: {exc}). Save it again as .docx."
+        ) from None
+    if expanded > max_expanded:
+        raise over_limit(display, "its XML unzipped in bytes is", expanded, max_expanded, "--max-expanded-bytes")
     try:
         document = docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile as exc:

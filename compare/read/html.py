@@ -8,6 +8,7 @@ spans to set aside, with the reason shown in the report.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from ..errors import InputError
 
@@ -22,8 +23,52 @@ _BLOCK = frozenset(
 _DROP = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
 
 
+class _StreamText(HTMLParser):
+    """The visible text of a page read as a stream of tags (no tree, so no depth limit), in blocks as ``_visible_text``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._dropped = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP:
+            self._dropped += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP:
+            self._dropped = max(0, self._dropped - 1)
+        elif tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._dropped:
+            self.parts.append(data)
+
+
+def _blocks(parts: list[str]) -> str:
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", "".join(parts))]
+    return "\n\n".join(b for b in blocks if b)
+
+
 def _visible_text(markup: str) -> str:
-    """Return the page's visible text: one block per paragraph-like element, blocks separated by blank lines."""
+    """Return the page's visible text: one block per paragraph-like element, blocks separated by blank lines.
+
+    libxml2 drops what lies deeper than 256 nested elements (10,000 nested ``<div>`` s); when a stream reading of
+    the tags finds more text than the tree holds, the stream's text is the page's.
+    """
+    tree = _tree_text(markup)
+    stream = _StreamText()
+    stream.feed(markup)
+    stream.close()
+    flat = _blocks(stream.parts)
+    return flat if len("".join(flat.split())) > len("".join(tree.split())) else tree
+
+
+def _tree_text(markup: str) -> str:
+    """Return the page's visible text from lxml's tree of it."""
     import lxml.html
     from lxml import etree
 
@@ -37,22 +82,27 @@ def _visible_text(markup: str) -> str:
         element.drop_tree()
     parts: list[str] = []
 
-    def walk(element) -> None:  # type: ignore[no-untyped-def]
-        block = isinstance(element.tag, str) and element.tag in _BLOCK
+    # An explicit stack rather than recursion: the depth of a page is not ours to choose.
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        tag = getattr(element, "tag", None)
+        block = isinstance(tag, str) and tag in _BLOCK
+        if closing:
+            if block:
+                parts.append("\n\n")
+            tail = getattr(element, "tail", None)
+            if tail and element is not root:
+                parts.append(tail)
+            continue
         if block:
             parts.append("\n\n")
-        if isinstance(element.tag, str) and element.text:
-            parts.append(element.text)
-        for child in element:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if block:
-            parts.append("\n\n")
-
-    walk(root)
-    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", "".join(parts))]
-    return "\n\n".join(b for b in blocks if b)
+        text = getattr(element, "text", None)
+        if isinstance(tag, str) and text:
+            parts.append(text)
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(list(element)))  # type: ignore[call-overload]
+    return _blocks(parts)
 
 
 def _locate(text: str, line: str, start: int) -> tuple[int, int] | None:

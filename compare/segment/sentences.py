@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 __all__ = ["split_sentences"]
@@ -17,22 +18,48 @@ def _segmenter(language: str):  # type: ignore[no-untyped-def]
         return pysbd.Segmenter(language="en", clean=False)
 
 
+# Control characters and every other kind of white space become a plain space in the copy pysbd reads (one
+# character for one, so offsets hold): pysbd's rules take "\x1c3." for a list number and fail on int("\x1c3"), and a
+# line break there would end a sentence.
+_PLAIN = {c: " " for c in range(0x110000) if chr(c).isspace() or unicodedata.category(chr(c)) in ("Cc", "Cs")}
+_CHUNK = 2_000
+"""pysbd's time grows faster than the length of what it reads: a paragraph longer than this (characters) is cut
+into pieces of about this length at a likely sentence end before pysbd sees them."""
+_LIKELY_END = re.compile(r"[.!?…][\"”’)]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def _chunks(flat: str) -> list[tuple[int, int]]:
+    """Cut ``flat`` into spans of at most about ``_CHUNK`` characters, at a likely sentence end (else a space)."""
+    out, start = [], 0
+    while len(flat) - start > _CHUNK:
+        window = flat[start : start + _CHUNK]
+        ends = [m.end() for m in _LIKELY_END.finditer(window)]
+        cut = ends[-1] if ends and ends[-1] > _CHUNK // 4 else window.rfind(" ") + 1
+        if cut <= 0:
+            cut = _CHUNK
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, len(flat)))
+    return out
+
+
 def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
     """Return (start, end) offsets of the sentences of ``text``; together they cover every non-space character."""
     # pysbd ends a sentence at every line break; a paragraph's inner breaks are not boundaries here.
-    flat = text.replace("\r", " ").replace("\n", " ")
-    pieces = _segmenter(language[:2].lower()).segment(flat) if flat.strip() else []
+    flat = text.translate(_PLAIN)
+    segmenter = _segmenter(language[:2].lower())
     bounds: list[tuple[int, int]] = []
-    pos = 0
-    for piece in pieces:
-        core = piece.strip()
-        if not core:
-            continue
-        at = flat.find(core, pos)
-        if at < 0:  # the segmenter altered the text: fall back to covering the rest as one sentence
-            break
-        bounds.extend(_split_inside_quotes(flat, at, at + len(core)))
-        pos = at + len(core)
+    for c0, c1 in _chunks(flat) if flat.strip() else []:
+        pos = c0
+        for piece in segmenter.segment(flat[c0:c1]):
+            core = piece.strip()
+            if not core:
+                continue
+            at = flat.find(core, pos, c1)
+            if at < 0:  # the segmenter altered the text: the rest of the chunk joins the sentence before it
+                break
+            bounds.extend(_split_inside_quotes(flat, at, at + len(core)))
+            pos = at + len(core)
     # Characters the segmenter skipped join the sentence before them (or after, at the start).
     merged: list[list[int]] = []
     cursor = 0
