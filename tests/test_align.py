@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -129,12 +131,18 @@ def test_precomputed_scores_are_decoded_by_the_same_walk():
     a = AlignInput(np.stack([e[0], e[1], e[2], e[3]]), TEXTS_A)
     b = AlignInput(np.stack([e[2], e[0], e[4]]), TEXTS_B)
     s = AlignSettings()
-    # the aligner's own log-odds, passed in, give exactly its links
-    assert align_vectors(a, b, s, scores=link_scores(a, b, s))[0] == align_vectors(a, b, s)[0]
+    # the aligner's own log-odds, passed in, give the walk's pairings: its links and possible counterparts
+    # (every pairing the walk chose; with a confidence threshold of 0 the aligner shows them all as links)
+    walked = [(lk.a, lk.b) for lk in align_vectors(a, b, s, scores=link_scores(a, b, s))[0]]
+    assert walked == [(lk.a, lk.b) for lk in align_vectors(a, b, replace(s, link_confidence=0.0))[0]]
+    assert walked
     # another scorer's evidence decides instead: one strong cell, everything else far below the threshold
     own = np.full((4, 3), -10.0)
+    own[2, 0] = 5.0
+    assert [(lk.a, lk.b) for lk in align_vectors(a, b, s, scores=own)[0]] == [((2,), (0,))]
+    # but never without evidence in the two sentences (orthogonal vectors, no shared word): the gate holds
     own[3, 2] = 5.0
-    assert [(lk.a, lk.b) for lk in align_vectors(a, b, s, scores=own)[0]] == [((3,), (2,))]
+    assert ((3,), (2,)) not in [(lk.a, lk.b) for lk in align_vectors(a, b, s, scores=own)[0]]
     with pytest.raises(ValueError, match="shape"):
         align_vectors(a, b, s, scores=np.zeros((3, 4)))
 
