@@ -15,8 +15,8 @@ logistic regression of "A sentence i and B sentence j are a gold link" on the fe
 
 ``--calibrate`` fits the confidence model instead (``compare.align.confidence``; Platt scaling): a logistic
 regression of "this pairing of the walk is right" over ``CONFIDENCE_FEATURES`` of every pairing the walk chooses
-on the training data, the even-numbered GNAT pairs and the seed pairs without the TV rewrite (the seed pairings
-weigh 3 each, GNAT's 1). Held out, never fitted on: the odd-numbered GNAT pairs and the four pairs with the TV
+on the training data, the even-numbered GNAT pairs and the seed pairs without the TV rewrite (every pairing
+weighs the same). Held out, never fitted on: the odd-numbered GNAT pairs and the four pairs with the TV
 rewrite; it prints a reliability table on each. With ``--write`` it stores those weights in compare/settings.py. scikit-learn (installed with
 sentence-transformers) does the fitting; the package itself only multiplies the weights.
 """
@@ -130,10 +130,11 @@ def main() -> None:
 
 
 def _pairings(a, b, align_settings):
+    from compare.align.confidence import CONFIDENCE_FEATURES
     from compare.align.walk import walk_pairings
 
     if not a.texts or not b.texts:
-        return [], np.zeros((0, 10))
+        return [], np.zeros((0, len(CONFIDENCE_FEATURES)))
     found, _, _, inputs = walk_pairings(a, b, align_settings)
     return found, inputs
 
@@ -164,7 +165,7 @@ def calibrate(write: bool) -> None:
             if "forum" not in (ga, gb):
                 held["seed pairs with tv"][0].append(x), held["seed pairs with tv"][1].extend(y)
         else:
-            train_x.append(x), train_y.extend(y), train_w.extend([3.0] * len(y))
+            train_x.append(x), train_y.extend(y), train_w.extend([1.0] * len(y))
     fitted = LogisticRegression(C=1.0, max_iter=5000).fit(np.concatenate(train_x), train_y, sample_weight=train_w)
     weights = tuple(round(float(w), 4) for w in fitted.coef_[0])
     intercept = round(float(fitted.intercept_[0]), 4)

@@ -23,8 +23,8 @@ _INTERCEPT = -4.0105
 # Fitted by benchmarks/train_aligner.py --calibrate (Platt scaling: logistic regression over the inputs of
 # compare.align.confidence.CONFIDENCE_FEATURES, in that order) on the walk's pairings of the even-numbered GNAT
 # pairs and of the seed pairs without the TV rewrite; regenerate with that script, never by hand.
-_CONFIDENCE_WEIGHTS: tuple[float, ...] = (0.4273, 0.3315, -0.3983, 1.0489, 4.5285, -0.5735, 0.4569, -0.0117, 1.7719, 0.4706)
-_CONFIDENCE_INTERCEPT = -1.3961
+_CONFIDENCE_WEIGHTS: tuple[float, ...] = (0.5805, 0.2824, -0.1363, 0.6889, 1.422, 0.1464, 0.2188, -0.0448, 1.4735, 0.5095, 0.7476, 2.2338, -1.0204)
+_CONFIDENCE_INTERCEPT = -2.787
 
 
 @dataclass(frozen=True)

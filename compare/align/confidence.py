@@ -8,8 +8,9 @@ and break ties in the walk but never create a pairing alone.
 
 Each pairing the walk proposes then gets a probability of being right (``pairing_confidence``): a logistic
 model (Platt scaling) over evidence without position (cosine, its place in the pair's null, how it stands
-against each sentence's other candidates, shared words, the aligner's log-odds without the position terms,
-and how much of the smaller text has any clear counterpart). The weights live in
+against each sentence's other candidates, shared words, the aligner's log-odds without the position terms)
+and over what the document pair has in common as a whole (how much of the smaller text has a mutual best
+counterpart, whether the clear counterparts keep one order, relatedness, sizes). The weights live in
 ``AlignSettings.confidence_weights``; ``benchmarks/train_aligner.py --calibrate`` fits them on training data
 only and prints a reliability table on held-out data.
 """
@@ -37,6 +38,9 @@ CONFIDENCE_FEATURES: tuple[str, ...] = (
     "shared_words",
     "coverage",
     "content_log_odds",
+    "order",
+    "relatedness",
+    "size_ratio",
 )
 """Names of the confidence model's inputs, in the order of ``AlignSettings.confidence_weights``."""
 
@@ -96,9 +100,15 @@ def _margin(cos: np.ndarray, axis: int, fill: float) -> np.ndarray:
 
 def confidence_features(
     cos: np.ndarray, z: np.ndarray, lexical: np.ndarray, content: tuple[np.ndarray, np.ndarray, np.ndarray],
-    content_log_odds: np.ndarray,
+    content_log_odds: np.ndarray, order: float, related: float,
 ) -> np.ndarray:
-    """Return the (n, m, len(CONFIDENCE_FEATURES)) inputs of the confidence model (none depends on position)."""
+    """Return the (n, m, len(CONFIDENCE_FEATURES)) inputs of the confidence model.
+
+    None depends on where a sentence stands. Three describe the document pair as a whole, so that a pairing
+    is judged against how much the two texts have in common at all: ``order`` (``scoring.order_agreement``:
+    do the clear counterparts keep one order, as in two tellings of one text), ``related``
+    (``compare.align.relatedness``) and the log of the ratio of their sentence counts.
+    """
     n, m = cos.shape
     fill = float(np.median(cos)) if cos.size else 0.0
     words, rares, weight = content
@@ -115,6 +125,9 @@ def confidence_features(
             np.minimum(words, 4),
             np.full((n, m), coverage),
             np.maximum(content_log_odds, -10.0),
+            np.full((n, m), order),
+            np.full((n, m), related),
+            np.full((n, m), abs(math.log(n / m))),
         ],
         axis=-1,
     )

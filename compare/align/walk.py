@@ -203,7 +203,7 @@ def walk_pairings(
     positional = [k for k, name in enumerate(FEATURES) if name in _POSITIONAL]
     content_lo = link_log_odds(np.delete(features, positional, axis=-1),
                                [w for k, w in enumerate(s.weights) if k not in positional], s.intercept)
-    inputs = confidence_features(cos, z, features[..., FEATURES.index("lexical")], content, content_lo)
+    inputs = confidence_features(cos, z, features[..., FEATURES.index("lexical")], content, content_lo, order, related)
     rows = np.array([i for i, _ in chosen], dtype=np.int64)
     cols = np.array([j for _, j in chosen], dtype=np.int64)
     return chosen, cos, related, inputs[rows, cols].reshape(len(chosen), inputs.shape[-1])
