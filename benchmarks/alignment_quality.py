@@ -36,16 +36,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from pairing_data import (HELD_OUT_DOC, ROOT, fmt, gnat_inputs, model_and_embedder, reliability, score_seed_pair,
-                          seed_gold)
+from pairing_data import HELD_OUT_DOC, ROOT, fmt, gnat_inputs, model_and_embedder, reliability, score_seed_pair, seed_gold
 
 FOUR = {"press", "readout", "transcript", "tv"}
 
 
 def seed_corpus_figures(settings, model, embedder, manifest: bool):
     """Print per-pair figures of one pipeline run over the seed corpus; return (probs, rights) of held-out pairings."""
-    from compare.pipeline import build_corpus
     from pairing_data import SEED_IDS
+
+    from compare.pipeline import build_corpus
     from tools.evaluate import Score
 
     folder, tmp, names = ROOT / "corpus", None, {}
@@ -210,7 +210,7 @@ def main() -> None:
     print("\n".join(reliability(held_probs, held_rights)))
     print(f" odd-numbered GNAT pairs, links of compare.align_sentences ({len(gnat_probs)}; right = most of its cells gold):")
     print("\n".join(reliability(gnat_probs, gnat_rights)))
-    print(f"GNAT fables, each pair of tellings run as its own folder (build_corpus):")
+    print("GNAT fables, each pair of tellings run as its own folder (build_corpus):")
     fable_folders(settings, model, embedder, args.fables)
     onestop_figures(settings, model, embedder, args.onestop_root)
     print(f"({time.perf_counter() - t:.0f} s)")

@@ -141,11 +141,18 @@ def _pairings(a, b, align_settings):
 
 def calibrate(write: bool) -> None:
     """Fit the confidence model on the training pairings; print reliability on held-out pairings."""
+    from pairing_data import (
+        HELD_OUT_DOC,
+        gnat_inputs,
+        model_and_embedder,
+        reliability,
+        seed_cell_labels,
+        seed_pairs,
+        seed_reading,
+    )
     from sklearn.linear_model import LogisticRegression
 
     from compare.align.confidence import CONFIDENCE_FEATURES
-    from pairing_data import (HELD_OUT_DOC, gnat_inputs, model_and_embedder, reliability, seed_cell_labels,
-                              seed_pairs, seed_reading)
 
     settings, model, embedder = model_and_embedder(None)
     s = settings.align

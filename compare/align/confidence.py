@@ -141,7 +141,7 @@ def mutual_best_share(cos: np.ndarray) -> float:
         return 0.0
     best_b, best_a = cos.argmax(axis=1), cos.argmax(axis=0)
     mutual = int((best_a[best_b] == np.arange(n)).sum())
-    return mutual / min(n, m)
+    return float(mutual / min(n, m))
 
 
 def pairing_confidence(features: np.ndarray, weights: Sequence[float], intercept: float) -> np.ndarray:

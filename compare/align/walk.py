@@ -22,8 +22,8 @@ import numpy as np
 from ..records import Link
 from ..segment.sections import section_groups
 from ..settings import AlignSettings
-from .relatedness import relatedness
 from .confidence import confidence_features, evidence_gate, null_z, pairing_confidence, shared_content
+from .relatedness import relatedness
 from .scoring import FEATURES, link_log_odds, order_agreement, pair_features
 
 __all__ = ["AlignInput", "PairResult", "align_pair", "align_vectors", "link_scores", "walk_pairings"]
