@@ -8,7 +8,11 @@ is preferred but jumps back are allowed, so links cross where a text moves passa
 links that extend one of a's links to the next sentence (one-to-many); a sentence keeps only its strongest
 run of adjacent partners. Before the walk, a section (text between runs of page furniture) that is not
 related to the other document gets no links, and a sentence shorter than ``min_tokens`` words links only on
-a near-identical match. Which documents are compared at all is decided earlier (``compare.align.events``).
+a near-identical match, and a pair without checkable evidence (``compare.align.confidence.evidence_gate``:
+shared content words or a cosine clearly above the pair's own null) cannot be walked at all, so position
+orders and breaks ties but never creates a pairing. Each pairing the walk chose gets a calibrated probability
+(``pairing_confidence``): a link at or above ``link_confidence``, a possible counterpart from ``possible_floor``
+up to it (``align_pair``). Which documents are compared at all is decided earlier (``compare.align.events``).
 """
 
 from __future__ import annotations
