@@ -1,12 +1,24 @@
-"""Alignment quality: P/R/F1 on GNAT Aesop (153 gold pairs) and on the seed corpus's hand-made gold.
+"""Alignment quality, by pair: the ten seed pairs, the TV pairs held out, GNAT, grouping, OneStopEnglish.
 
-Usage:  .venv/bin/python benchmarks/alignment_quality.py [--no-cache]
+Usage:  .venv/bin/python benchmarks/alignment_quality.py [--no-cache] [--onestop-root DIR] [--fables N]
 
-GNAT: link-level micro P/R/F1, links scored as the cross product of their sentence sets, and again with each
-A sentence reduced to its best link (the gold is a function A -> B or none; see data/gnat_aesop/STRUCTURE.md).
-Seeds: tests/data/seed_gold.json (transcript <-> readout, transcript <-> press), scored by span overlap
-(tools.evaluate.score_seed_links), plus the links made to the look-alike article (forum, 004) and from the
-Security Council transcript inside 002; both should be 0. Prints figures; asserts nothing.
+Prints figures; asserts nothing. What is measured (gold never fitted on is marked "held out"):
+
+- Seed corpus, full gold (tests/data/seed_gold_full.json), through the whole pipeline (``build_corpus``:
+  grouping included), twice: with its manifest, and renamed with no manifest (the five .txt files copied to a
+  temporary folder as source_q.txt .. source_u.txt; ids mapped back by file). Per pair of the ten: P, R, F1 by
+  span overlap (``tools.evaluate.score_seed_links``), links into background text (the gold's ``background``
+  passages: the press's Japan/EU/SWIFT section, the TV's studio quote, the Security Council transcript, the
+  forum article) and possible counterparts; then the six pairs among transcript, readout, press and TV, and the
+  pairs with the TV rewrite (held out: the confidence model is fitted without them, benchmarks/train_aligner.py).
+- Reliability of the confidence (links and possible counterparts together) on held-out pairings: the TV pairs
+  of the seed corpus and the odd-numbered GNAT pairs.
+- GNAT Aesop, 153 pairs, through ``compare.align_sentences`` (link-level micro P/R/F1, cross product of each
+  link's sentences), all pairs and the odd-numbered ones alone (held out from the confidence fit).
+- Grouping: GNAT fables, each pair of tellings written as a folder of two .txt files and run with
+  ``build_corpus``: how many are one event, and the share of the shorter telling's sentences that are linked.
+- OneStopEnglish (tests/data/onestop_gold.json, if present; else a note): all articles' three levels in one
+  folder, run with ``build_corpus``; the events found, and P/R/F1 per level pair, held-out articles apart.
 """
 
 from __future__ import annotations
@@ -15,103 +27,194 @@ import sys as _sys
 from pathlib import Path as _Path
 
 _sys.path.insert(0, str(_Path(__file__).resolve().parent.parent))  # the repository root: compare/ and tools/
+_sys.path.insert(0, str(_Path(__file__).resolve().parent))  # benchmarks/: pairing_data
 
 import argparse
+import json
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from pairing_data import HELD_OUT_DOC, ROOT, fmt, gnat_inputs, model_and_embedder, reliability, score_seed_pair, seed_gold
+
+FOUR = {"press", "readout", "transcript", "tv"}
 
 
-def gnat(settings, embedder) -> tuple[int, object, object, dict[str, object]]:
-    """Return (pairs, cross-product Score, best-per-A Score, human-agreement Scores) over all GNAT pairs.
+def seed_corpus_figures(settings, model, embedder, manifest: bool):
+    """Print per-pair figures of one pipeline run over the seed corpus; return (probs, rights) of held-out pairings."""
+    from pairing_data import SEED_IDS
 
-    The last is measured on the files a second annotator also linked: the aligner against each annotator,
-    and the second annotator against the first (the same scorer, the same files).
-    """
-    from compare.align import AlignInput, align_vectors
-    from compare.embed import EmbeddingCache, embed_texts
-    from tools.evaluate import Score, best_per_a, links_to_pairs, load_gnat, score_links
+    from compare.pipeline import build_corpus
+    from tools.evaluate import Score
+
+    folder, tmp, names = ROOT / "corpus", None, {}
+    if not manifest:
+        tmp = Path(tempfile.mkdtemp(prefix="seed-renamed-"))
+        for k, path in enumerate(sorted(folder.glob("*.txt"))):
+            new = f"source_{chr(ord('q') + k)}.txt"
+            shutil.copy(path, tmp / new)
+            names[new] = SEED_IDS[path.name[:3]]
+        folder = tmp
+    try:
+        corpus, _ = build_corpus(folder, settings, embedder=embedder, model=model)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp)
+    gold_id = {d.id: names.get(Path(d.path).name) or SEED_IDS[Path(d.path).name[:3]] for d in corpus.documents}
+    docs = {d.id: d for d in corpus.documents}
+    reading = _Reading(corpus)
+    six, tv, total_bg = Score(0, 0, 0), Score(0, 0, 0), 0
+    probs, rights = [], []
+    print(f"seed corpus, {'with its manifest' if manifest else 'renamed, no manifest'} "
+          f"(events: {[sorted(gold_id[i] for i in e.documents) for e in corpus.events]}):")
+    for pair in sorted(corpus.pairs, key=lambda p: (gold_id[p.a], gold_id[p.b])):
+        ga, gb = gold_id[pair.a], gold_id[pair.b]
+        score, into_bg, hits = score_seed_pair(reading, gold_id, docs[pair.a], docs[pair.b], pair.links)
+        _, _, possible_hits = score_seed_pair(reading, gold_id, docs[pair.a], docs[pair.b], pair.possible)
+        print(f"  {ga:10s} <-> {gb:10s} {fmt(score)}  into background {into_bg}  possible {len(pair.possible)}")
+        if {ga, gb} <= FOUR:
+            six, total_bg = six + score, total_bg + into_bg
+            if HELD_OUT_DOC in (ga, gb):
+                tv = tv + score
+                probs += [lk.confidence for lk in (*pair.links, *pair.possible)]
+                rights += [*hits, *possible_hits]
+    print(f"  {'six pairs':24s} {fmt(six)}  into background {total_bg}")
+    print(f"  {'TV pairs (held out)':24s} {fmt(tv)}")
+    return probs, rights
+
+
+class _Reading:
+    """The parts of a pipeline reading that pairing_data's scorers use, taken from a Corpus."""
+
+    def __init__(self, corpus) -> None:
+        self.documents = corpus.documents
+        self.units = {d: {u.id: u for u in us} for d, us in corpus.units.items()}
+        self.sentences = {d: _Identity() for d in corpus.units}
+
+
+class _Identity:
+    def __getitem__(self, k: int) -> int:
+        return k
+
+
+def gnat_figures(settings, model, embedder):
+    """Print GNAT P/R/F1 through compare.align_sentences; return (probs, rights) of the odd (held-out) pairs."""
+    from compare import align_sentences
+    from tools.evaluate import Score, links_to_pairs, score_links
+
+    total, odd, probs, rights = Score(0, 0, 0), Score(0, 0, 0), [], []
+    for k, (p, _, _) in enumerate(gnat_inputs(settings, model, embedder)):
+        links = align_sentences(list(p.a), list(p.b), settings=settings, embedder=embedder)
+        score = score_links(links_to_pairs(links), p.links)
+        total = total + score
+        if k % 2:
+            odd = odd + score
+            for lk in links:
+                cells = {(i, j) for i in lk.a for j in lk.b}
+                probs.append(lk.confidence)
+                rights.append(len(cells & p.links) * 2 >= len(cells))
+    print("GNAT Aesop through compare.align_sentences, link-level micro (cross product of each link's sentences):")
+    print(f"  all 153 pairs:              {fmt(total)}")
+    print(f"  odd-numbered 76 (held out): {fmt(odd)}")
+    return probs, rights
+
+
+def fable_folders(settings, model, embedder, count: int) -> None:
+    """Run ``count`` GNAT fables (evenly spread over the sorted files), each as a folder of its two tellings."""
+    from compare.pipeline import build_corpus
+    from tools.evaluate import load_gnat
 
     pairs = load_gnat(ROOT / "data" / "gnat_aesop")
-    texts = [" ".join(t.split()) for p in pairs for t in (*p.a, *p.b)]
-    cache = EmbeddingCache(settings.cache_dir, embedder.model.sha256) if settings.cache_dir else None
-    vectors, _ = embed_texts(texts, embedder, cache=cache)
-    cross, best = Score(0, 0, 0), Score(0, 0, 0)
-    human = {"aligner vs annotator 1": Score(0, 0, 0), "aligner vs annotator 2": Score(0, 0, 0), "annotator 2 vs annotator 1": Score(0, 0, 0)}
-    pos = 0
-    for p in pairs:
-        na, nb = len(p.a), len(p.b)
-        va, vb = vectors[pos : pos + na], vectors[pos + na : pos + na + nb]
-        ta, tb = texts[pos : pos + na], texts[pos + na : pos + na + nb]
-        pos += na + nb
-        links, _ = align_vectors(AlignInput(va, ta), AlignInput(vb, tb), settings.align)
-        cross = cross + score_links(links_to_pairs(links), p.links)
-        best = best + score_links(best_per_a(links), p.links)
-        if p.second is not None:
-            human["aligner vs annotator 1"] += score_links(links_to_pairs(links), p.links)
-            human["aligner vs annotator 2"] += score_links(links_to_pairs(links), p.second)
-            human["annotator 2 vs annotator 1"] += score_links(p.second, p.links)
-    human["files"] = sum(p.second is not None for p in pairs)
-    return len(pairs), cross, best, human
+    chosen = pairs if count >= len(pairs) else [pairs[round(k * (len(pairs) - 1) / max(count - 1, 1))] for k in range(count)]
+    related, covered, shares = 0, 0, []
+    for p in chosen:
+        with tempfile.TemporaryDirectory(prefix="fable-") as tmp:
+            folder = Path(tmp)
+            (folder / "telling_a.txt").write_text(" ".join(" ".join(s.split()) for s in p.a) + "\n", encoding="utf-8")
+            (folder / "telling_b.txt").write_text(" ".join(" ".join(s.split()) for s in p.b) + "\n", encoding="utf-8")
+            corpus, _ = build_corpus(folder, settings, embedder=embedder, model=model)
+        one_event = len(corpus.events) == 1 and len(corpus.events[0].documents) == 2
+        sizes = {d.id: sum(u.is_sentence for u in corpus.units[d.id]) for d in corpus.documents}
+        shorter = min(sizes, key=lambda d: (sizes[d], d))
+        share = corpus.status(shorter).count("aligned") / max(sizes[shorter], 1)
+        related += one_event
+        covered += one_event and share >= 0.3
+        shares.append(share)
+        if count <= 12:
+            print(f"  {p.name:44s} one event: {one_event!s:5s}  linked share of the shorter telling {share:.2f}")
+    print(f"  {len(chosen)} fables: {related} one event, {covered} related and linked on >= 30% of the shorter "
+          f"(median share {sorted(shares)[len(shares) // 2]:.2f})")
 
 
-def seeds(settings, embedder, model) -> tuple[object, dict[str, object], int, int]:
-    """Return (overall Score, Score per document pair, links to forum, links from the Security Council part)."""
+def onestop_figures(settings, model, embedder, root: Path) -> None:
+    """All OneStopEnglish gold articles in one folder: the events, and P/R/F1 per level pair (held out apart)."""
     from compare.pipeline import build_corpus
-    from tools.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
+    from tools.evaluate import Score, SeedGoldLink, corpus_link_spans, score_seed_links
 
-    corpus, _ = build_corpus(ROOT / "corpus", settings, embedder=embedder, model=model)
-    gold = load_seed_gold(ROOT / "tests" / "data" / "seed_gold.json")
+    path = root / "tests" / "data" / "onestop_gold.json"
+    if not path.is_file():
+        print(f"OneStopEnglish: {path.relative_to(root) if path.is_relative_to(root) else path} is missing; skipped.")
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="onestop-") as tmp:
+        folder = Path(tmp)
+        stem_of = {}
+        for art in data["articles"]:
+            for level, rel in art["files"].items():
+                src = root / rel
+                shutil.copy(src, folder / src.name)
+                stem_of[(art["name"], level)] = src.name
+        corpus, _ = build_corpus(folder, settings, embedder=embedder, model=model)
+    by_file = {Path(d.path).name: d.id for d in corpus.documents}
     texts = {d.id: d.text for d in corpus.documents}
     predicted = corpus_link_spans(corpus)
-    overall = score_seed_links(gold, texts, predicted)
-    per_pair = {}
-    for a, b in sorted({(g.a_doc, g.b_doc) for g in gold}):
-        sub = [g for g in gold if (g.a_doc, g.b_doc) == (a, b)]
-        per_pair[f"{a} <-> {b}"] = score_seed_links(sub, texts, predicted)
-    to_forum = sum(len(p.links) for p in corpus.pairs if "forum" in (p.a, p.b))
-    units = corpus.units["transcript"]
-    sc_start = next(u.id for u in units if u.text.startswith("Meeting with permanent members of Security Council"))
-    from_sc = 0
-    for p in corpus.pairs:
-        for lk in p.links:
-            ids = lk.a if p.a == "transcript" else lk.b if p.b == "transcript" else ()
-            from_sc += any(i >= sc_start for i in ids)
-    return overall, per_pair, to_forum, from_sc
-
-
-def _fmt(s) -> str:
-    return f"P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}   (tp {s.tp}, fp {s.fp}, fn {s.fn})"
+    article_of = {by_file[f]: name for (name, _), f in stem_of.items()}
+    events_ok = sum(len({article_of[d] for d in e.documents}) == 1 and len(e.documents) == 3 for e in corpus.events)
+    print(f"OneStopEnglish ({len(data['articles'])} articles x 3 levels in one folder): {len(corpus.events)} events, "
+          f"{events_ok} of them exactly one article's three levels")
+    totals = {True: Score(0, 0, 0), False: Score(0, 0, 0)}
+    for art in data["articles"]:
+        gold = [SeedGoldLink(by_file[stem_of[(art["name"], g["a"])]], by_file[stem_of[(art["name"], g["b"])]],
+                             g["a_text"], g["b_text"]) for g in art["links"]]
+        score = score_seed_links(gold, texts, predicted)
+        totals[bool(art.get("heldout"))] += score
+        print(f"  {art['name']:24s} {'held out' if art.get('heldout') else '        '} {fmt(score)}")
+    print(f"  {'not held out':33s} {fmt(totals[False])}")
+    print(f"  {'held out':33s} {fmt(totals[True])}")
+    print(f"  {'all':33s} {fmt(totals[False] + totals[True])}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cache", action="store_true", help="encode everything afresh")
+    parser.add_argument("--cache-dir", type=Path, help="embedding cache folder")
+    parser.add_argument("--onestop-root", type=Path, default=ROOT,
+                        help="checkout holding tests/data/onestop_gold.json and its texts [default: this one]")
+    parser.add_argument("--fables", type=int, default=6, help="GNAT fables run as folders (153: all)")
     args = parser.parse_args()
-    from compare.embed import SentenceTransformerEmbedder, resolve_model
-    from compare.settings import Settings
+    from dataclasses import replace
 
-    settings = Settings(cache_dir=None) if args.no_cache else Settings()
-    model = resolve_model(settings.model)
-    embedder = SentenceTransformerEmbedder(model, batch_size=settings.batch_size)
+    settings, model, embedder = model_and_embedder(args.cache_dir)
+    if args.no_cache:
+        settings = replace(settings, cache_dir=None)
     t = time.perf_counter()
-    n, cross, best, human = gnat(settings, embedder)
-    print(f"GNAT Aesop, {n} pairs, link-level micro scores ({time.perf_counter() - t:.1f} s):")
-    print(f"  all links (cross product): {_fmt(cross)}")
-    print(f"  best link per A sentence:  {_fmt(best)}")
-    print(f"  the {human.pop('files')} files a second annotator also linked:")
-    for name, score in human.items():
-        print(f"    {name:27s} {_fmt(score)}")
-    print("  (the aligner's weights were fitted on annotator 1's links of all files: benchmarks/train_aligner.py;")
-    print("   its cross-validated figure and the ideas tried beyond it: benchmarks/aligner_ceiling.py)")
-    overall, per_pair, to_forum, from_sc = seeds(settings, embedder, model)
-    print("seed corpus gold (tests/data/seed_gold.json), span-overlap scoring:")
-    for name, s in per_pair.items():
-        print(f"  {name:24s} {_fmt(s)}")
-    print(f"  {'all':24s} {_fmt(overall)}")
-    print(f"links to the look-alike article (forum, 004): {to_forum}")
-    print(f"links from the Security Council transcript inside 002: {from_sc}")
+    held_probs, held_rights = [], []
+    for manifest in (True, False):
+        probs, rights = seed_corpus_figures(settings, model, embedder, manifest)
+        if manifest:
+            held_probs, held_rights = probs, rights
+    gnat_probs, gnat_rights = gnat_figures(settings, model, embedder)
+    print("reliability of the confidence on held-out pairings (links and possible counterparts):")
+    print(f" seed pairs with the TV rewrite ({len(held_probs)} pairings):")
+    print("\n".join(reliability(held_probs, held_rights)))
+    print(f" odd-numbered GNAT pairs, links of compare.align_sentences ({len(gnat_probs)}; right = most of its cells gold):")
+    print("\n".join(reliability(gnat_probs, gnat_rights)))
+    print("GNAT fables, each pair of tellings run as its own folder (build_corpus):")
+    fable_folders(settings, model, embedder, args.fables)
+    onestop_figures(settings, model, embedder, args.onestop_root)
+    print(f"({time.perf_counter() - t:.0f} s)")
+    _ = seed_gold
 
 
 if __name__ == "__main__":

@@ -135,12 +135,13 @@ def embed_sentences(
 
 
 def group_documents(
-    doc_vectors: Sequence[np.ndarray], found: set[tuple[int, int]], settings: Settings
+    doc_vectors: Sequence[np.ndarray], found: set[tuple[int, int]], settings: Settings,
+    inputs: Sequence[AlignInput] | None = None,
 ) -> EventPlan:
     """Group the documents into events from the candidate pairs ``found``; choose the pairs to align (stage ``group``)."""
     a = settings.align
     return plan_events(doc_vectors, top=a.relatedness_top, threshold=a.event_threshold, neighbours=settings.neighbours,
-                       found=found)
+                       found=found, inputs=inputs, settings=a)
 
 
 def align_pairs(reading: Reading, inputs: dict[str, AlignInput], plan: EventPlan) -> list[PairJob]:
@@ -185,7 +186,8 @@ def build_corpus(
         progress.stage("group")
         inputs = align_inputs(reading.documents, reading.units, reading.sentences, vectors)
         doc_vectors = [inputs[d.id].vectors for d in reading.documents]
-        plan = group_documents(doc_vectors, engine.candidate_pairs(doc_vectors, settings), settings)
+        plan = group_documents(doc_vectors, engine.candidate_pairs(doc_vectors, settings), settings,
+                               [inputs[d.id] for d in reading.documents])
         progress.stage("align")
         pairs: list[PairAlignment] = engine.align_pairs(align_pairs(reading, inputs, plan), settings.align, progress)
     finally:

@@ -20,6 +20,12 @@ def default_cache_dir() -> Path:
 _WEIGHTS: tuple[float, ...] = (0.3577, 4.748, 1.9779, 1.1589, 4.5734, 0.1142, 1.0755, 0.6454, 0.7178, 0.2877, 3.1309, -5.2053, 0.3481, 0.4962, -0.1481, -1.6201, -0.8011, 0.0615, 2.7032, 1.9311, -1.0202, -1.755, 1.1962)
 _INTERCEPT = -4.0105
 
+# Fitted by benchmarks/train_aligner.py --calibrate (Platt scaling: logistic regression over the inputs of
+# compare.align.confidence.CONFIDENCE_FEATURES, in that order) on the walk's pairings of the even-numbered GNAT
+# pairs and of the seed pairs without the TV rewrite; regenerate with that script, never by hand.
+_CONFIDENCE_WEIGHTS: tuple[float, ...] = (0.5805, 0.2824, -0.1363, 0.6889, 1.422, 0.1464, 0.2188, -0.0448, 1.4735, 0.5095, 0.7476, 2.2338, -1.0204)
+_CONFIDENCE_INTERCEPT = -2.787
+
 
 @dataclass(frozen=True)
 class AlignSettings:
@@ -32,8 +38,9 @@ class AlignSettings:
     """Weight of each feature of ``compare.scoring.FEATURES`` in a pair's log-odds of reporting the same statement."""
     intercept: float = _INTERCEPT
     """Constant term of that log-odds."""
-    link_threshold: float = -1.4
-    """Least log-odds for a sentence to be linked rather than left unmatched (-1.4 is a probability of about 0.20)."""
+    link_threshold: float = -2.0
+    """Least log-odds for the walk to pair a sentence rather than leave it alone (-2.0 is a probability of about 0.12);
+    the pairings it makes become links or possible counterparts by their calibrated confidence."""
     stay_penalty: float = 0.0
     """Cost of linking the next sentence to the same partner as the previous one (many-to-one)."""
     skip_penalty: float = 0.5
@@ -57,6 +64,24 @@ class AlignSettings:
     """Least relatedness of a section (text between page furniture) to the other document for it to be aligned."""
     section_min_units: int = 6
     """Sections with fewer sentences join the next section before the check."""
+    evidence_z: float = 3.0
+    """A pairing with no shared content word needs a cosine this many robust deviations (MAD) above the median
+    cosine of its own document pair (``compare.align.confidence.evidence_gate``)."""
+    evidence_z_with_word: float = 0.0
+    """A pairing that shares one content word needs a cosine this far above its pair's median (two words suffice)."""
+    confidence_weights: tuple[float, ...] = _CONFIDENCE_WEIGHTS
+    """Weight of each input of ``compare.align.confidence.CONFIDENCE_FEATURES`` in a pairing's calibrated log-odds."""
+    confidence_intercept: float = _CONFIDENCE_INTERCEPT
+    """Constant term of that calibrated log-odds."""
+    link_confidence: float = 0.5
+    """Least calibrated probability for a pairing to be shown as a link (chosen for precision)."""
+    possible_floor: float = 0.25
+    """Least calibrated probability for a pairing below ``link_confidence`` to be kept as a possible counterpart."""
+    found_cosine: float = 0.6
+    """Two documents with a sentence pair this close are asked how much of the smaller one the other holds."""
+    found_share_threshold: float = 0.3
+    """Share of the smaller document's sentences with a confident link in the other that makes two documents one
+    event even when their relatedness stays below ``event_threshold`` (two tellings of one fable)."""
 
 
 @dataclass(frozen=True)

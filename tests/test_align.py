@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from compare.align import AlignInput, align_vectors, event_groups, link_scores, relatedness
+from compare.align.confidence import (
+    CONFIDENCE_FEATURES,
+    evidence_gate,
+    mutual_best_share,
+    null_z,
+    pairing_confidence,
+    shared_content,
+)
 from compare.align.scoring import FEATURES, link_log_odds, order_agreement, pair_features
+from compare.align.walk import align_pair
 from compare.segment import section_groups
 from compare.settings import AlignSettings
 
@@ -129,12 +140,18 @@ def test_precomputed_scores_are_decoded_by_the_same_walk():
     a = AlignInput(np.stack([e[0], e[1], e[2], e[3]]), TEXTS_A)
     b = AlignInput(np.stack([e[2], e[0], e[4]]), TEXTS_B)
     s = AlignSettings()
-    # the aligner's own log-odds, passed in, give exactly its links
-    assert align_vectors(a, b, s, scores=link_scores(a, b, s))[0] == align_vectors(a, b, s)[0]
+    # the aligner's own log-odds, passed in, give the walk's pairings: its links and possible counterparts
+    # (every pairing the walk chose; with a confidence threshold of 0 the aligner shows them all as links)
+    walked = [(lk.a, lk.b) for lk in align_vectors(a, b, s, scores=link_scores(a, b, s))[0]]
+    assert walked == [(lk.a, lk.b) for lk in align_vectors(a, b, replace(s, link_confidence=0.0))[0]]
+    assert walked
     # another scorer's evidence decides instead: one strong cell, everything else far below the threshold
     own = np.full((4, 3), -10.0)
+    own[2, 0] = 5.0
+    assert [(lk.a, lk.b) for lk in align_vectors(a, b, s, scores=own)[0]] == [((2,), (0,))]
+    # but never without evidence in the two sentences (orthogonal vectors, no shared word): the gate holds
     own[3, 2] = 5.0
-    assert [(lk.a, lk.b) for lk in align_vectors(a, b, s, scores=own)[0]] == [((3,), (2,))]
+    assert ((3,), (2,)) not in [(lk.a, lk.b) for lk in align_vectors(a, b, s, scores=own)[0]]
     with pytest.raises(ValueError, match="shape"):
         align_vectors(a, b, s, scores=np.zeros((3, 4)))
 
@@ -173,3 +190,57 @@ def test_evidence_does_not_depend_on_string_hashing():
         for seed in (1, 2, 3, 4)
     }
     assert len(digests) == 1, digests
+
+
+def test_null_z_measures_against_the_pairs_own_cosines():
+    cos = np.array([[0.1, 0.2, 0.1], [0.2, 0.9, 0.1], [0.1, 0.2, 0.15]])
+    z = null_z(cos)
+    assert z[1, 1] == z.max() and z[1, 1] > 5
+    assert abs(float(np.median(z))) < 1e-9
+
+
+def test_evidence_gate_needs_shared_words_or_a_clear_similarity():
+    words, rares, _ = shared_content(["Lukashenko met Putin in Moscow", "Thank you for coming"],
+                                     ["Putin and Lukashenko met", "The answer will not be long in coming"])
+    assert words[0, 0] == 3 and words[1, 1] == 1 and words[0, 1] == 0
+    z = np.array([[0.5, 0.0], [0.0, -0.3]])
+    gate = evidence_gate(z, words, z_alone=3.0, z_with_word=0.0)
+    assert gate[0, 0] and not gate[1, 1] and not gate[0, 1]  # one shared word below the pair's median: no
+    assert evidence_gate(np.full((2, 2), 3.5), words, z_alone=3.0, z_with_word=0.0).all()
+
+
+def test_position_alone_never_creates_a_link():
+    # Four orthogonal sentences a side, in the same order, no shared words: only position could pair them.
+    e = _basis(8)
+    a = AlignInput(np.stack(e[:4]), ["red apples", "blue sky", "fast cars", "old songs"])
+    b = AlignInput(np.stack(e[4:]), ["green hills", "cold rain", "small boats", "new shoes"])
+    strong = np.full((4, 4), 8.0)  # a scorer that believes every diagonal pair
+    assert align_vectors(a, b, AlignSettings(), scores=strong)[0] == []
+
+
+def test_confidence_splits_links_from_possible_counterparts():
+    e = _basis(5)
+    a = AlignInput(np.stack([e[0], e[1], e[2], e[3]]), TEXTS_A)
+    b = AlignInput(np.stack([e[2], e[0], e[4]]), TEXTS_B)
+    s = AlignSettings()
+    shown = align_pair(a, b, s)
+    assert shown.links and all(lk.confidence is not None and lk.confidence >= s.link_confidence for lk in shown.links)
+    doubtful = align_pair(a, b, replace(s, link_confidence=1.01, possible_floor=0.0))
+    assert doubtful.links == []
+    assert {(lk.a, lk.b) for lk in doubtful.possible} == {(lk.a, lk.b) for lk in shown.links}
+    assert all(lk.confidence is not None for lk in doubtful.possible)
+    assert shown.coverage[0] == len({i for lk in shown.links for i in lk.a}) / 4
+
+
+def test_pairing_confidence_is_a_probability_that_grows_with_evidence():
+    x = np.array([[0.0, 1.0], [1.0, 1.0], [3.0, 1.0]])
+    p = pairing_confidence(x, (1.0, 0.5), -1.0)
+    assert np.all((p > 0) & (p < 1)) and p[0] < p[1] < p[2]
+    with pytest.raises(ValueError, match="confidence weights"):
+        pairing_confidence(x, (1.0,), 0.0)
+    assert len(AlignSettings().confidence_weights) == len(CONFIDENCE_FEATURES)
+
+
+def test_mutual_best_share():
+    assert mutual_best_share(np.eye(3)) == 1.0
+    assert mutual_best_share(np.array([[0.9, 0.8], [0.8, 0.1], [0.85, 0.2]])) == 0.5

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from compare.export import corpus_to_dict
 
 from .conftest import CORPUS
@@ -91,14 +93,80 @@ def test_json_units_exact_and_one_status_each(seed_corpus):
             assert all(op in ("equal", "insert", "delete") for op, _ in lk["edits"])
 
 
-def test_seed_gold_floor(seed_corpus):
-    """Quality floor on the hand-annotated seed gold; benchmarks/alignment_quality.py prints the figures."""
+def _seed_scores(corpus):
+    """Per gold pair (sorted ids), the Score against the full ten-pair seed gold, and links into background text."""
     from pathlib import Path
 
-    from tools.evaluate import corpus_link_spans, load_seed_gold, score_seed_links
+    from tools.evaluate import Score, corpus_link_spans, load_seed_gold, score_seed_links
 
-    gold = [g for g in load_seed_gold(Path(__file__).parent / "data" / "seed_gold.json")
-            if {g.a_doc, g.b_doc} == {"transcript", "readout"}]
-    texts = {d.id: d.text for d in seed_corpus.documents}
-    score = score_seed_links(gold, texts, corpus_link_spans(seed_corpus))
-    assert score.f1 >= 0.85, score  # measured 0.877 (P 0.970, R 0.800): benchmarks/alignment_quality.py
+    path = Path(__file__).parent / "data" / "seed_gold_full.json"
+    gold = load_seed_gold(path)
+    background = json.loads(path.read_text(encoding="utf-8"))["background"]
+    texts = {d.id: d.text for d in corpus.documents}
+    spans = corpus_link_spans(corpus)
+    scores = {}
+    for a, b in {tuple(sorted((g.a_doc, g.b_doc))) for g in gold}:
+        sub = [g for g in gold if {g.a_doc, g.b_doc} == {a, b}]
+        scores[(a, b)] = score_seed_links(sub, texts, spans)
+    into = 0
+    for a, b, sa, sb in spans:
+        for bg in background:
+            start = texts[bg["doc"]].find(bg["text"])
+            for doc, span in ((a, sa), (b, sb)):
+                if doc == bg["doc"] and span[0] < start + len(bg["text"]) and start < span[1]:
+                    into += 1
+    six = sum((sc for pair, sc in scores.items() if "forum" not in pair), Score(0, 0, 0))
+    tv = sum((sc for pair, sc in scores.items() if "tv" in pair), Score(0, 0, 0))
+    return six, tv, into
+
+
+def test_seed_gold_floor(seed_corpus):
+    """Quality floors on the ten-pair seed gold; benchmarks/alignment_quality.py prints the figures by pair."""
+    six, tv, into_background = _seed_scores(seed_corpus)
+    # measured: six pairs P 0.943, R 0.676; the TV pairs (never fitted on) P 0.750; 1 link into background
+    assert six.precision >= 0.92 and six.recall >= 0.65, six
+    assert tv.precision >= 0.70, tv
+    assert into_background <= 1, into_background
+
+
+def test_links_and_possible_counterparts_carry_a_confidence(seed_corpus):
+    from compare.settings import AlignSettings
+
+    s = AlignSettings()
+    pairs = [p for p in seed_corpus.pairs if p.links]
+    assert pairs and any(p.possible for p in pairs)
+    for pair in pairs:
+        assert all(lk.confidence is not None and lk.confidence >= s.link_confidence for lk in pair.links)
+        for lk in pair.possible:
+            assert lk.confidence is not None and s.possible_floor <= lk.confidence < s.link_confidence
+            assert lk.edits == ()
+
+
+def test_lookalike_article_is_set_apart_with_a_reason(seed_corpus):
+    from compare.classify.findings import find_flags
+
+    flags = {f.type: f for f in find_flags(seed_corpus).get("forum", ())}
+    assert "unrelated" in flags
+    assert "smaller text" in flags["unrelated"].detail and "confident counterpart" in flags["unrelated"].detail
+
+
+def test_two_tellings_of_one_fable_are_one_event(tmp_path, real_embedder, model_info):
+    """A GNAT fable's two tellings in their own folder: related (though their relatedness is below 0.77), linked."""
+    from pathlib import Path
+
+    from compare.pipeline import build_corpus
+    from compare.settings import Settings
+    from tools.evaluate import load_gnat
+
+    pair = next(p for p in load_gnat(Path(__file__).resolve().parent.parent / "data" / "gnat_aesop")
+                if p.name.startswith("foxTail_"))
+    folder = tmp_path / "fable"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" ".join(pair.a) + "\n", encoding="utf-8")
+    (folder / "b.txt").write_text(" ".join(pair.b) + "\n", encoding="utf-8")
+    corpus, _ = build_corpus(folder, Settings(cache_dir=tmp_path / "cache"), embedder=real_embedder, model=model_info)
+    assert len(corpus.events) == 1 and len(corpus.events[0].documents) == 2
+    assert corpus.pairs[0].related < 0.77
+    shorter = min(corpus.units, key=lambda d: sum(u.is_sentence for u in corpus.units[d]))
+    statuses = [st for u, st in zip(corpus.units[shorter], corpus.status(shorter)) if u.is_sentence]
+    assert statuses.count("aligned") / len(statuses) >= 0.3

@@ -11,7 +11,7 @@ from ..diff import diff_words
 from ..records import Document, Link, PairAlignment, Unit
 from ..segment import unit_text_for_model
 from ..settings import AlignSettings
-from .walk import AlignInput, align_vectors
+from .walk import AlignInput, align_pair
 
 __all__ = ["PairJob", "align_document_pair", "align_inputs", "link_text"]
 
@@ -57,12 +57,23 @@ def align_inputs(
 
 
 def align_document_pair(job: PairJob, settings: AlignSettings) -> PairAlignment:
-    """Align and word-diff two documents (no links unless ``job.same_event``); sentence indices become unit ids."""
-    links = align_vectors(job.inputs[0], job.inputs[1], settings)[0] if job.same_event else []
+    """Align and word-diff two documents (no links unless ``job.same_event``); sentence indices become unit ids.
+
+    Links carry their calibrated ``confidence``; the possible counterparts (``PairAlignment.possible``) carry
+    theirs too, and no edits (they are never shown as a rewrite).
+    """
+    if not job.same_event:
+        return PairAlignment(job.ids[0], job.ids[1], (), round(job.related, 4))
+    result = align_pair(job.inputs[0], job.inputs[1], settings)
     ua, ub = job.units
+
+    def units_of(lk: Link) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return tuple(job.sentences[0][x] for x in lk.a), tuple(job.sentences[1][y] for y in lk.b)
+
     mapped = []
-    for lk in links:
-        a_ids = tuple(job.sentences[0][x] for x in lk.a)
-        b_ids = tuple(job.sentences[1][y] for y in lk.b)
-        mapped.append(Link(a_ids, b_ids, lk.score, diff_words(link_text(ua, a_ids), link_text(ub, b_ids))))
-    return PairAlignment(job.ids[0], job.ids[1], tuple(mapped), round(job.related, 4))
+    for lk in result.links:
+        a_ids, b_ids = units_of(lk)
+        mapped.append(Link(a_ids, b_ids, lk.score, diff_words(link_text(ua, a_ids), link_text(ub, b_ids)),
+                           confidence=lk.confidence))
+    possible = tuple(Link(*units_of(lk), lk.score, confidence=lk.confidence) for lk in result.possible)
+    return PairAlignment(job.ids[0], job.ids[1], tuple(mapped), round(job.related, 4), possible)

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["FEATURES", "lexical_similarity", "link_log_odds", "order_agreement", "pair_features", "word_stems"]
+__all__ = ["FEATURES", "FUNCTION_WORDS", "lexical_similarity", "link_log_odds", "order_agreement", "pair_features", "word_stems"]
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -116,7 +116,7 @@ def order_agreement(cos: np.ndarray, anchor: float = 0.5) -> float:
     return min(max(tau, 0.0), 1.0)
 
 
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     "a an and are as at be been but by for from had has have he her here him his i if in is it its me my no not "
     "of on or our she so than that the their them then there they this to was we were what when which who will "
     "with would you your".split()
@@ -126,8 +126,8 @@ _FUNCTION_WORDS = frozenset(
 def _content_recall(ta: Sequence[str], tb: Sequence[str]) -> list[np.ndarray]:
     """Return (n, m) matrices: the share of a's rare-word weight found in b's sentence, and the reverse; the
     share of each sentence's weight found anywhere in the other text (constant along the other axis)."""
-    bags_a = [set(word_stems(t)) - _FUNCTION_WORDS for t in ta]
-    bags_b = [set(word_stems(t)) - _FUNCTION_WORDS for t in tb]
+    bags_a = [set(word_stems(t)) - FUNCTION_WORDS for t in ta]
+    bags_b = [set(word_stems(t)) - FUNCTION_WORDS for t in tb]
     df: Counter[str] = Counter()
     for bag in bags_a + bags_b:
         df.update(bag)

@@ -8,7 +8,11 @@ is preferred but jumps back are allowed, so links cross where a text moves passa
 links that extend one of a's links to the next sentence (one-to-many); a sentence keeps only its strongest
 run of adjacent partners. Before the walk, a section (text between runs of page furniture) that is not
 related to the other document gets no links, and a sentence shorter than ``min_tokens`` words links only on
-a near-identical match. Which documents are compared at all is decided earlier (``compare.align.events``).
+a near-identical match, and a pair without checkable evidence (``compare.align.confidence.evidence_gate``:
+shared content words or a cosine clearly above the pair's own null) cannot be walked at all, so position
+orders and breaks ties but never creates a pairing. Each pairing the walk chose gets a calibrated probability
+(``pairing_confidence``): a link at or above ``link_confidence``, a possible counterpart from ``possible_floor``
+up to it (``align_pair``). Which documents are compared at all is decided earlier (``compare.align.events``).
 """
 
 from __future__ import annotations
@@ -22,10 +26,11 @@ import numpy as np
 from ..records import Link
 from ..segment.sections import section_groups
 from ..settings import AlignSettings
+from .confidence import confidence_features, evidence_gate, null_z, pairing_confidence, shared_content
 from .relatedness import relatedness
-from .scoring import link_log_odds, order_agreement, pair_features
+from .scoring import FEATURES, link_log_odds, order_agreement, pair_features
 
-__all__ = ["AlignInput", "align_vectors", "link_scores"]
+__all__ = ["AlignInput", "PairResult", "align_pair", "align_vectors", "link_scores", "walk_pairings"]
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -108,33 +113,85 @@ def link_scores(
     return link_log_odds(pair_features(a.vectors, b.vectors, a.texts, b.texts, order), s.weights, s.intercept)
 
 
+@dataclass(frozen=True)
+class PairResult:
+    """What the aligner found between two texts (sentence indices)."""
+
+    links: list[Link]
+    """Pairings at or above ``AlignSettings.link_confidence``, each with its ``confidence``."""
+    possible: list[Link]
+    """Possible counterparts: pairings the walk chose with a confidence from ``possible_floor`` up to the link threshold."""
+    related: float
+    """The texts' relatedness (``compare.align.relatedness``)."""
+    coverage: tuple[float, float]
+    """Share of each text's sentences that has any link."""
+
+
 def align_vectors(
     a: AlignInput, b: AlignInput, settings: AlignSettings | None = None, *, scores: np.ndarray | None = None
 ) -> tuple[list[Link], float]:
     """Link sentences of ``a`` to sentences of ``b``; return the links (sorted) and the pair's relatedness.
 
-    Link.a and Link.b hold sentence indices into ``a`` and ``b``. Each side is walked in its own order
-    (``_viterbi``) over the pair's log-odds (``compare.scoring``); the links of both walks are kept, so a
-    sentence of either side can pair with several adjacent sentences of the other, and links may cross.
-    ``scores``, an (n, m) array, replaces those log-odds (to decode another scorer's evidence with this
-    aligner, as benchmarks/aligner_ceiling.py does); the masks and the walk stay the same.
+    The links of ``align_pair`` (which also returns the possible counterparts). ``scores``, an (n, m) array,
+    replaces the log-odds that the walk follows (to decode another scorer's evidence with this aligner, as
+    benchmarks/aligner_ceiling.py does); the evidence gate, the masks and the walk stay the same, and the links
+    carry no confidence (all pairings the walk makes are links).
+    """
+    result = align_pair(a, b, settings, scores=scores)
+    return result.links, result.related
+
+
+def align_pair(
+    a: AlignInput, b: AlignInput, settings: AlignSettings | None = None, *, scores: np.ndarray | None = None
+) -> PairResult:
+    """Link sentences of ``a`` to sentences of ``b``: links, possible counterparts, relatedness, coverage.
+
+    Only pairings with checkable evidence (``compare.align.confidence.evidence_gate``) may be walked. Each side
+    is walked in its own order (``_viterbi``) over the pair's log-odds (``compare.align.scoring``); the links of
+    both walks are kept, so a sentence of either side can pair with several adjacent sentences of the other,
+    and links may cross. Each pairing the walks chose gets a calibrated probability
+    (``pairing_confidence``, no position in it): at or above ``link_confidence`` it is a link, from
+    ``possible_floor`` up to it a possible counterpart, below the floor nothing.
     """
     s = settings or AlignSettings()
     n, m = len(a.texts), len(b.texts)
     if n == 0 or m == 0:
-        return [], 0.0
+        return PairResult([], [], 0.0, (0.0, 0.0))
+    found, cos, related, inputs = walk_pairings(a, b, s, scores=scores)
+    if inputs is None:
+        links = _group([(i, j, float(cos[i, j]), None) for i, j in found])
+        return PairResult(links, [], related, _coverage(links, n, m))
+    p = pairing_confidence(inputs, s.confidence_weights, s.confidence_intercept)
+    # A link's reported score is the plain cosine of its sentences (0..1), which a reader can interpret;
+    # its confidence is the calibrated probability that it is right.
+    chosen = [(i, j, float(cos[i, j]), float(p[k])) for k, (i, j) in enumerate(found)]
+    links = _group([c for c in chosen if c[3] >= s.link_confidence])
+    possible = _group([c for c in chosen if s.possible_floor <= c[3] < s.link_confidence])
+    return PairResult(links, possible, related, _coverage(links, n, m))
+
+
+def walk_pairings(
+    a: AlignInput, b: AlignInput, s: AlignSettings, *, scores: np.ndarray | None = None
+) -> tuple[list[tuple[int, int]], np.ndarray, float, np.ndarray | None]:
+    """Return the sentence pairs both walks chose (sorted), the cosines, the relatedness, and each chosen pair's
+    inputs to the confidence model (``None`` when ``scores`` replaced the log-odds). Both sides must be non-empty."""
+    n, m = len(a.texts), len(b.texts)
     cos = a.vectors @ b.vectors.T
     related = relatedness(cos, s.relatedness_top)
     order = order_agreement(cos)
     if scores is not None and scores.shape != (n, m):
         raise ValueError(f"scores has shape {scores.shape}; the two sides have {n} and {m} sentences")
-    log_odds = link_scores(a, b, s, order) if scores is None else np.asarray(scores, dtype=np.float64)
+    features = pair_features(a.vectors, b.vectors, a.texts, b.texts, order)
+    log_odds = link_log_odds(features, s.weights, s.intercept) if scores is None else np.asarray(scores, dtype=np.float64)
+    z = null_z(cos)
+    content = shared_content(a.texts, b.texts)
     ok_a = _section_mask(cos, section_groups(a.sections, s.section_min_units), s)
     ok_b = _section_mask(cos.T, section_groups(b.sections, s.section_min_units), s)
     short_a = np.array([len(_TOKEN.findall(t)) < s.min_tokens for t in a.texts])
     short_b = np.array([len(_TOKEN.findall(t)) < s.min_tokens for t in b.texts])
     short = short_a[:, None] | short_b[None, :]
     allowed = ok_a[:, None] & ok_b[None, :] & (~short | (cos >= s.short_threshold))
+    allowed &= evidence_gate(z, content[0], z_alone=s.evidence_z, z_with_word=s.evidence_z_with_word)
     log_odds = np.where(allowed, log_odds, -np.inf)
     found = set(_viterbi(log_odds, s, order))
     reverse = {(i, j) for j, i in _viterbi(log_odds.T, s, order)}
@@ -143,11 +200,28 @@ def align_vectors(
     else:
         # One-to-many from the other walk only where it extends a link to the next or previous sentence.
         found |= {(i, j) for i, j in reverse if (i, j - 1) in found or (i, j + 1) in found}
-    found = _one_run_per_sentence(found, log_odds)
-    # A link's reported score is the plain cosine of its sentences (0..1), which a reader can interpret;
-    # the log-odds only decide which links are made.
-    links = _group([(i, j, float(cos[i, j])) for i, j in sorted(found)])
-    return links, related
+    chosen = sorted(_one_run_per_sentence(found, log_odds))
+    if scores is not None:
+        return chosen, cos, related, None
+    # The confidence model sees the log-odds without the position terms: position orders, never proves.
+    positional = [k for k, name in enumerate(FEATURES) if name in _POSITIONAL]
+    content_lo = link_log_odds(np.delete(features, positional, axis=-1),
+                               [w for k, w in enumerate(s.weights) if k not in positional], s.intercept)
+    inputs = confidence_features(cos, z, features[..., FEATURES.index("lexical")], content, content_lo, order, related)
+    rows = np.array([i for i, _ in chosen], dtype=np.int64)
+    cols = np.array([j for _, j in chosen], dtype=np.int64)
+    return chosen, cos, related, inputs[rows, cols].reshape(len(chosen), inputs.shape[-1])
+
+
+_POSITIONAL = frozenset({"position", "diagonal"})
+"""Features of ``compare.align.scoring.FEATURES`` that speak of where sentences stand, not what they say."""
+
+
+def _coverage(links: Sequence[Link], n: int, m: int) -> tuple[float, float]:
+    """Return the share of a's and of b's sentences that some link holds."""
+    in_a = {i for lk in links for i in lk.a}
+    in_b = {j for lk in links for j in lk.b}
+    return len(in_a) / n if n else 0.0, len(in_b) / m if m else 0.0
 
 
 def _one_run_per_sentence(pairs: set[tuple[int, int]], log_odds: np.ndarray) -> set[tuple[int, int]]:
@@ -181,11 +255,12 @@ def _one_run_per_sentence(pairs: set[tuple[int, int]], log_odds: np.ndarray) -> 
     return pairs
 
 
-def _group(pairs: list[tuple[int, int, float]]) -> list[Link]:
-    """Join pairs that share a sentence into links when the other side's sentences are adjacent."""
-    by_a: dict[int, list[tuple[int, float]]] = {}
-    for i, j, sc in pairs:
-        by_a.setdefault(i, []).append((j, sc))
+def _group(pairs: list[tuple[int, int, float, float | None]]) -> list[Link]:
+    """Join pairs that share a sentence into links when the other side's sentences are adjacent.
+
+    Each pair is (a index, b index, cosine, confidence or None); a joined link's score and confidence are the
+    means of its pairs'.
+    """
     # Union pairs into connected components, then split each into runs of adjacent ids.
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
@@ -195,22 +270,25 @@ def _group(pairs: list[tuple[int, int, float]]) -> list[Link]:
             x = parent[x]
         return x
 
-    for i, j, _ in pairs:
+    for i, j, _, _ in pairs:
         parent[find(("a", i))] = find(("b", j))
-    comps: dict[tuple[str, int], list[tuple[int, int, float]]] = {}
+    comps: dict[tuple[str, int], list[tuple[int, int, float, float | None]]] = {}
     for p in pairs:
         comps.setdefault(find(("a", p[0])), []).append(p)
     links: list[Link] = []
     for comp in comps.values():
-        a_ids = sorted({i for i, _, _ in comp})
-        b_ids = sorted({j for _, j, _ in comp})
+        a_ids = sorted({i for i, _, _, _ in comp})
+        b_ids = sorted({j for _, j, _, _ in comp})
         adjacent = a_ids[-1] - a_ids[0] == len(a_ids) - 1 and b_ids[-1] - b_ids[0] == len(b_ids) - 1
         if adjacent and (len(a_ids) == 1 or len(b_ids) == 1):
-            score = sum(sc for _, _, sc in comp) / len(comp)
-            links.append(Link(tuple(a_ids), tuple(b_ids), round(min(max(score, 0.0), 1.0), 4)))
+            score = sum(sc for _, _, sc, _ in comp) / len(comp)
+            probs = [c for _, _, _, c in comp if c is not None]
+            conf = round(sum(probs) / len(probs), 4) if probs else None
+            links.append(Link(tuple(a_ids), tuple(b_ids), round(min(max(score, 0.0), 1.0), 4), confidence=conf))
         else:
-            for i, j, sc in comp:
-                links.append(Link((i,), (j,), round(min(max(sc, 0.0), 1.0), 4)))
+            for i, j, sc, c in comp:
+                conf = round(c, 4) if c is not None else None
+                links.append(Link((i,), (j,), round(min(max(sc, 0.0), 1.0), 4), confidence=conf))
     links.sort(key=lambda lk: (lk.a[0], lk.b[0]))
     return links
 

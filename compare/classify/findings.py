@@ -32,10 +32,13 @@ def _relatedness(corpus: Corpus) -> dict[str, dict[str, float]]:
 
 def _unrelated(doc: Document, related: dict[str, float], threshold: float) -> Flag:
     best = max(sorted(related), key=lambda k: related[k])
+    share = Settings().align.found_share_threshold
     return Flag(
         "unrelated",
-        f"About something else: its closest source is {best} with relatedness {related[best]:.2f}, "
-        f"below the {threshold:.2f} that sources of one event reach; it gets no links.",
+        f"About something else: its closest source is {best}, with relatedness {related[best]:.2f} (the mean of "
+        f"the best sentence cosines of the smaller text) below the {threshold:.2f} that sources of one event reach, "
+        f"and less than {share:.0%} of the smaller text's sentences have a confident counterpart there (the "
+        "statements are not the same, even where the topic is); it gets no links.",
         0,
         len(doc.text),
     )
