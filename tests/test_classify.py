@@ -108,7 +108,7 @@ def test_loaded_language_piggery_beastly():
     assert "piggery" in a and "beastly" in b
     assert detail.startswith("“beastly” in transcript is an evaluative or emotive word (NRC Emotion Lexicon")
     # the plain synonym next to it is only wording
-    assert ("wording", "accustomed", "used", "Words swapped: “accustomed” (readout) → “used” (transcript).") in changes
+    assert ("wording", "accustomed", "used", "") in changes  # the diff shows it all: nothing to add
 
 
 def test_topic_words_are_not_loaded_language():
@@ -145,7 +145,7 @@ def test_distancing_inside_a_reworded_passage():
 
 def test_meaning_negation_flipped():
     (change,) = _classify("We will survive the sanctions.", "We will not survive the sanctions.", b_name="tv")
-    assert change == ("meaning", "", "not", "“not” is only in tv: one source negates what the other affirms.")
+    assert change == ("meaning", "", "not", "“not” is only in tv: one source denies what the other asserts.")
 
 
 def test_meaning_key_noun_economy_becomes_war():
@@ -185,7 +185,9 @@ def test_quote_differs_from_transcript():
     b = "We will get through these difficulties and acquire more competencies and more opportunities."
     changes = _classify(a, b, a_name="press", a_kind="press", b_name="transcript", b_kind="transcript")
     assert ("quote", "deal with", "get through",
-            "Inside quotation marks press has “deal with” where transcript has “get through”.") in changes
+            "Inside quotation marks press has “deal with” where transcript has “get through”: “get” is in transcript, not in "
+            "the quotation; “deal” is in the quotation, not in transcript (checked against transcript, the only record of "
+            "the statement linked here).") in changes
     # against another rewrite nothing says which is right; between two records it is a translator's choice
     assert "quote" not in _types(_classify(a, b, a_kind="press", b_kind="press"))
     assert "quote" not in _types(_classify(a, b, a_kind="readout", b_kind="transcript"))
@@ -193,7 +195,8 @@ def test_quote_differs_from_transcript():
     dropped = _classify("“They walk along the border to the Chernobyl plant and want to cut off the routes,” he said.",
                         "They walk along the border to the Chernobyl nuclear power plant and want to cut off the routes.",
                         a_kind="press", b_kind="transcript")
-    assert dropped[0] == ("quote", "", "nuclear power", "Inside quotation marks a has nothing where b has “nuclear power”.")
+    assert dropped[0][:3] == ("quote", "", "nuclear power")
+    assert dropped[0][3].startswith("Inside quotation marks a has nothing where b has “nuclear power”")
 
 
 def test_quote_needs_a_close_match():
@@ -223,7 +226,7 @@ def test_speakers_named_in_text():
 
 def test_wording_and_no_change():
     assert _classify("Well, we need to rally together.", "Well, we need to unite.") == [
-        ("wording", "rally together", "unite", "Words swapped: “rally together” (a) → “unite” (b).")]
+        ("wording", "rally together", "unite", "")]
     assert _classify("“They are not that simple.", "They are not that simple.") == []  # a quotation mark only
     long = _classify("Amid the ongoing war with Ukraine, Russian President Vladimir Putin met his counterpart in Moscow.",
                      "Vladimir Putin met with President of the Republic of Belarus Alexander Lukashenko at the Kremlin.")

@@ -20,6 +20,7 @@ __all__ = [
     "shared_runs",
     "speakers_named",
     "surname",
+    "written_names",
 ]
 
 _QUOTES = {"“": "”", "«": "»", "„": "“"}
@@ -63,6 +64,19 @@ def speakers_named(text: str, names: Sequence[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def written_names(text: str, start: int, end: int) -> set[str]:
+    """Return the words of text[start:end] written with a capital inside a sentence, lower-cased: names ("John").
+
+    A capital after the start of the text, a full stop, a colon or an opening quotation mark proves nothing.
+    """
+    out = set()
+    for m in WORDS.finditer(text, start, end):
+        before = text[: m.start()].rstrip().rstrip("“\"‘'«(–—-").rstrip()
+        if m.group()[0].isupper() and before and before[-1] not in ".!?:":
+            out.add(m.group().lower())
+    return out
+
+
 def surname(name: str) -> str:
     return name.split()[-1].lower()
 
@@ -83,21 +97,45 @@ def content_overlap(a: str, b: str) -> float:
     return len(sa & sb) / max(len(sa), len(sb))
 
 
-def distancing_marks(text: str) -> list[str]:
-    """Return the distancing markers of ``text`` as written: "claimed", "so-called", and 'scare quotes' (1-4 words)."""
-    marks = [m.group() for m in _DISTANCING.finditer(text)]
-    marks += [m.group() for m in _SCARE_QUOTES.finditer(text) if len(m.group(1).split()) <= 4]
-    return marks
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "for", "in", "on", "to", "at", "by", "de", "la", "von"})
+# a term being introduced or named, not doubted: called a 'verbal autopsy', the hashtag 'X'
+_NAMING = re.compile(r"\b(?:called|calls|call|known as|dubbed|named|nicknamed|termed|titled|entitled|word|words|term|"
+                     r"phrase|slogan|label|hashtag|motto|brand|name)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
-def hedge_classes(text: str) -> dict[str, list[str]]:
+def _is_title(phrase: str) -> bool:
+    """Whether every word of ``phrase`` but the small ones is capitalised: a name or a title ('New European Drive Cycle')."""
+    ws = phrase.split()
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in ws) and ws[0][0].isupper()
+
+
+def distancing_marks(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Return the distancing markers of ``text`` that overlap text[start:end], as written: "claimed", "so-called", 'scare quotes'.
+
+    Scare quotes are 1-4 words in single quotation marks; quotation marks around a name or title ('New European
+    Drive Cycle') or a term being named (called a 'verbal autopsy') are not scare quotes. The whole text is
+    read, so the words before a span count.
+    """
+    end = len(text) if end is None else end
+    found = [(m.start(), m.end(), m.group()) for m in _DISTANCING.finditer(text)]
+    found += [
+        (m.start(), m.end(), m.group()) for m in _SCARE_QUOTES.finditer(text)
+        if len(m.group(1).split()) <= 4 and not _is_title(m.group(1))
+        and not _NAMING.search(text[max(0, m.start() - 40) : m.start()])
+    ]
+    return [mark for s, e, mark in sorted(found) if s < end and e > start]
+
+
+def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str, list[str]]:
+    """Return the certainty classes marked in text[start:end] ("certain", "possible", "distancing"), with their words."""
+    end = len(text) if end is None else end
     found: dict[str, list[str]] = {}
-    for w in words(text):
+    for w in words(text[start:end]):
         if w in HEDGES and HEDGES[w] != "distancing":
             found.setdefault(HEDGES[w], []).append(w)
-    if "of course" in " ".join(words(text)):
+    if "of course" in " ".join(words(text[start:end])):
         found.setdefault("certain", []).append("of course")
-    marks = distancing_marks(text)
+    marks = distancing_marks(text, start, end)
     if marks:
         found["distancing"] = marks
     return found

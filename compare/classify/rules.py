@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 
 from ..records import Change, ChangeType
 from ..settings import ClassifySettings
-from .cues import hedge_classes, inside_spans, quoted_spans
+from .cues import hedge_classes, inside_spans, quoted_spans, written_names
 from .hunks import Hunk, Side
-from .lexicon import NEGATIONS, content_stems, emotive_reason, is_function_word, words
+from .lexicon import NEGATIONS, NEGATIVE_POLARITY, content_stems, emotive_reason, is_function_word, polarity, words
 from .numbers import describe_quantity, number_change
 from .passages import noun_swap
 from .quantities import Quantity
+from .testimony import Testimony
 
 __all__ = ["HUNK_RULES", "HunkContext", "WHOLE_PASSAGE", "classify_hunk"]
 
@@ -44,6 +45,10 @@ class HunkContext:
     """Quantity pairs of the link that differ and are not yet claimed by a hunk; the number rule claims them."""
     same: list[tuple[Quantity, Quantity]]
     """Quantity pairs written differently that agree ("1.5 percent" and "one and a half percent")."""
+    testimony: Testimony | None = None
+    """What the other records of the statement say at each spot of the secondary side (None: only this link is known)."""
+    faithful_to: list[str] = field(default_factory=list)
+    """Records whose words a quotation in this hunk has, though the other side's differ (set by the quote rule)."""
     wa: list[str] = field(init=False)
     wb: list[str] = field(init=False)
 
@@ -98,30 +103,43 @@ def _whole_passage(c: HunkContext) -> Change | None:
 
 
 def _negation(c: HunkContext) -> Change | None:
-    """A negation on one side only, the rest (nearly) the same words."""
+    """One side denies what the other asserts: a negation added or dropped, every other word of the clause the same.
+
+    The scope is the hunk between two unchanged stretches: apart from the negation (and do-support) its words must
+    be the same on both sides, and the other side must not deny in another way ("few notice", "they fail to").
+    """
     neg_a, neg_b = [w for w in c.wa if w in NEGATIONS], [w for w in c.wb if w in NEGATIONS]
-    rest = ({w for w in c.wa if w not in NEGATIONS} ^ {w for w in c.wb if w not in NEGATIONS}) - {"do", "does", "did"}
-    if len(neg_a) == len(neg_b) or len(rest) > 1:
+    if len(neg_a) == len(neg_b):
         return None
-    count_a = sum(w in NEGATIONS for w in words(c.a.text))
-    count_b = sum(w in NEGATIONS for w in words(c.b.text))
-    if count_a == count_b:
+    aux = {"do", "does", "did"}
+    rest_a = [w for w in c.wa if w not in NEGATIONS and w not in aux]
+    rest_b = [w for w in c.wb if w not in NEGATIONS and w not in aux]
+    if rest_a != rest_b:
         return None
-    side, neg = (c.a.name, neg_a[0]) if len(neg_a) > len(neg_b) else (c.b.name, neg_b[0])
-    return Change("meaning", c.ta, c.tb, f"“{neg}” is only in {side}: one source negates what the other affirms.")
+    all_a, all_b = words(c.a.text), words(c.b.text)
+    if sum(w in NEGATIONS for w in all_a) == sum(w in NEGATIONS for w in all_b):
+        return None
+    denied_by_a = len(neg_a) > len(neg_b)
+    if NEGATIVE_POLARITY & set(all_b if denied_by_a else all_a):
+        return None  # "Few probably notice" / "They probably don't notice": both deny
+    side, neg = (c.a.name, neg_a[0]) if denied_by_a else (c.b.name, neg_b[0])
+    return Change("meaning", c.ta, c.tb, f"“{neg}” is only in {side}: one source denies what the other asserts.")
 
 
 def _key_noun(c: HunkContext) -> Change | None:
     """A key noun right after shared words swapped for one with a different charge ("economy" -> "war")."""
     if not (c.close and c.hunk.anchored):
         return None
-    swap = noun_swap(c.wa, c.wb, c.a, c.b, c.settings)
+    h = c.hunk
+    names = written_names(c.a.text, h.a_start, h.a_end) | written_names(c.b.text, h.b_start, h.b_end)
+    swap = noun_swap(c.wa, c.wb, c.a, c.b, c.settings, names)
     return Change("meaning", c.ta, c.tb, swap) if swap else None
 
 
 def _hedge(c: HunkContext) -> Change | None:
     """A certainty or modality class on one side only."""
-    ha, hb = hedge_classes(c.hunk.a), hedge_classes(c.hunk.b)
+    h = c.hunk
+    ha, hb = hedge_classes(c.a.text, h.a_start, h.a_end), hedge_classes(c.b.text, h.b_start, h.b_end)
     full_a, full_b = hedge_classes(c.a.text), hedge_classes(c.b.text)
     only_a = {k: ws for k, ws in ha.items() if k not in full_b}
     only_b = {k: ws for k, ws in hb.items() if k not in full_a}
@@ -139,29 +157,49 @@ def _hedge(c: HunkContext) -> Change | None:
     return Change("hedge", c.ta, c.tb, "Certainty changes: " + "; ".join(parts) + ".")
 
 
+def _charge(ws: list[str], s: ClassifySettings) -> set[int]:
+    """The evaluative directions (-1, +1) that any word of ``ws`` carries in the lexicons, whatever its part of speech."""
+    return {polarity(w) for w in ws if emotive_reason(w, s.emotive_valence, s.emotive_emotions, any_pos=True)} - {0}
+
+
 def _loaded(c: HunkContext) -> Change | None:
-    """An emotive word with no match on the other side."""
+    """An evaluative word whose evaluation the other side does not carry: neutral against charged, or the opposite polarity.
+
+    A word written with a capital inside a sentence is a name; a synonym of the same weight on the other side
+    ("awful" / "terrible") is wording.
+    """
     s = c.settings
     stems_a, stems_b = content_stems(c.a.text), content_stems(c.b.text)
-    for w, side, other_stems, other in [*((w, c.a, stems_b, c.b) for w in c.wa), *((w, c.b, stems_a, c.a) for w in c.wb)]:
-        if w[:5] in other_stems or is_function_word(w):
+    names_a = written_names(c.a.text, c.hunk.a_start, c.hunk.a_end)
+    names_b = written_names(c.b.text, c.hunk.b_start, c.hunk.b_end)
+    charge_a, charge_b = _charge(c.wa, s), _charge(c.wb, s)
+    for w, side, other_stems, other, names, other_charge in [
+        *((w, c.a, stems_b, c.b, names_a, charge_b) for w in c.wa),
+        *((w, c.b, stems_a, c.a, names_b, charge_a) for w in c.wb),
+    ]:
+        if w[:5] in other_stems or is_function_word(w) or w in names:
             continue
         why = emotive_reason(w, s.emotive_valence, s.emotive_emotions)
-        if why:
-            other_words = c.tb if side is c.a else c.ta
-            return Change("loaded_language", c.ta, c.tb, f"“{w}” in {side.name} is an evaluative or emotive word ({why}); "
-                          f"{other.name} has {_say(other_words)} instead.")
+        if not why or polarity(w) in other_charge:
+            continue
+        other_words = c.tb if side is c.a else c.ta
+        then = "an evaluation in the opposite direction" if other_charge else "no such evaluation"
+        return Change("loaded_language", c.ta, c.tb, f"“{w}” in {side.name} is an evaluative or emotive word ({why}); "
+                      f"{other.name} has {_say(other_words)} instead: {then}.")
     return None
 
 
 def _quote(c: HunkContext) -> Change | None:
-    """Changed content words inside quotation marks of a secondary source, on a near-verbatim link to a record.
+    """Words inside a secondary source's quotation marks that differ from every record of the statement.
 
-    Only content words count, and only ones the other side does not have at all (after crude stemming).
+    Only on a near-verbatim link to a record, and only for content words (adverbs included: a dropped "almost"
+    counts) that the other side does not have at all (after crude stemming). The transcript and the readout are
+    two translations: when the quoted words are those of another record linked to the same sentences, the quote
+    is faithful (``wording``, and the detail says whose words they are).
     """
     a, b, h = c.a, c.b, c.hunk
     all_a, all_b = content_stems(a.text, adverbs=True), content_stems(b.text, adverbs=True)
-    content_changed = bool(content_stems(h.a) - all_b or content_stems(h.b) - all_a)
+    content_changed = bool(content_stems(h.a, adverbs=True) - all_b or content_stems(h.b, adverbs=True) - all_a)
     if not (c.verbatim and content_changed):
         return None
     qa = a.quoted if a.quoted is not None else quoted_spans(a.text)
@@ -173,19 +211,40 @@ def _quote(c: HunkContext) -> Change | None:
         return None
     quoting = a if in_a and a.kind not in rec else b
     other = b if quoting is a else a
-    return Change("quote", c.ta, c.tb, f"Inside quotation marks {quoting.name} has {_say(c.ta if quoting is a else c.tb)} "
-                  f"where {other.name} has {_say(c.tb if quoting is a else c.ta)}.")
+    said, instead = (h.a, h.b) if quoting is a else (h.b, h.a)
+    has = content_stems(said, adverbs=True)
+    lacks = content_stems(instead, adverbs=True) - has
+    checked = [other.name]
+    if c.testimony is not None:
+        at = quoting.doc_offset(h.a_start if quoting is a else h.b_start)
+        agree, covered = c.testimony.agreeing(at, has, lacks, other.name)
+        if agree:
+            c.faithful_to = agree
+            return None
+        checked += covered
+    records = " and ".join(checked)
+    missing = [w for w in dict.fromkeys(words(instead)) if w[:5] in lacks]
+    extra = [w for w in dict.fromkeys(words(said)) if w[:5] in has - content_stems(other.text, adverbs=True)]
+    why = []
+    if missing:
+        why.append(f"{', '.join(f'“{w}”' for w in missing)} {'is' if len(missing) == 1 else 'are'} in {records}, "
+                   f"not in the quotation")
+    if extra:
+        where = f"in {records}" if len(checked) == 1 else "in any of them" if len(checked) > 2 else "in either"
+        why.append(f"{', '.join(f'“{w}”' for w in extra)} {'is' if len(extra) == 1 else 'are'} in the quotation, "
+                   f"not {where}")
+    return Change("quote", c.ta, c.tb, f"Inside quotation marks {quoting.name} has {_say(said.strip())} where "
+                  f"{other.name} has {_say(instead.strip())}: {'; '.join(why)} (checked against {records}, "
+                  f"{'every record' if len(checked) > 1 else 'the only record'} of the statement linked here).")
 
 
 def _wording(c: HunkContext) -> Change:
-    """Any other word change."""
-    if not c.wa:
-        detail = f"{_say(c.tb)} added in {c.b.name}."
-    elif not c.wb:
-        detail = f"{_say(c.ta)} left out in {c.b.name}."
-    else:
-        detail = f"Words swapped: {_say(c.ta)} ({c.a.name}) → {_say(c.tb)} ({c.b.name})."
-    return Change("wording", c.ta, c.tb, detail + c.same_quantity_note())
+    """Any other word change; the detail says only what the highlighted words cannot show (often nothing)."""
+    detail = ""
+    if c.faithful_to:
+        detail = (f"The quotation has the words of {' and '.join(c.faithful_to)} here: a difference between translations "
+                  f"of the statement, not a misquotation.")
+    return Change("wording", c.ta, c.tb, (detail + c.same_quantity_note()).strip())
 
 
 HUNK_RULES: tuple[tuple[ChangeType, Callable[[HunkContext], Change | None]], ...] = (
