@@ -96,19 +96,29 @@ def test_date_discrepancy():
     assert _types(changes) == ["number"]
 
 
-def test_loaded_language_piggery_beastly():
+def test_loaded_language_beastly_against_a_neutral_word():
+    changes = _classify(
+        '"We are already accustomed to this Western (policy).',
+        "However, we are already used to this, pardon my language, beastly Western behaviour.",
+        a_name="press", b_name="transcript",
+    )
+    loaded = [c for c in changes if c[0] == "loaded_language"]
+    assert len(loaded) == 1
+    _, a, b, detail = loaded[0]
+    assert "Western (policy)" in a and "beastly" in b
+    assert detail.startswith("“beastly” in transcript is an evaluative or emotive word (NRC Emotion Lexicon")
+    # the plain synonym next to it is only wording
+    assert ("wording", "accustomed", "used", "") in changes  # the diff shows it all: nothing to add
+
+
+def test_two_insults_of_the_same_weight_are_wording():
+    # the readout's "piggery of the West" and the transcript's "beastly Western behaviour" judge alike
     changes = _classify(
         "Today’s are larger but we are already accustomed to this piggery of the West, I beg your pardon.",
         "However, we are already used to this, pardon my language, beastly Western behaviour.",
         a_name="readout", b_name="transcript",
     )
-    loaded = [c for c in changes if c[0] == "loaded_language"]
-    assert len(loaded) == 1
-    _, a, b, detail = loaded[0]
-    assert "piggery" in a and "beastly" in b
-    assert detail.startswith("“beastly” in transcript is an evaluative or emotive word (NRC Emotion Lexicon")
-    # the plain synonym next to it is only wording
-    assert ("wording", "accustomed", "used", "") in changes  # the diff shows it all: nothing to add
+    assert set(_types(changes)) == {"wording"}
 
 
 def test_topic_words_are_not_loaded_language():
@@ -247,11 +257,11 @@ def _changes(corpus, a, b, a_part, b_part):
     return link.changes
 
 
-def test_seed_piggery_beastly_is_loaded_language(seed_corpus):
+def test_seed_piggery_beastly_is_one_link_of_the_same_weight(seed_corpus):
     changes = _changes(seed_corpus, "readout", "transcript", "piggery of the West", "beastly Western behaviour")
-    loaded = [c for c in changes if c.type == "loaded_language"]
-    assert loaded and "beastly" in loaded[0].detail
-    assert "quote" not in {c.type for c in changes}  # two translations differ: not a misquotation
+    assert {c.type for c in changes} == {"wording"}  # two insults, two translations: neither loaded nor a misquotation
+    loaded = _changes(seed_corpus, "press", "transcript", "Western (policy)", "beastly Western behaviour")
+    assert [c.type for c in loaded if c.type != "wording"] == ["loaded_language"]
 
 
 def test_seed_one_and_a_half_percent_is_no_number_discrepancy(seed_corpus):

@@ -1,7 +1,8 @@
 """Labels a teacher can trust: the judged audit sample holds its floor, and the wrong labels of issue 13 stay gone.
 
-The audit sample (``tests/data/label_audit/onestop_heldout.json``) is every named label that
-``benchmarks/label_audit.py`` found on held-out OneStopEnglish articles, each judged by reading. Here each judged
+The audit sample (``tests/data/label_audit/onestop_fresh.json``) is every named label that
+``benchmarks/label_audit.py`` found on 60 OneStopEnglish articles no one read while writing the rules, each judged
+by reading. Here each judged
 link is classified again from its stored texts (pure: the real word diff and the classifier, no model), so a rule
 change that brings back a label judged wrong, or loses most of the right ones, fails.
 """
@@ -18,7 +19,7 @@ from compare.classify import Side, classify_corpus, classify_link
 from compare.diff import diff_words
 from compare.records import Corpus, Document, Link, PairAlignment, Source, Unit
 
-SAMPLE = Path(__file__).parent / "data" / "label_audit" / "onestop_heldout.json"
+SAMPLE = Path(__file__).parent / "data" / "label_audit" / "onestop_fresh.json"
 
 
 def _labels(a: str, b: str, kind_a: str = "other", kind_b: str = "other", name_a: str = "a", name_b: str = "b"):

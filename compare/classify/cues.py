@@ -14,6 +14,7 @@ __all__ = [
     "WORDS",
     "content_overlap",
     "distancing_marks",
+    "hearsay",
     "hedge_classes",
     "inside_spans",
     "quoted_spans",
@@ -97,33 +98,57 @@ def content_overlap(a: str, b: str) -> float:
     return len(sa & sb) / max(len(sa), len(sb))
 
 
-_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "for", "in", "on", "to", "at", "by", "de", "la", "von"})
 # a term being introduced or named, not doubted: called a 'verbal autopsy', the hashtag 'X'
 _NAMING = re.compile(r"\b(?:called|calls|call|known as|dubbed|named|nicknamed|termed|titled|entitled|word|words|term|"
-                     r"phrase|slogan|label|hashtag|motto|brand|name)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+                     r"phrase|slogan|label|hashtag|motto|brand|name|said|say|says|saying|answered|replied|voted)\s+"
+                     r"(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
 def _is_title(phrase: str) -> bool:
-    """Whether every word of ``phrase`` but the small ones is capitalised: a name or a title ('New European Drive Cycle')."""
-    ws = phrase.split()
-    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in ws) and ws[0][0].isupper()
+    """Whether ``phrase`` starts with a capital: a name or a title ('New European Drive Cycle', 'Fit in four minutes')."""
+    return phrase[:1].isupper()
+
+
+_FALSE_BEFORE = frozenset({"false", "fraudulent", "defamatory", "unfounded", "baseless", "bogus", "untrue"})
+
+
+def _plain_use(text: str, m: re.Match[str]) -> bool:
+    """Whether a distancing word is used plainly: "fraudulent claims" (the writer asserts they are false), "so-called"
+    naming a term ("so-called CSP")."""
+    w = m.group().lower()
+    before = re.findall(r"[\w’']+", text[max(0, m.start() - 30) : m.start()].lower())
+    after = text[m.end() : m.end() + 3].lstrip()
+    if w in ("claim", "claims") and before and before[-1] in _FALSE_BEFORE:
+        return True
+    return w.replace(" ", "-") == "so-called" and after[:1].isupper()
 
 
 def distancing_marks(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Return the distancing markers of ``text`` that overlap text[start:end], as written: "claimed", "so-called", 'scare quotes'.
 
-    Scare quotes are 1-4 words in single quotation marks; quotation marks around a name or title ('New European
+    "fraudulent claims" asserts, and "so-called" before a capital names a term ("so-called CSP"): neither distances. Scare quotes are 2-4 words in single quotation marks (one word in
+    quotation marks is most often a term being introduced, 'no-take'); quotation marks around a name or title ('New European
     Drive Cycle') or a term being named (called a 'verbal autopsy') are not scare quotes. The whole text is
     read, so the words before a span count.
     """
     end = len(text) if end is None else end
-    found = [(m.start(), m.end(), m.group()) for m in _DISTANCING.finditer(text)]
+    found = [(m.start(), m.end(), m.group()) for m in _DISTANCING.finditer(text) if not _plain_use(text, m)]
     found += [
         (m.start(), m.end(), m.group()) for m in _SCARE_QUOTES.finditer(text)
-        if len(m.group(1).split()) <= 4 and not _is_title(m.group(1))
+        if 2 <= len(m.group(1).split()) <= 4 and not _is_title(m.group(1))
         and not _NAMING.search(text[max(0, m.start() - 40) : m.start()])
     ]
     return [mark for s, e, mark in sorted(found) if s < end and e > start]
+
+
+_HEARSAY = re.compile(r"\b(?:reports?\s+(?:say|says|said|suggest|suggests|suggested|of)|there (?:have|has) been reports|"
+                      r"people (?:say|said)|according to|it is said|is said to|are said to|was said to)\b", re.IGNORECASE)
+
+
+def hearsay(text: str) -> bool:
+    """Whether ``text`` attributes what it says to others ("reports say", "according to"): a writer who does so keeps
+    the same distance as one who writes "reportedly" or "claimed", so a distancing word against it is no change."""
+    return bool(_HEARSAY.search(text))
 
 
 def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str, list[str]]:

@@ -20,11 +20,14 @@ from ..errors import LexiconError
 
 __all__ = [
     "EVALUATIVE_VERBS",
+    "FACTUAL_ADJECTIVES",
+    "MODAL_VERBS",
     "HEDGES",
     "NEGATIVE_POLARITY",
     "nrc_emotions",
     "polarity",
     "vader_valence",
+    "word_tag",
     "NEGATIONS",
     "content_stems",
     "emotive_reason",
@@ -40,7 +43,7 @@ NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none",
 
 NEGATIVE_POLARITY = frozenset({
     "few", "hardly", "rarely", "seldom", "barely", "scarcely", "fail", "fails", "failed", "refuse", "refuses", "refused",
-    "deny", "denies", "denied", "lack", "lacks", "lacked", "unable", "impossible", "little",
+    "deny", "denies", "denied", "lack", "lacks", "lacked", "unable", "impossible", "little", "unless",
 })
 """Words that deny without a negation word ("few notice", "they fail to"): with one of these on the other side, a
 "not" on one side is no sure sign that one source denies what the other asserts."""
@@ -55,6 +58,17 @@ EVALUATIVE_VERBS: dict[str, str] = {
 """Reporting verbs that judge what was said (the writer's own verdict on a statement: "slammed", "boasted"), each
 with the verdict's polarity. Only forms that are hardly ever anything else ("blasted", not "blast", an explosion);
 reporting verbs that describe the speech act plainly ("said", "criticised", "condemned", "praised") are not listed."""
+
+FACTUAL_ADJECTIVES = frozenset({
+    "illegal", "legal", "unlawful", "lawful", "dead", "alive", "rich", "poor", "wealthy", "free", "sick", "ill", "injured",
+    "unemployed", "homeless", "guilty", "innocent", "successful", "positive", "negative", "true", "false",
+})
+"""Adjectives the sentiment lexicons rate but that state a checkable condition ("illegal dumps", "HIV positive", "dead"):
+adding or dropping one changes the facts, not the evaluation, so they are never ``loaded_language``."""
+
+MODAL_VERBS = frozenset({"will", "must", "may", "might", "could"})
+"""Modal verbs among the hedges: they also mark tense or ability ("could only do six"), so they count as a change of
+certainty only when swapped for another class, never when added or dropped on their own."""
 
 HEDGES: dict[str, str] = {
     # certainty: the speaker vouches for it
@@ -174,21 +188,33 @@ def emotive_reason(word: str, valence: float, emotions: tuple[str, ...], *, any_
     if v is not None and abs(v) >= valence:
         return f"VADER sentiment lexicon rates it {v:+.1f} on a -4..+4 scale"
     polar = "negative" in assoc or "positive" in assoc  # NRCLex's WordNet-expanded entries without polarity are noisy
-    if polar and any(e in emotions for e in assoc):
+    if polar and "disgust" in assoc and any(e in emotions for e in assoc):  # anger alone: "defiant", "controversial"
         return f"NRC Emotion Lexicon associates it with {feelings}"
     return None
 
 
-def polarity(word: str) -> int:
-    """Return the evaluative direction of ``word``: -1 negative, +1 positive, 0 neutral or unrated (either lexicon)."""
+def polarity(word: str, *, nrc_needs: str = "") -> int:
+    """Return the evaluative direction of ``word``: -1 negative, +1 positive, 0 neutral or unrated (either lexicon).
+
+    An inflected form the lexicons lack is read as its base ("praised" as "praise"). With ``nrc_needs`` (an emotion),
+    an NRC polarity counts only for words NRC also links with that emotion (its bare polarities are noisy: "spoke").
+    """
     w = word.lower()
     if w in EVALUATIVE_VERBS:
         return -1 if EVALUATIVE_VERBS[w] == "negative" else 1
-    v = _vader().get(w)
-    if v is not None and v != 0:
-        return -1 if v < 0 else 1
-    assoc = _nrc().get(w, ())
-    return -1 if "negative" in assoc else 1 if "positive" in assoc else 0
+    for base in dict.fromkeys([w, *(w[: -len(x)] for x in ("s", "es", "d", "ed", "ing") if w.endswith(x) and len(w) > len(x) + 2)]):
+        v = _vader().get(base)
+        if v is not None and v != 0:
+            return -1 if v < 0 else 1
+        assoc = _nrc().get(base, ())
+        if ("negative" in assoc or "positive" in assoc) and (not nrc_needs or nrc_needs in assoc):
+            return -1 if "negative" in assoc else 1
+    return 0
+
+
+def word_tag(word: str) -> str:
+    """Return Brill's first part-of-speech tag for ``word`` ("JJ", "NN", ...), or "" when the lexicon lacks it."""
+    return _brill().get(word, _brill().get(word.lower(), ""))
 
 
 def is_noun(word: str) -> bool:

@@ -102,8 +102,8 @@ def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
         links: list[Link] = []
         for lk in p.links:
             a, b = sides[(p.a, p.b, lk.a, lk.b)]
-            secondary = p.a if kinds[p.a] not in records else p.b
-            changes = classify_link(lk.edits, a, b, settings.classify, testimony.get(secondary))
+            quoting = p.a if kinds[p.a] not in records else p.b
+            changes = classify_link(lk.edits, a, b, settings.classify, testimony.get(quoting))
             links.append(replace(lk, changes=changes))
         pairs.append(replace(p, links=tuple(links)))
     classified = replace(corpus, pairs=tuple(pairs))

@@ -6,9 +6,9 @@ from collections.abc import Sequence, Set
 
 from ..records import Change
 from ..settings import ClassifySettings
-from .cues import WORDS, distancing_marks, quoted_spans, shared_runs, written_names
+from .cues import WORDS, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
 from .hunks import Hunk, Side
-from .lexicon import EVALUATIVE_VERBS, content_stems, emotive_reason, is_noun, nrc_emotions, polarity, vader_valence, words
+from .lexicon import EVALUATIVE_VERBS, content_stems, emotive_reason, is_noun, polarity, vader_valence, words
 
 __all__ = ["anchored_swap", "distancing_in_passage", "judging_verbs_in_passage", "noun_swap"]
 
@@ -17,7 +17,7 @@ def distancing_in_passage(h: Hunk, a: Side, b: Side) -> list[Change]:
     """A distancing marker inside a passage reworded as a whole still counts: a hedge change with just that marker."""
     out = []
     for side, (start, end), other in ((a, (h.a_start, h.a_end), b), (b, (h.b_start, h.b_end), a)):
-        if distancing_marks(other.text):
+        if distancing_marks(other.text) or hearsay(other.text):
             continue
         for mark in dict.fromkeys(distancing_marks(side.text, start, end)):
             pair = (mark, "") if side is a else ("", mark)
@@ -47,14 +47,18 @@ def judging_verbs_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> 
 
 
 def _grave(noun: str, s: ClassifySettings) -> str | None:
-    """Why ``noun`` names something grave (war, attack), per the lexicons; None for a neutral or pleasant noun."""
+    """Why ``noun`` names something grave (war, death), per VADER; None for a neutral or pleasant noun.
+
+    The NRC associations are not used here: they link "prey", "bacteria" and "government" with fear.
+    """
     v = vader_valence(noun)
-    if v is not None and v <= -s.emotive_valence:
+    if v is not None and v <= -s.grave_valence:
         return f"VADER sentiment lexicon rates it {v:+.1f} on a -4..+4 scale"
-    assoc = nrc_emotions(noun)
-    if "negative" in assoc and any(e in assoc for e in ("anger", "fear", "disgust")):
-        return "NRC Emotion Lexicon associates it with " + ", ".join(e for e in assoc if e not in ("positive", "negative"))
     return None
+
+
+def _negative(word: str) -> bool:
+    return polarity(word) < 0
 
 
 def noun_swap(
@@ -74,8 +78,8 @@ def noun_swap(
     cb = [w for w in nouns_b if charged[w]]
     if bool(ca) == bool(cb):
         return None
-    if any(_grave(w, s) for w in (wb if ca else wa)):
-        return None  # "corpse" / "dead body": the other side says it as gravely, with another part of speech
+    if any(_negative(w) for w in (wb if ca else wa)):
+        return None  # "corpse" / "dead body", "death" / "explosions": the other side is grave too, in other words
     # the head of an English noun phrase comes last: "in terms of the economy" is about the economy
     x, y = (ca[0], nouns_b[-1]) if ca else (nouns_a[-1], cb[0])
     hot = x if ca else y

@@ -105,6 +105,8 @@ def _words_number(words: list[str], i: int) -> tuple[float, int] | None:
             if _SCALES[w] >= 1000:
                 total, current = total + current, 0.0
             used = j - i + 1
+        elif w == "half" and j == i and j + 2 < n and words[j + 1] in ("a", "an") and (_unit(words[j + 2]) or words[j + 2] in _SCALES):
+            return 0.5, 2  # "half a century", "half a million"
         elif w in ("a", "an") and j == i and j + 1 < n and words[j + 1] in _FRACTIONS:
             return _FRACTIONS[words[j + 1]], 2  # "a half", "a third"
         elif w in ("a", "an") and j == i and j + 1 < n and (words[j + 1] in _SCALES or _unit(words[j + 1])):

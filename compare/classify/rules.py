@@ -10,14 +10,29 @@ type is decided from the words of the hunk itself, so a reader can check it agai
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..records import Change, ChangeType
 from ..settings import ClassifySettings
-from .cues import hedge_classes, inside_spans, quoted_spans, written_names
+from .cues import hearsay, hedge_classes, inside_spans, quoted_spans, written_names
 from .hunks import Hunk, Side
-from .lexicon import NEGATIONS, NEGATIVE_POLARITY, content_stems, emotive_reason, is_function_word, polarity, words
+from .lexicon import (
+    EVALUATIVE_VERBS,
+    FACTUAL_ADJECTIVES,
+    MODAL_VERBS,
+    NEGATIONS,
+    NEGATIVE_POLARITY,
+    content_stems,
+    emotive_reason,
+    is_function_word,
+    nrc_emotions,
+    polarity,
+    vader_valence,
+    word_tag,
+    words,
+)
 from .numbers import describe_quantity, number_change
 from .passages import noun_swap
 from .quantities import Quantity
@@ -105,8 +120,9 @@ def _whole_passage(c: HunkContext) -> Change | None:
 def _negation(c: HunkContext) -> Change | None:
     """One side denies what the other asserts: a negation added or dropped, every other word of the clause the same.
 
-    The scope is the hunk between two unchanged stretches: apart from the negation (and do-support) its words must
-    be the same on both sides, and the other side must not deny in another way ("few notice", "they fail to").
+    The scope is the negation's clause: the words around it (``negation_scope`` on each side, do-support aside)
+    must stand in the same order on the other side without it, and the other side must not deny in another way
+    ("few notice", "unless we win", "they fail to").
     """
     neg_a, neg_b = [w for w in c.wa if w in NEGATIONS], [w for w in c.wb if w in NEGATIONS]
     if len(neg_a) == len(neg_b):
@@ -120,10 +136,30 @@ def _negation(c: HunkContext) -> Change | None:
     if sum(w in NEGATIONS for w in all_a) == sum(w in NEGATIONS for w in all_b):
         return None
     denied_by_a = len(neg_a) > len(neg_b)
-    if NEGATIVE_POLARITY & set(all_b if denied_by_a else all_a):
-        return None  # "Few probably notice" / "They probably don't notice": both deny
-    side, neg = (c.a.name, neg_a[0]) if denied_by_a else (c.b.name, neg_b[0])
+    negated, other = (all_a, all_b) if denied_by_a else (all_b, all_a)
+    if NEGATIVE_POLARITY & set(other) or any(_negative_prefix(w) for w in other if w not in negated):
+        return None  # "Few probably notice" / "They probably don't notice"; "unrealistic" / "not possible": both deny
+    neg = (neg_a if denied_by_a else neg_b)[0]
+    k, n = negated.index(neg), c.settings.negation_scope
+    clause = [w for w in negated[max(0, k - n) : k + n + 1] if w not in NEGATIONS and w not in aux]
+    if not _contains(other, clause):
+        return None  # the words around the negation differ too: not the same statement denied
+    side = c.a.name if denied_by_a else c.b.name
     return Change("meaning", c.ta, c.tb, f"“{neg}” is only in {side}: one source denies what the other asserts.")
+
+
+def _negative_prefix(w: str) -> bool:
+    """Whether ``w`` denies by its prefix ("unrealistic", "impossible"): the prefix and a word Brill's lexicon knows."""
+    for pre in ("un", "im", "in", "ir", "il", "dis", "non"):
+        if w.startswith(pre) and len(w) > len(pre) + 3 and word_tag(w[len(pre):]) and word_tag(w) in ("JJ", "RB", ""):
+            return True
+    return False
+
+
+def _contains(seq: list[str], part: list[str]) -> bool:
+    """Whether ``part`` stands in ``seq`` as one contiguous run, ignoring do-support and negations in ``seq``."""
+    plain = [w for w in seq if w not in NEGATIONS and w not in ("do", "does", "did")]
+    return any(plain[i : i + len(part)] == part for i in range(len(plain) - len(part) + 1))
 
 
 def _key_noun(c: HunkContext) -> Change | None:
@@ -141,12 +177,23 @@ def _hedge(c: HunkContext) -> Change | None:
     h = c.hunk
     ha, hb = hedge_classes(c.a.text, h.a_start, h.a_end), hedge_classes(c.b.text, h.b_start, h.b_end)
     full_a, full_b = hedge_classes(c.a.text), hedge_classes(c.b.text)
+    if hearsay(c.a.text):
+        full_a.setdefault("distancing", ["hearsay"])
+    if hearsay(c.b.text):
+        full_b.setdefault("distancing", ["hearsay"])
     only_a = {k: ws for k, ws in ha.items() if k not in full_b}
     only_b = {k: ws for k, ws in hb.items() if k not in full_a}
     # Distancing counts wherever it stands; certain/possible only as a swap (will -> may) or when the
     # marker is all that was added or dropped ("probably"), since "will" also just marks the future.
+    for found in (ha, hb):  # "will probably": the future, hedged; "will" itself vouches for nothing more
+        if "possible" in found and "will" in found.get("certain", []):
+            found["certain"].remove("will")
+            if not found["certain"]:
+                del found["certain"]
     swap = bool(ha) and bool(hb) and set(ha) != set(hb)
     bare = len(c.wa) + len(c.wb) - sum(len(v) for v in (*ha.values(), *hb.values())) <= 1
+    if bare and not swap and {w for v in (*ha.values(), *hb.values()) for w in v} <= MODAL_VERBS:
+        bare = False  # a modal verb added or dropped on its own: ability or tense ("could only do"), not certainty
     if not (swap or bare):
         only_a = {k: v for k, v in only_a.items() if k == "distancing"}
         only_b = {k: v for k, v in only_b.items() if k == "distancing"}
@@ -162,28 +209,67 @@ def _charge(ws: list[str], s: ClassifySettings) -> set[int]:
     return {polarity(w) for w in ws if emotive_reason(w, s.emotive_valence, s.emotive_emotions, any_pos=True)} - {0}
 
 
+_DEGREE = frozenset({"lot", "lots", "deal", "much", "many", "plenty", "bit", "very", "really", "so", "too"})
+
+
+def _degree(text: str, w: str) -> bool:
+    """Whether ``w`` stands before a degree word in ``text`` ("an awful lot", "a great deal"): an intensifier."""
+    return any(m.group(1).lower() in _DEGREE for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE))
+
+
+def _strong(w: str, s: ClassifySettings) -> bool:
+    """Whether ``w`` judges strongly enough to be named when it is all that was added or dropped: VADER at least
+    ``strong_valence`` from neutral, NRC disgust, or a judging reporting verb ("devastating", "beastly", "slammed")."""
+    v = vader_valence(w)
+    return w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence) or "disgust" in nrc_emotions(w)
+
+
+def _may_judge(w: str) -> bool:
+    """Whether ``w`` may carry an evaluation the lexicons do not rate: anything but a plain noun (an adjective, adverb,
+    verb, a degree word such as "lot" for "a great deal", or a word they do not know: "piggery", "well-heeled");
+    such a word in the other side's slot makes the change a synonym's."""
+    return "-" in w or w in _DEGREE or word_tag(w) not in ("NN", "NNS")
+
+
 def _loaded(c: HunkContext) -> Change | None:
     """An evaluative word whose evaluation the other side does not carry: neutral against charged, or the opposite polarity.
 
-    A word written with a capital inside a sentence is a name; a synonym of the same weight on the other side
-    ("awful" / "terrible") is wording.
+    The other side is neutral only when it provably is: its words in the hunk are there (a swap) and none of them
+    could judge (no adjective, adverb or word the lexicons do not know), or the charged word is all that was added
+    or dropped (at most ``loaded_bare_words`` words). A word written with a capital inside a sentence is a name; a
+    synonym in the same slot ("awful" / "terrible", "piggery" / "beastly") is wording.
     """
     s = c.settings
     stems_a, stems_b = content_stems(c.a.text), content_stems(c.b.text)
     names_a = written_names(c.a.text, c.hunk.a_start, c.hunk.a_end)
     names_b = written_names(c.b.text, c.hunk.b_start, c.hunk.b_end)
-    charge_a, charge_b = _charge(c.wa, s), _charge(c.wb, s)
-    for w, side, other_stems, other, names, other_charge in [
-        *((w, c.a, stems_b, c.b, names_a, charge_b) for w in c.wa),
-        *((w, c.b, stems_a, c.a, names_b, charge_a) for w in c.wb),
+    for w, side, own, other_stems, other, names, theirs in [
+        *((w, c.a, c.wa, stems_b, c.b, names_a, c.wb) for w in c.wa),
+        *((w, c.b, c.wb, stems_a, c.a, names_b, c.wa) for w in c.wb),
     ]:
         if w[:5] in other_stems or is_function_word(w) or w in names:
             continue
         why = emotive_reason(w, s.emotive_valence, s.emotive_emotions)
-        if not why or polarity(w) in other_charge:
+        if not why or w in FACTUAL_ADJECTIVES:
             continue
+        own_stems = {x[:5] for x in own}
+        slot = [x for x in theirs if not is_function_word(x) and x[:5] not in own_stems]
+        this_side = content_stems(side.text, adverbs=True)
+        unmatched = [x for x in words(other.text) if x[:5] not in this_side]  # "praised the work" / "said it was great"
+        if polarity(w) in {polarity(x, nrc_needs="disgust") for x in slot + unmatched}:
+            continue  # the other side judges the same way ("troublemakers" / "antisocial people")
+        flip = bool(_charge(slot, s))
+        if _degree(side.text, w):
+            continue  # "an awful lot", "a great deal": a degree, not a judgement
+        verb = w in EVALUATIVE_VERBS  # "slammed" / "spoke of": a plain reporting verb in its slot judges nothing
+        if not flip and any(word_tag(x) == "FW" for x in theirs):
+            continue  # a foreign phrase in its place ("tour de force") judges in words the lexicons do not rate
+        if not flip and any(_may_judge(x) and not (verb and word_tag(x).startswith("VB")) for x in slot):
+            continue  # the other side may well say the same in words the lexicons do not rate
+        if not slot and not (len(own) <= s.loaded_bare_words and _strong(w, s)):
+            continue  # an added description ("the second least successful"), not a judgement of the same thing
         other_words = c.tb if side is c.a else c.ta
-        then = "an evaluation in the opposite direction" if other_charge else "no such evaluation"
+        then = "an evaluation in the opposite direction" if flip else "no such evaluation"
         return Change("loaded_language", c.ta, c.tb, f"“{w}” in {side.name} is an evaluative or emotive word ({why}); "
                       f"{other.name} has {_say(other_words)} instead: {then}.")
     return None
