@@ -14,7 +14,7 @@ CHANGE_TYPES: dict[str, str] = {
     "hedge": "Certainty or modality shifts: a modal or stance word of one class (certain: will, must, sure; possible: "
     "may, might, think; distancing: claimed, allegedly, so-called, 'scare quotes', not a quoted name or title) is on one "
     "side only.",
-    "loaded_language": "The evaluation changes: an evaluative adjective or adverb (VADER |valence| >= 2, or NRC anger or "
+    "loaded_language": "The evaluation changes: an evaluative adjective or adverb (VADER |valence| >= 2.5, or NRC "
     "disgust) or a judging reporting verb (\"slammed\") stands where the other side is neutral or judges the other way; "
     "same-weight synonyms and names are wording.",
     "quote": "A press or other secondary source's words in quotation marks differ from every record of the statement "
