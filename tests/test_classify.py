@@ -144,7 +144,7 @@ def test_distancing_inside_a_reworded_passage():
              "operation' in Ukraine on February 24, Ukraine would have attacked Belarus the same day.")
     readout = ("Had there not been a preventive strike on the positions (four positions, I will show it now, I have brought "
                "the map) six hours before the operation, they would have attacked the troops of Belarus and Russia.")
-    changes = _classify(press, readout, a_name="press", b_name="readout")
+    changes = _classify(press, readout, a_name="press", b_name="readout", a_kind="press", b_kind="readout")
     hedges = [c for c in changes if c[0] == "hedge"]
     assert [(c[1], c[2]) for c in hedges] == [("claimed", ""), ("'special military operation'", "")]
     assert hedges[1][3].startswith("Quotation marks around “special military operation” (distancing) only in press")

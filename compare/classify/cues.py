@@ -120,7 +120,27 @@ def _plain_use(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 3].lstrip()
     if w in ("claim", "claims") and before and before[-1] in _FALSE_BEFORE:
         return True
+    if w.startswith("claim") and not _reports_a_statement(text[m.end() :]):
+        return True  # "claimed 70,000 lives", "claimed the records", "is claiming a domain name": no statement follows
     return w.replace(" ", "-") == "so-called" and after[:1].isupper()
+
+
+_CLAUSE_START = frozenset({"that", "to", "it", "he", "she", "they", "we", "i", "you", "there", "this", "his", "her", "their"})
+_FINITE = frozenset({"is", "was", "are", "were", "had", "has", "have", "would", "will", "could", "can", "did", "does"})
+
+
+def _reports_a_statement(after: str) -> bool:
+    """Whether the words after "claimed" report a statement: "that ...", "to have ...", or a clause with its own verb
+    ("claimed the crisis was ..."), not an object ("claimed the records", "claimed 70,000 lives")."""
+    ws = re.findall(r"[\w’']+|[.,;:!?]", after.lower())[:7]
+    if not ws or ws[0] in _CLAUSE_START or not ws[0][0].isalnum():
+        return True
+    for w in ws[1:]:
+        if w in ("that", "which", "who") or not w[0].isalnum():
+            return False
+        if w in _FINITE:
+            return True
+    return False
 
 
 def distancing_marks(text: str, start: int = 0, end: int | None = None) -> list[str]:

@@ -61,14 +61,16 @@ reporting verbs that describe the speech act plainly ("said", "criticised", "con
 
 FACTUAL_ADJECTIVES = frozenset({
     "illegal", "legal", "unlawful", "lawful", "dead", "alive", "rich", "poor", "wealthy", "free", "sick", "ill", "injured",
-    "unemployed", "homeless", "guilty", "innocent", "successful", "positive", "negative", "true", "false",
+    "unemployed", "homeless", "guilty", "innocent", "successful", "positive", "negative", "true", "false", "obese",
+    "overweight", "toxic", "gross", "happy", "unhappy",
 })
 """Adjectives the sentiment lexicons rate but that state a checkable condition ("illegal dumps", "HIV positive", "dead"):
 adding or dropping one changes the facts, not the evaluation, so they are never ``loaded_language``."""
 
-MODAL_VERBS = frozenset({"will", "must", "may", "might", "could"})
-"""Modal verbs among the hedges: they also mark tense or ability ("could only do six"), so they count as a change of
-certainty only when swapped for another class, never when added or dropped on their own."""
+MODAL_VERBS = frozenset({"will", "must", "may", "might", "could", "think", "believe", "suppose"})
+"""Modal and cognition verbs among the hedges: they also mark tense, ability or plain thought ("could only do six",
+"read the profile and think"), so they count as a change of certainty only when swapped for a marker of another class
+of the same kind (a verb for a verb: "will" -> "may"), never when added or dropped on their own."""
 
 HEDGES: dict[str, str] = {
     # certainty: the speaker vouches for it
@@ -188,7 +190,8 @@ def emotive_reason(word: str, valence: float, emotions: tuple[str, ...], *, any_
     if v is not None and abs(v) >= valence:
         return f"VADER sentiment lexicon rates it {v:+.1f} on a -4..+4 scale"
     polar = "negative" in assoc or "positive" in assoc  # NRCLex's WordNet-expanded entries without polarity are noisy
-    if polar and "disgust" in assoc and any(e in emotions for e in assoc):  # anger alone: "defiant", "controversial"
+    mixed = any(e in assoc for e in ("trust", "joy", "anticipation", "surprise"))  # "owing", "latent": NRC noise
+    if polar and "disgust" in assoc and not mixed and any(e in emotions for e in assoc):  # not anger alone: "defiant"
         return f"NRC Emotion Lexicon associates it with {feelings}"
     return None
 

@@ -46,7 +46,7 @@ def classify_link(
         if change is not None:
             changes.append(change)
             if change.detail.startswith(WHOLE_PASSAGE) and overlap >= s.passage_overlap:
-                changes.extend(distancing_in_passage(h, a, b))
+                changes.extend(distancing_in_passage(h, a, b, s))
                 changes.extend(judging_verbs_in_passage(h, a, b, s))
                 swap = anchored_swap(h, a, b, s)
                 if swap:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 
 from ..records import Change
@@ -13,13 +14,20 @@ from .lexicon import EVALUATIVE_VERBS, content_stems, emotive_reason, is_noun, p
 __all__ = ["anchored_swap", "distancing_in_passage", "judging_verbs_in_passage", "noun_swap"]
 
 
-def distancing_in_passage(h: Hunk, a: Side, b: Side) -> list[Change]:
-    """A distancing marker inside a passage reworded as a whole still counts: a hedge change with just that marker."""
+def distancing_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> list[Change]:
+    """A distancing marker inside a passage reworded as a whole still counts: a hedge change with just that marker.
+
+    Scare quotes count only when a secondary source puts them around what a record says (as in the hunk rule).
+    """
     out = []
     for side, (start, end), other in ((a, (h.a_start, h.a_end), b), (b, (h.b_start, h.b_end), a)):
         if distancing_marks(other.text) or hearsay(other.text):
             continue
-        for mark in dict.fromkeys(distancing_marks(side.text, start, end)):
+        if side.kind in s.record_kinds or other.kind not in s.record_kinds:
+            marks = [m for m in distancing_marks(side.text, start, end) if m[0] not in "'‘"]  # see without_quoting_style
+        else:
+            marks = distancing_marks(side.text, start, end)
+        for mark in dict.fromkeys(marks):
             pair = (mark, "") if side is a else ("", mark)
             said = f"quotation marks around “{mark[1:-1]}”" if mark[0] in "'‘" else f"“{mark}”"
             out.append(Change("hedge", *pair, f"{said[0].upper()}{said[1:]} (distancing) only in {side.name}: it reports "
@@ -38,6 +46,8 @@ def judging_verbs_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> 
             w = m.group().lower()
             if w not in EVALUATIVE_VERBS or polarity(w) in other_charge or any(q0 <= m.start() < q1 for q0, q1 in quoted):
                 continue
+            if re.match(r"\s+(?:through|into|against|onto|on|down|shut|open|the\s+door|the\s+brakes)\b", side.text[m.end() :]):
+                continue  # "slammed through the ice": a movement, not a verdict on a statement
             pair = (m.group(), "") if side is a else ("", m.group())
             out.append(Change("loaded_language", *pair, f"“{m.group()}” in {side.name} is {side.name}'s own verdict on "
                               f"what was said (a reporting verb that judges it, {EVALUATIVE_VERBS[w]}); {other.name} "

@@ -36,6 +36,9 @@ _MONTHS.pop("may")  # "may" is far more often the modal verb; "May 9" is still r
 _MONTHS["sept"] = 9
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:-[A-Za-z]+)*|%|\$|€|£", re.UNICODE)
+_NOT_COUNTED = frozenset({"with", "and", "the", "for", "from", "that", "this", "was", "were", "are", "has", "had", "have",
+                          "but", "who", "which", "academic", "per", "out", "than", "into", "over", "under", "after", "before"})
+"""Words after a number that are not what it counts ("59 with a value of", "2015-6 academic year")."""
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the|that)\s+(?:very\s+)?same\s+(?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
 _BEFORE, _AFTER = ("before", "earlier"), ("after", "later")
@@ -163,6 +166,8 @@ def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int
         return _date(toks, low, i, i + 2, _MONTHS[low[i + 1]], int(low[i]))
     money = ""
     start_i = i
+    if i and text[toks[i - 1][2] : toks[i][1]] == "-" and re.fullmatch(r"\d{4}", low[i - 1]):
+        return None, 1  # the end of a range of years ("2015-6", "2015-16")
     if low[i] in ("$", "€", "£") and i + 1 < n and low[i + 1][0].isdigit():
         money, i = low[i], i + 1
     value = _digits(low[i])
@@ -195,7 +200,7 @@ def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int
             value, kind, j = (-value if low[j] in _BEFORE else value), "offset", j + 1
         elif j + 1 < len(toks) and low[j] == "in" and low[j + 1] == "advance":
             value, kind, j = -value, "offset", j + 2
-    elif j < n and low[j].isalpha() and len(low[j]) > 2:
+    elif j < n and low[j].isalpha() and len(low[j]) > 2 and low[j] not in _NOT_COUNTED:
         kind = f"count:{low[j].rstrip('s')}"
     start, end = toks[start_i][1], toks[j - 1][2]
     if kind.startswith("count:"):

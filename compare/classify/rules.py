@@ -38,7 +38,7 @@ from .passages import noun_swap
 from .quantities import Quantity
 from .testimony import Testimony
 
-__all__ = ["HUNK_RULES", "HunkContext", "WHOLE_PASSAGE", "classify_hunk"]
+__all__ = ["HUNK_RULES", "HunkContext", "WHOLE_PASSAGE", "classify_hunk", "without_quoting_style"]
 
 WHOLE_PASSAGE = "Passage reworded as a whole"
 """How the detail of a ``wording`` change for a whole reworded passage begins."""
@@ -172,6 +172,23 @@ def _key_noun(c: HunkContext) -> Change | None:
     return Change("meaning", c.ta, c.tb, swap) if swap else None
 
 
+def _verb_kind(w: str) -> str:
+    """The kind of word a certainty marker is: a modal verb, a verb of thought, or another word (adverb, adjective)."""
+    return "modal" if w in ("will", "must", "may", "might", "could") else "thought" if w in MODAL_VERBS else "other"
+
+
+def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, s: ClassifySettings) -> dict[str, list[str]]:
+    """Drop scare quotes unless a secondary source puts them around words a record says plainly: many writers (British
+    ones) quote any phrase in single quotation marks ('let himself down'), so only against the record of what was said
+    do they show distance."""
+    marks = [m for m in found.get("distancing", []) if m[0] not in "'‘" or (side.kind not in s.record_kinds and
+                                                                          other.kind in s.record_kinds)]
+    out = {k: v for k, v in found.items() if k != "distancing"}
+    if marks:
+        out["distancing"] = marks
+    return out
+
+
 def _hedge(c: HunkContext) -> Change | None:
     """A certainty or modality class on one side only."""
     h = c.hunk
@@ -191,12 +208,18 @@ def _hedge(c: HunkContext) -> Change | None:
             if not found["certain"]:
                 del found["certain"]
     swap = bool(ha) and bool(hb) and set(ha) != set(hb)
+    kinds_a = {_verb_kind(w) for k, v in ha.items() if k != "distancing" for w in v}
+    kinds_b = {_verb_kind(w) for k, v in hb.items() if k != "distancing" for w in v}
+    if swap and not kinds_a & kinds_b:
+        swap = False  # "will be insisting" / "believe", "probably" / "must": a verb against a word of another kind
     bare = len(c.wa) + len(c.wb) - sum(len(v) for v in (*ha.values(), *hb.values())) <= 1
-    if bare and not swap and {w for v in (*ha.values(), *hb.values()) for w in v} <= MODAL_VERBS:
+    if bare and not swap and {w for k, v in (*ha.items(), *hb.items()) if k != "distancing" for w in v} <= MODAL_VERBS:
         bare = False  # a modal verb added or dropped on its own: ability or tense ("could only do"), not certainty
     if not (swap or bare):
         only_a = {k: v for k, v in only_a.items() if k == "distancing"}
         only_b = {k: v for k, v in only_b.items() if k == "distancing"}
+    only_a = without_quoting_style(only_a, c.a, c.b, c.settings)
+    only_b = without_quoting_style(only_b, c.b, c.a, c.settings)
     if not (only_a or only_b):
         return None
     parts = [f"“{ws[0]}” ({k}) only in {c.a.name}" for k, ws in sorted(only_a.items())]
@@ -210,6 +233,14 @@ def _charge(ws: list[str], s: ClassifySettings) -> set[int]:
 
 
 _DEGREE = frozenset({"lot", "lots", "deal", "much", "many", "plenty", "bit", "very", "really", "so", "too"})
+
+
+def _quoted_word(side: Side, w: str) -> bool:
+    """Whether every occurrence of ``w`` in ``side`` stands inside quotation marks (double, or a short single-quoted phrase)."""
+    spans = list(side.quoted if side.quoted is not None else quoted_spans(side.text))
+    spans += [(m.start(), m.end()) for m in re.finditer(r"['‘][^'‘’\n]{1,60}['’]", side.text)]
+    hits = [m.start() for m in re.finditer(rf"\b{re.escape(w)}\b", side.text, re.IGNORECASE)]
+    return bool(hits) and all(any(s0 <= i < s1 for s0, s1 in spans) for i in hits)
 
 
 def _degree(text: str, w: str) -> bool:
@@ -247,8 +278,8 @@ def _loaded(c: HunkContext) -> Change | None:
         *((w, c.a, c.wa, stems_b, c.b, names_a, c.wb) for w in c.wa),
         *((w, c.b, c.wb, stems_a, c.a, names_b, c.wa) for w in c.wb),
     ]:
-        if w[:5] in other_stems or is_function_word(w) or w in names:
-            continue
+        if w[:5] in other_stems or is_function_word(w) or w in names or _quoted_word(side, w):
+            continue  # inside quotation marks the word is the speaker's, not the writer's ("toxic overload")
         why = emotive_reason(w, s.emotive_valence, s.emotive_emotions)
         if not why or w in FACTUAL_ADJECTIVES:
             continue
