@@ -10,7 +10,6 @@ change that brings back a label judged wrong, or loses most of the right ones, f
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
