@@ -43,12 +43,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(ROOT / "corpus"))
     parser.add_argument("--examples", nargs="*", default=[], choices=list(CHANGE_TYPES))
+    parser.add_argument("--cache-dir", type=Path, default=None, help="embedding cache folder [default: none]")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from compare.pipeline import build_corpus
     from compare.settings import Settings
 
-    corpus, _ = build_corpus(Path(args.corpus), Settings(quiet=True))
+    corpus, _ = build_corpus(Path(args.corpus), Settings(cache_dir=args.cache_dir))
     print(change_table(corpus))
     print()
     for doc in corpus.documents:

@@ -90,8 +90,9 @@ class ClassifySettings:
 
     max_words: int = 8
     """A changed passage longer than this (words, either side) is only called ``wording``: too long to name one change."""
-    emotive_valence: float = 2.0
-    """Least VADER valence (absolute, on -4..4) for a word to count as evaluative or emotive."""
+    emotive_valence: float = 2.5
+    """Least VADER valence (absolute, on -4..4) for a word to count as evaluative or emotive (2.5: "devastating", "great";
+    not "poor", "strong" or "effective", which mostly describe)."""
     emotive_emotions: tuple[str, ...] = ("anger", "disgust")
     """NRC emotions that make a word count as evaluative or emotive (the emotions of condemnation)."""
     min_overlap: float = 0.4
@@ -110,6 +111,16 @@ class ClassifySettings:
     these (two records differing, e.g. two translations, is ``wording``)."""
     run_min_sentences: int = 8
     """Fewest consecutive sentences without any link for a ``no_counterpart`` flag."""
+    loaded_bare_words: int = 2
+    """Most words of a passage added or dropped as a whole for an evaluative word in it to count as ``loaded_language``
+    ("a terrible decision" / "a decision"); a longer addition adds a description, not a judgement of the same thing."""
+    strong_valence: float = 3.0
+    """Least VADER valence (absolute) for an evaluative word that is all that was added or dropped to count as
+    ``loaded_language`` ("devastating"; not "successful" or "rich", which describe)."""
+    negation_scope: int = 3
+    """Words on each side of a negation that must stand, in order, on the other side for a ``meaning`` change (its clause)."""
+    grave_valence: float = 2.5
+    """Least negative VADER valence (absolute) for a noun to count as grave in a key-noun ``meaning`` change ("war")."""
 
 
 @dataclass(frozen=True)

@@ -96,19 +96,29 @@ def test_date_discrepancy():
     assert _types(changes) == ["number"]
 
 
-def test_loaded_language_piggery_beastly():
+def test_loaded_language_beastly_against_a_neutral_word():
+    changes = _classify(
+        '"We are already accustomed to this Western (policy).',
+        "However, we are already used to this, pardon my language, beastly Western behaviour.",
+        a_name="press", b_name="transcript",
+    )
+    loaded = [c for c in changes if c[0] == "loaded_language"]
+    assert len(loaded) == 1
+    _, a, b, detail = loaded[0]
+    assert "Western (policy)" in a and "beastly" in b
+    assert detail.startswith("“beastly” in transcript is an evaluative or emotive word (NRC Emotion Lexicon")
+    # the plain synonym next to it is only wording
+    assert ("wording", "accustomed", "used", "") in changes  # the diff shows it all: nothing to add
+
+
+def test_two_insults_of_the_same_weight_are_wording():
+    # the readout's "piggery of the West" and the transcript's "beastly Western behaviour" judge alike
     changes = _classify(
         "Today’s are larger but we are already accustomed to this piggery of the West, I beg your pardon.",
         "However, we are already used to this, pardon my language, beastly Western behaviour.",
         a_name="readout", b_name="transcript",
     )
-    loaded = [c for c in changes if c[0] == "loaded_language"]
-    assert len(loaded) == 1
-    _, a, b, detail = loaded[0]
-    assert "piggery" in a and "beastly" in b
-    assert detail.startswith("“beastly” in transcript is an evaluative or emotive word (NRC Emotion Lexicon")
-    # the plain synonym next to it is only wording
-    assert ("wording", "accustomed", "used", "Words swapped: “accustomed” (readout) → “used” (transcript).") in changes
+    assert set(_types(changes)) == {"wording"}
 
 
 def test_topic_words_are_not_loaded_language():
@@ -134,7 +144,7 @@ def test_distancing_inside_a_reworded_passage():
              "operation' in Ukraine on February 24, Ukraine would have attacked Belarus the same day.")
     readout = ("Had there not been a preventive strike on the positions (four positions, I will show it now, I have brought "
                "the map) six hours before the operation, they would have attacked the troops of Belarus and Russia.")
-    changes = _classify(press, readout, a_name="press", b_name="readout")
+    changes = _classify(press, readout, a_name="press", b_name="readout", a_kind="press", b_kind="readout")
     hedges = [c for c in changes if c[0] == "hedge"]
     assert [(c[1], c[2]) for c in hedges] == [("claimed", ""), ("'special military operation'", "")]
     assert hedges[1][3].startswith("Quotation marks around “special military operation” (distancing) only in press")
@@ -145,7 +155,7 @@ def test_distancing_inside_a_reworded_passage():
 
 def test_meaning_negation_flipped():
     (change,) = _classify("We will survive the sanctions.", "We will not survive the sanctions.", b_name="tv")
-    assert change == ("meaning", "", "not", "“not” is only in tv: one source negates what the other affirms.")
+    assert change == ("meaning", "", "not", "“not” is only in tv: one source denies what the other asserts.")
 
 
 def test_meaning_key_noun_economy_becomes_war():
@@ -185,7 +195,9 @@ def test_quote_differs_from_transcript():
     b = "We will get through these difficulties and acquire more competencies and more opportunities."
     changes = _classify(a, b, a_name="press", a_kind="press", b_name="transcript", b_kind="transcript")
     assert ("quote", "deal with", "get through",
-            "Inside quotation marks press has “deal with” where transcript has “get through”.") in changes
+            "Inside quotation marks press has “deal with” where transcript has “get through”: “get” is in transcript, not in "
+            "the quotation; “deal” is in the quotation, not in transcript (checked against transcript, the only record of "
+            "the statement linked here).") in changes
     # against another rewrite nothing says which is right; between two records it is a translator's choice
     assert "quote" not in _types(_classify(a, b, a_kind="press", b_kind="press"))
     assert "quote" not in _types(_classify(a, b, a_kind="readout", b_kind="transcript"))
@@ -193,7 +205,8 @@ def test_quote_differs_from_transcript():
     dropped = _classify("“They walk along the border to the Chernobyl plant and want to cut off the routes,” he said.",
                         "They walk along the border to the Chernobyl nuclear power plant and want to cut off the routes.",
                         a_kind="press", b_kind="transcript")
-    assert dropped[0] == ("quote", "", "nuclear power", "Inside quotation marks a has nothing where b has “nuclear power”.")
+    assert dropped[0][:3] == ("quote", "", "nuclear power")
+    assert dropped[0][3].startswith("Inside quotation marks a has nothing where b has “nuclear power”")
 
 
 def test_quote_needs_a_close_match():
@@ -223,7 +236,7 @@ def test_speakers_named_in_text():
 
 def test_wording_and_no_change():
     assert _classify("Well, we need to rally together.", "Well, we need to unite.") == [
-        ("wording", "rally together", "unite", "Words swapped: “rally together” (a) → “unite” (b).")]
+        ("wording", "rally together", "unite", "")]
     assert _classify("“They are not that simple.", "They are not that simple.") == []  # a quotation mark only
     long = _classify("Amid the ongoing war with Ukraine, Russian President Vladimir Putin met his counterpart in Moscow.",
                      "Vladimir Putin met with President of the Republic of Belarus Alexander Lukashenko at the Kremlin.")
@@ -244,11 +257,11 @@ def _changes(corpus, a, b, a_part, b_part):
     return link.changes
 
 
-def test_seed_piggery_beastly_is_loaded_language(seed_corpus):
+def test_seed_piggery_beastly_is_one_link_of_the_same_weight(seed_corpus):
     changes = _changes(seed_corpus, "readout", "transcript", "piggery of the West", "beastly Western behaviour")
-    loaded = [c for c in changes if c.type == "loaded_language"]
-    assert loaded and "beastly" in loaded[0].detail
-    assert "quote" not in {c.type for c in changes}  # two translations differ: not a misquotation
+    assert {c.type for c in changes} == {"wording"}  # two insults, two translations: neither loaded nor a misquotation
+    loaded = _changes(seed_corpus, "press", "transcript", "Western (policy)", "beastly Western behaviour")
+    assert [c.type for c in loaded if c.type != "wording"] == ["loaded_language"]
 
 
 def test_seed_one_and_a_half_percent_is_no_number_discrepancy(seed_corpus):

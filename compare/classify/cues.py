@@ -14,12 +14,14 @@ __all__ = [
     "WORDS",
     "content_overlap",
     "distancing_marks",
+    "hearsay",
     "hedge_classes",
     "inside_spans",
     "quoted_spans",
     "shared_runs",
     "speakers_named",
     "surname",
+    "written_names",
 ]
 
 _QUOTES = {"“": "”", "«": "»", "„": "“"}
@@ -63,6 +65,19 @@ def speakers_named(text: str, names: Sequence[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def written_names(text: str, start: int, end: int) -> set[str]:
+    """Return the words of text[start:end] written with a capital inside a sentence, lower-cased: names ("John").
+
+    A capital after the start of the text, a full stop, a colon or an opening quotation mark proves nothing.
+    """
+    out = set()
+    for m in WORDS.finditer(text, start, end):
+        before = text[: m.start()].rstrip().rstrip("“\"‘'«(–—-").rstrip()
+        if m.group()[0].isupper() and before and before[-1] not in ".!?:":
+            out.add(m.group().lower())
+    return out
+
+
 def surname(name: str) -> str:
     return name.split()[-1].lower()
 
@@ -83,21 +98,89 @@ def content_overlap(a: str, b: str) -> float:
     return len(sa & sb) / max(len(sa), len(sb))
 
 
-def distancing_marks(text: str) -> list[str]:
-    """Return the distancing markers of ``text`` as written: "claimed", "so-called", and 'scare quotes' (1-4 words)."""
-    marks = [m.group() for m in _DISTANCING.finditer(text)]
-    marks += [m.group() for m in _SCARE_QUOTES.finditer(text) if len(m.group(1).split()) <= 4]
-    return marks
+# a term being introduced or named, not doubted: called a 'verbal autopsy', the hashtag 'X'
+_NAMING = re.compile(r"\b(?:called|calls|call|known as|dubbed|named|nicknamed|termed|titled|entitled|word|words|term|"
+                     r"phrase|slogan|label|hashtag|motto|brand|name|said|say|says|saying|answered|replied|voted)\s+"
+                     r"(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
-def hedge_classes(text: str) -> dict[str, list[str]]:
+def _is_title(phrase: str) -> bool:
+    """Whether ``phrase`` starts with a capital: a name or a title ('New European Drive Cycle', 'Fit in four minutes')."""
+    return phrase[:1].isupper()
+
+
+_FALSE_BEFORE = frozenset({"false", "fraudulent", "defamatory", "unfounded", "baseless", "bogus", "untrue"})
+
+
+def _plain_use(text: str, m: re.Match[str]) -> bool:
+    """Whether a distancing word is used plainly: "fraudulent claims" (the writer asserts they are false), "so-called"
+    naming a term ("so-called CSP")."""
+    w = m.group().lower()
+    before = re.findall(r"[\w’']+", text[max(0, m.start() - 30) : m.start()].lower())
+    after = text[m.end() : m.end() + 3].lstrip()
+    if w in ("claim", "claims") and before and before[-1] in _FALSE_BEFORE:
+        return True
+    if w.startswith("claim") and not _reports_a_statement(text[m.end() :]):
+        return True  # "claimed 70,000 lives", "claimed the records", "is claiming a domain name": no statement follows
+    return w.replace(" ", "-") == "so-called" and after[:1].isupper()
+
+
+_CLAUSE_START = frozenset({"that", "to", "it", "he", "she", "they", "we", "i", "you", "there", "this", "his", "her", "their"})
+_FINITE = frozenset({"is", "was", "are", "were", "had", "has", "have", "would", "will", "could", "can", "did", "does"})
+
+
+def _reports_a_statement(after: str) -> bool:
+    """Whether the words after "claimed" report a statement: "that ...", "to have ...", or a clause with its own verb
+    ("claimed the crisis was ..."), not an object ("claimed the records", "claimed 70,000 lives")."""
+    ws = re.findall(r"[\w’']+|[.,;:!?]", after.lower())[:7]
+    if not ws or ws[0] in _CLAUSE_START or not ws[0][0].isalnum():
+        return True
+    for w in ws[1:]:
+        if w in ("that", "which", "who") or not w[0].isalnum():
+            return False
+        if w in _FINITE:
+            return True
+    return False
+
+
+def distancing_marks(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Return the distancing markers of ``text`` that overlap text[start:end], as written: "claimed", "so-called", 'scare quotes'.
+
+    "fraudulent claims" asserts, and "so-called" before a capital names a term ("so-called CSP"): neither distances. Scare quotes are 2-4 words in single quotation marks (one word in
+    quotation marks is most often a term being introduced, 'no-take'); quotation marks around a name or title ('New European
+    Drive Cycle') or a term being named (called a 'verbal autopsy') are not scare quotes. The whole text is
+    read, so the words before a span count.
+    """
+    end = len(text) if end is None else end
+    found = [(m.start(), m.end(), m.group()) for m in _DISTANCING.finditer(text) if not _plain_use(text, m)]
+    found += [
+        (m.start(), m.end(), m.group()) for m in _SCARE_QUOTES.finditer(text)
+        if 2 <= len(m.group(1).split()) <= 4 and not _is_title(m.group(1))
+        and not _NAMING.search(text[max(0, m.start() - 40) : m.start()])
+    ]
+    return [mark for s, e, mark in sorted(found) if s < end and e > start]
+
+
+_HEARSAY = re.compile(r"\b(?:reports?\s+(?:say|says|said|suggest|suggests|suggested|of)|there (?:have|has) been reports|"
+                      r"people (?:say|said)|according to|it is said|is said to|are said to|was said to)\b", re.IGNORECASE)
+
+
+def hearsay(text: str) -> bool:
+    """Whether ``text`` attributes what it says to others ("reports say", "according to"): a writer who does so keeps
+    the same distance as one who writes "reportedly" or "claimed", so a distancing word against it is no change."""
+    return bool(_HEARSAY.search(text))
+
+
+def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str, list[str]]:
+    """Return the certainty classes marked in text[start:end] ("certain", "possible", "distancing"), with their words."""
+    end = len(text) if end is None else end
     found: dict[str, list[str]] = {}
-    for w in words(text):
+    for w in words(text[start:end]):
         if w in HEDGES and HEDGES[w] != "distancing":
             found.setdefault(HEDGES[w], []).append(w)
-    if "of course" in " ".join(words(text)):
+    if "of course" in " ".join(words(text[start:end])):
         found.setdefault("certain", []).append("of course")
-    marks = distancing_marks(text)
+    marks = distancing_marks(text, start, end)
     if marks:
         found["distancing"] = marks
     return found

@@ -25,6 +25,16 @@ class Side:
     """Spans of ``text`` inside quotation marks; None: find them in ``text`` alone."""
     kind: str = "other"
     """The source's kind (``transcript`` is taken as the record of what was said)."""
+    offsets: tuple[tuple[int, int], ...] = ()
+    """Per linked sentence, (offset in ``text``, offset in the document's text); empty: ``text`` is the document."""
+
+    def doc_offset(self, i: int) -> int:
+        """Return the document offset of ``text[i]``."""
+        at, doc = 0, 0
+        for t, d in self.offsets:
+            if t <= i:
+                at, doc = t, d
+        return doc + i - at
 
 
 @dataclass

@@ -19,9 +19,15 @@ from pathlib import Path
 from ..errors import LexiconError
 
 __all__ = [
+    "EVALUATIVE_VERBS",
+    "FACTUAL_ADJECTIVES",
+    "MODAL_VERBS",
     "HEDGES",
+    "NEGATIVE_POLARITY",
     "nrc_emotions",
+    "polarity",
     "vader_valence",
+    "word_tag",
     "NEGATIONS",
     "content_stems",
     "emotive_reason",
@@ -34,6 +40,37 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 
 NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without", "cannot"})
 """Words that negate a statement (contractions are split: "don't" -> "do", "n't")."""
+
+NEGATIVE_POLARITY = frozenset({
+    "few", "hardly", "rarely", "seldom", "barely", "scarcely", "fail", "fails", "failed", "refuse", "refuses", "refused",
+    "deny", "denies", "denied", "lack", "lacks", "lacked", "unable", "impossible", "little", "unless",
+})
+"""Words that deny without a negation word ("few notice", "they fail to"): with one of these on the other side, a
+"not" on one side is no sure sign that one source denies what the other asserts."""
+
+EVALUATIVE_VERBS: dict[str, str] = {
+    **dict.fromkeys(
+        ["slam", "slams", "slammed", "slamming", "blasted", "blasting", "lambast", "lambasts", "lambasted", "lashed",
+         "ranted", "railed", "berate", "berates", "berated", "scolded", "fumed", "bashed"], "negative"),
+    **dict.fromkeys(
+        ["hailed", "touted", "boasted", "boasts", "bragged", "brags", "gloated", "gloats", "lauded"], "positive"),
+}
+"""Reporting verbs that judge what was said (the writer's own verdict on a statement: "slammed", "boasted"), each
+with the verdict's polarity. Only forms that are hardly ever anything else ("blasted", not "blast", an explosion);
+reporting verbs that describe the speech act plainly ("said", "criticised", "condemned", "praised") are not listed."""
+
+FACTUAL_ADJECTIVES = frozenset({
+    "illegal", "legal", "unlawful", "lawful", "dead", "alive", "rich", "poor", "wealthy", "free", "sick", "ill", "injured",
+    "unemployed", "homeless", "guilty", "innocent", "successful", "positive", "negative", "true", "false", "obese",
+    "overweight", "toxic", "gross", "happy", "unhappy",
+})
+"""Adjectives the sentiment lexicons rate but that state a checkable condition ("illegal dumps", "HIV positive", "dead"):
+adding or dropping one changes the facts, not the evaluation, so they are never ``loaded_language``."""
+
+MODAL_VERBS = frozenset({"will", "must", "may", "might", "could", "think", "believe", "suppose"})
+"""Modal and cognition verbs among the hedges: they also mark tense, ability or plain thought ("could only do six",
+"read the profile and think"), so they count as a change of certainty only when swapped for a marker of another class
+of the same kind (a verb for a verb: "will" -> "may"), never when added or dropped on their own."""
 
 HEDGES: dict[str, str] = {
     # certainty: the speaker vouches for it
@@ -137,22 +174,50 @@ def emotive_reason(word: str, valence: float, emotions: tuple[str, ...], *, any_
     """Return why ``word`` is evaluative or emotive (which lexicon, what score), or None when it is not.
 
     An adjective or adverb (Brill's lexicon) counts when VADER rates it at least ``valence`` away from
-    neutral (on -4..4), or when the NRC lexicon associates it with one of ``emotions``. Other words
-    ("war", "attack", "gain") mostly name what happened rather than judge it: they count only when NRC
-    associates them with disgust, unless ``any_pos``.
+    neutral (on -4..4), or when the NRC lexicon associates it with one of ``emotions``; so does a reporting
+    verb that judges what was said (``EVALUATIVE_VERBS``: "slammed"). Other nouns and verbs ("war", "attack",
+    "corpse", "delay") mostly name what happened rather than judge it: they count only with ``any_pos``.
     """
     w = word.lower()
+    if w in EVALUATIVE_VERBS:
+        return f"a reporting verb that judges what was said ({EVALUATIVE_VERBS[w]})"
     tag = _brill().get(w, "")
     assoc = _nrc().get(w, ())
-    judging = any_pos or tag in ("JJ", "RB")
+    if not (any_pos or tag in ("JJ", "RB")):
+        return None
     v = _vader().get(w)
     feelings = ", ".join(e for e in assoc if e not in ("positive", "negative"))
-    if judging and v is not None and abs(v) >= valence:
+    if v is not None and abs(v) >= valence:
         return f"VADER sentiment lexicon rates it {v:+.1f} on a -4..+4 scale"
     polar = "negative" in assoc or "positive" in assoc  # NRCLex's WordNet-expanded entries without polarity are noisy
-    if polar and any(e in emotions for e in assoc) and (judging or "disgust" in assoc):
+    mixed = any(e in assoc for e in ("trust", "joy", "anticipation", "surprise"))  # "owing", "latent": NRC noise
+    if polar and "disgust" in assoc and not mixed and any(e in emotions for e in assoc):  # not anger alone: "defiant"
         return f"NRC Emotion Lexicon associates it with {feelings}"
     return None
+
+
+def polarity(word: str, *, nrc_needs: str = "") -> int:
+    """Return the evaluative direction of ``word``: -1 negative, +1 positive, 0 neutral or unrated (either lexicon).
+
+    An inflected form the lexicons lack is read as its base ("praised" as "praise"). With ``nrc_needs`` (an emotion),
+    an NRC polarity counts only for words NRC also links with that emotion (its bare polarities are noisy: "spoke").
+    """
+    w = word.lower()
+    if w in EVALUATIVE_VERBS:
+        return -1 if EVALUATIVE_VERBS[w] == "negative" else 1
+    for base in dict.fromkeys([w, *(w[: -len(x)] for x in ("s", "es", "d", "ed", "ing") if w.endswith(x) and len(w) > len(x) + 2)]):
+        v = _vader().get(base)
+        if v is not None and v != 0:
+            return -1 if v < 0 else 1
+        assoc = _nrc().get(base, ())
+        if ("negative" in assoc or "positive" in assoc) and (not nrc_needs or nrc_needs in assoc):
+            return -1 if "negative" in assoc else 1
+    return 0
+
+
+def word_tag(word: str) -> str:
+    """Return Brill's first part-of-speech tag for ``word`` ("JJ", "NN", ...), or "" when the lexicon lacks it."""
+    return _brill().get(word, _brill().get(word.lower(), ""))
 
 
 def is_noun(word: str) -> bool:

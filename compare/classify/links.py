@@ -19,27 +19,35 @@ from .cues import content_overlap, quoted_spans, speakers_named, surname
 from .findings import find_flags
 from .hunks import Side, hunks
 from .numbers import number_change, number_pairs
-from .passages import anchored_swap, distancing_in_passage
+from .passages import anchored_swap, distancing_in_passage, judging_verbs_in_passage
 from .rules import WHOLE_PASSAGE, HunkContext, classify_hunk
+from .testimony import Testimony, add_link
 
 __all__ = ["classify_corpus", "classify_link"]
 
 
-def classify_link(edits: Sequence[Edit], a: Side, b: Side, settings: ClassifySettings | None = None) -> tuple[Change, ...]:
-    """Return the named changes of one link, in text order of side a, then the link-wide ones (number, speaker)."""
+def classify_link(
+    edits: Sequence[Edit], a: Side, b: Side, settings: ClassifySettings | None = None, testimony: Testimony | None = None
+) -> tuple[Change, ...]:
+    """Return the named changes of one link, in text order of side a, then the link-wide ones (number, speaker).
+
+    ``testimony``: what every record says at each spot of the link's secondary side (``classify_corpus`` builds it),
+    so that a quotation is checked against all of them, not only against this link's record.
+    """
     s = settings or ClassifySettings()
     overlap = content_overlap(a.text, b.text)
     close, verbatim = overlap >= s.min_overlap, overlap >= s.quote_overlap
     numbers, same = number_pairs(a.text, b.text)
-    if not close:
-        numbers = []
+    if not close:  # a changed timing ("the same day" / "six hours before") is read on looser links too
+        numbers = [(p, q) for p, q in numbers if p.kind == "offset" and overlap >= s.passage_overlap]
     changes: list[Change] = []
     for h in hunks(edits):
-        change = classify_hunk(HunkContext(h, a, b, s, close, verbatim, numbers, same))
+        change = classify_hunk(HunkContext(h, a, b, s, close, verbatim, numbers, same, testimony))
         if change is not None:
             changes.append(change)
             if change.detail.startswith(WHOLE_PASSAGE) and overlap >= s.passage_overlap:
-                changes.extend(distancing_in_passage(h, a, b))
+                changes.extend(distancing_in_passage(h, a, b, s))
+                changes.extend(judging_verbs_in_passage(h, a, b, s))
                 swap = anchored_swap(h, a, b, s)
                 if swap:
                     changes.append(swap)
@@ -55,9 +63,10 @@ def classify_link(edits: Sequence[Edit], a: Side, b: Side, settings: ClassifySet
 def _side(corpus: Corpus, doc_id: str, ids: Sequence[int], names: Sequence[str], quotes: dict[str, tuple[tuple[int, int], ...]]) -> Side:
     units: tuple[Unit, ...] = corpus.units[doc_id]
     doc = next(d for d in corpus.documents if d.id == doc_id)
-    parts, spans, pos = [], [], 0
+    parts, spans, pos, offsets = [], [], 0, []
     for i in ids:
         u = units[i]
+        offsets.append((pos, u.start))
         for s, e in quotes[doc_id]:
             lo, hi = max(s, u.start), min(e, u.end)
             if lo < hi:
@@ -68,7 +77,8 @@ def _side(corpus: Corpus, doc_id: str, ids: Sequence[int], names: Sequence[str],
     speakers = list(dict.fromkeys(sp for i in ids if (sp := units[i].speaker)))
     if not speakers:
         speakers = list(speakers_named(text, names))
-    return Side(text=text, name=doc_id, speakers=tuple(speakers), quoted=tuple(spans), kind=doc.source.kind)
+    return Side(text=text, name=doc_id, speakers=tuple(speakers), quoted=tuple(spans), kind=doc.source.kind,
+                offsets=tuple(offsets))
 
 
 def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
@@ -76,13 +86,25 @@ def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
     settings = settings or Settings()
     names = sorted({u.speaker for us in corpus.units.values() for u in us if u.speaker})
     quotes = {d.id: quoted_spans(d.text) for d in corpus.documents}
+    kinds = {d.id: d.source.kind for d in corpus.documents}
+    records = settings.classify.record_kinds
+    sides = {(p.a, p.b, lk.a, lk.b): (_side(corpus, p.a, lk.a, names, quotes), _side(corpus, p.b, lk.b, names, quotes))
+             for p in corpus.pairs for lk in p.links}
+    testimony: dict[str, Testimony] = {}
+    for p in corpus.pairs:  # what every record says at each spot of each secondary source
+        for lk in p.links:
+            a, b = sides[(p.a, p.b, lk.a, lk.b)]
+            if (kinds[p.a] in records) != (kinds[p.b] in records):
+                secondary, record = (a, b) if kinds[p.b] in records else (b, a)
+                add_link(testimony.setdefault(secondary.name, Testimony()), secondary, record)
     pairs = []
     for p in corpus.pairs:
         links: list[Link] = []
         for lk in p.links:
-            a = _side(corpus, p.a, lk.a, names, quotes)
-            b = _side(corpus, p.b, lk.b, names, quotes)
-            links.append(replace(lk, changes=classify_link(lk.edits, a, b, settings.classify)))
+            a, b = sides[(p.a, p.b, lk.a, lk.b)]
+            quoting = p.a if kinds[p.a] not in records else p.b
+            changes = classify_link(lk.edits, a, b, settings.classify, testimony.get(quoting))
+            links.append(replace(lk, changes=changes))
         pairs.append(replace(p, links=tuple(links)))
     classified = replace(corpus, pairs=tuple(pairs))
     return replace(classified, flags=find_flags(classified, settings))

@@ -15,6 +15,11 @@ def describe_quantity(q: Quantity) -> str:
     if q.kind == "date":
         y, md = divmod(int(q.value), 10000)
         return f"month {md // 100}, day {md % 100}" + (f", year {y}" if y else "")
+    if q.kind == "offset":
+        if not q.value:
+            return "at the same time as the event it is measured from"
+        span = f"{abs(q.value) * 24:g} hours" if abs(q.value) < 1 else f"{abs(q.value):g} days"
+        return f"{span} {'before' if q.value < 0 else 'after'} the event it is measured from"
     if q.kind == "year":
         return f"year {int(q.value) // 10000}"
     return f"{q.value:g}{unit}"
@@ -22,7 +27,9 @@ def describe_quantity(q: Quantity) -> str:
 
 def number_change(ta: str, tb: str, p: Quantity, q: Quantity, a: Side, b: Side) -> Change:
     """Return the ``number`` change between quantity ``p`` of side a and ``q`` of side b."""
-    return Change("number", ta, tb, f"{a.name} says “{p.text}” ({describe_quantity(p)}), {b.name} says “{q.text}” ({describe_quantity(q)}).")
+    timing = " The timing differs." if p.kind == "offset" else ""
+    return Change("number", ta, tb, f"{a.name} says “{p.text}” ({describe_quantity(p)}), {b.name} says “{q.text}” "
+                  f"({describe_quantity(q)}).{timing}")
 
 
 def number_pairs(a: str, b: str) -> tuple[list[tuple[Quantity, Quantity]], list[tuple[Quantity, Quantity]]]:

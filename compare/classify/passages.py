@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Sequence, Set
 
 from ..records import Change
 from ..settings import ClassifySettings
-from .cues import WORDS, distancing_marks, shared_runs
+from .cues import WORDS, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
 from .hunks import Hunk, Side
-from .lexicon import content_stems, is_noun, nrc_emotions, vader_valence
+from .lexicon import EVALUATIVE_VERBS, content_stems, emotive_reason, is_noun, polarity, vader_valence, words
 
-__all__ = ["anchored_swap", "distancing_in_passage", "noun_swap"]
+__all__ = ["anchored_swap", "distancing_in_passage", "judging_verbs_in_passage", "noun_swap"]
 
 
-def distancing_in_passage(h: Hunk, a: Side, b: Side) -> list[Change]:
-    """A distancing marker inside a passage reworded as a whole still counts: a hedge change with just that marker."""
+def distancing_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> list[Change]:
+    """A distancing marker inside a passage reworded as a whole still counts: a hedge change with just that marker.
+
+    Scare quotes count only when a secondary source puts them around what a record says (as in the hunk rule).
+    """
     out = []
-    for side, text, other in ((a, h.a, b), (b, h.b, a)):
-        if distancing_marks(other.text):
+    for side, (start, end), other in ((a, (h.a_start, h.a_end), b), (b, (h.b_start, h.b_end), a)):
+        if distancing_marks(other.text) or hearsay(other.text):
             continue
-        for mark in dict.fromkeys(distancing_marks(text)):
+        if side.kind in s.record_kinds or other.kind not in s.record_kinds:
+            marks = [m for m in distancing_marks(side.text, start, end) if m[0] not in "'‘"]  # see without_quoting_style
+        else:
+            marks = distancing_marks(side.text, start, end)
+        for mark in dict.fromkeys(marks):
             pair = (mark, "") if side is a else ("", mark)
             said = f"quotation marks around “{mark[1:-1]}”" if mark[0] in "'‘" else f"“{mark}”"
             out.append(Change("hedge", *pair, f"{said[0].upper()}{said[1:]} (distancing) only in {side.name}: it reports "
@@ -27,22 +35,52 @@ def distancing_in_passage(h: Hunk, a: Side, b: Side) -> list[Change]:
     return out
 
 
+def judging_verbs_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> list[Change]:
+    """A writer's own verb that judges what was said ("slammed"), outside quotation marks, inside a passage reworded as a
+    whole: a ``loaded_language`` change with just that verb, when the other side judges nothing the same way."""
+    out = []
+    for side, (start, end), other, other_words in ((a, (h.a_start, h.a_end), b, h.b), (b, (h.b_start, h.b_end), a, h.a)):
+        quoted = side.quoted if side.quoted is not None else quoted_spans(side.text)
+        other_charge = {polarity(w) for w in words(other_words) if emotive_reason(w, s.emotive_valence, s.emotive_emotions)}
+        for m in WORDS.finditer(side.text, start, end):
+            w = m.group().lower()
+            if w not in EVALUATIVE_VERBS or polarity(w) in other_charge or any(q0 <= m.start() < q1 for q0, q1 in quoted):
+                continue
+            if re.match(r"\s+(?:through|into|against|onto|on|down|shut|open|the\s+door|the\s+brakes)\b", side.text[m.end() :]):
+                continue  # "slammed through the ice": a movement, not a verdict on a statement
+            pair = (m.group(), "") if side is a else ("", m.group())
+            out.append(Change("loaded_language", *pair, f"“{m.group()}” in {side.name} is {side.name}'s own verdict on "
+                              f"what was said (a reporting verb that judges it, {EVALUATIVE_VERBS[w]}); {other.name} "
+                              f"reports the statement without it."))
+            break
+    return out
+
+
 def _grave(noun: str, s: ClassifySettings) -> str | None:
-    """Why ``noun`` names something grave (war, attack), per the lexicons; None for a neutral or pleasant noun."""
+    """Why ``noun`` names something grave (war, death), per VADER; None for a neutral or pleasant noun.
+
+    The NRC associations are not used here: they link "prey", "bacteria" and "government" with fear.
+    """
     v = vader_valence(noun)
-    if v is not None and v <= -s.emotive_valence:
+    if v is not None and v <= -s.grave_valence:
         return f"VADER sentiment lexicon rates it {v:+.1f} on a -4..+4 scale"
-    assoc = nrc_emotions(noun)
-    if "negative" in assoc and any(e in assoc for e in ("anger", "fear", "disgust")):
-        return "NRC Emotion Lexicon associates it with " + ", ".join(e for e in assoc if e not in ("positive", "negative"))
     return None
 
 
-def noun_swap(wa: Sequence[str], wb: Sequence[str], a: Side, b: Side, s: ClassifySettings) -> str | None:
-    """Say how a key noun changed between the words ``wa`` and ``wb`` (one grave, one not), or None."""
+def _negative(word: str) -> bool:
+    return polarity(word) < 0
+
+
+def noun_swap(
+    wa: Sequence[str], wb: Sequence[str], a: Side, b: Side, s: ClassifySettings, names: Set[str] = frozenset()
+) -> str | None:
+    """Say how a key noun changed between the words ``wa`` and ``wb`` (one grave, one not), or None.
+
+    ``names``: words written as names (a capital inside a sentence), which are never key nouns ("John").
+    """
     stems_a, stems_b = content_stems(a.text), content_stems(b.text)
-    nouns_a = [w for w in wa if is_noun(w) and w[:5] not in stems_b]
-    nouns_b = [w for w in wb if is_noun(w) and w[:5] not in stems_a]
+    nouns_a = [w for w in wa if is_noun(w) and w[:5] not in stems_b and w not in names]
+    nouns_b = [w for w in wb if is_noun(w) and w[:5] not in stems_a and w not in names]
     if not (nouns_a and nouns_b):
         return None
     charged = {w: _grave(w, s) for w in (*nouns_a, *nouns_b)}
@@ -50,6 +88,8 @@ def noun_swap(wa: Sequence[str], wb: Sequence[str], a: Side, b: Side, s: Classif
     cb = [w for w in nouns_b if charged[w]]
     if bool(ca) == bool(cb):
         return None
+    if any(_negative(w) for w in (wb if ca else wa)):
+        return None  # "corpse" / "dead body", "death" / "explosions": the other side is grave too, in other words
     # the head of an English noun phrase comes last: "in terms of the economy" is about the economy
     x, y = (ca[0], nouns_b[-1]) if ca else (nouns_a[-1], cb[0])
     hot = x if ca else y
@@ -81,7 +121,8 @@ def anchored_swap(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> Change | No
         after_a, after_b = window(ta, i + n, starts_a), window(tb, j + n, starts_b)
         if not after_a or not after_b:
             continue
-        swap = noun_swap([t[0] for t in after_a], [t[0] for t in after_b], a, b, s)
+        names = written_names(h.a, 0, len(h.a)) | written_names(h.b, 0, len(h.b))
+        swap = noun_swap([t[0] for t in after_a], [t[0] for t in after_b], a, b, s, names)
         if swap:
             wa = h.a[after_a[0][1] : after_a[-1][2]]
             wb = h.b[after_b[0][1] : after_b[-1][2]]

@@ -19,6 +19,8 @@ _UNITS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+_SCALE_ABBR = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 10**12}
+"""Scales written right after the digits: "$5m" is "$5 million", "£5.3bn" is "£5.3 billion"."""
 _FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
 _DURATION_DAYS = {
     "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
@@ -34,7 +36,12 @@ _MONTHS.pop("may")  # "may" is far more often the modal verb; "May 9" is still r
 _MONTHS["sept"] = 9
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:-[A-Za-z]+)*|%|\$|€|£", re.UNICODE)
+_NOT_COUNTED = frozenset({"with", "and", "the", "for", "from", "that", "this", "was", "were", "are", "has", "had", "have",
+                          "but", "who", "which", "academic", "per", "out", "than", "into", "over", "under", "after", "before"})
+"""Words after a number that are not what it counts ("59 with a value of", "2015-6 academic year")."""
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the|that)\s+(?:very\s+)?same\s+(?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
+_BEFORE, _AFTER = ("before", "earlier"), ("after", "later")
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ class Quantity:
     value: float
     """Percent points for ``percent``, days for ``duration``, YYYYMMDD-like key for ``date`` (year 0 when not given), the number otherwise."""
     kind: str
-    """``percent``, ``duration``, ``date``, ``year``, ``money:$``..., ``count:<noun>`` (what is counted) or ``count``."""
+    """``percent``, ``duration``, ``offset`` (days after another event, negative before; "the same day" is 0), ``date``, ``year``, ``money:$``..., ``count:<noun>`` (what is counted) or ``count``."""
     start: int
     """Offset of the first character in the text."""
     end: int
@@ -101,6 +108,8 @@ def _words_number(words: list[str], i: int) -> tuple[float, int] | None:
             if _SCALES[w] >= 1000:
                 total, current = total + current, 0.0
             used = j - i + 1
+        elif w == "half" and j == i and j + 2 < n and words[j + 1] in ("a", "an") and (_unit(words[j + 2]) or words[j + 2] in _SCALES):
+            return 0.5, 2  # "half a century", "half a million"
         elif w in ("a", "an") and j == i and j + 1 < n and words[j + 1] in _FRACTIONS:
             return _FRACTIONS[words[j + 1]], 2  # "a half", "a third"
         elif w in ("a", "an") and j == i and j + 1 < n and (words[j + 1] in _SCALES or _unit(words[j + 1])):
@@ -126,6 +135,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _ISO_DATE.finditer(text):
         y, mo, d = (int(g) for g in m.groups())
         found.append(Quantity(float(y * 10000 + mo * 100 + d), "date", m.start(), m.end(), m.group()))
+        taken.update(range(m.start(), m.end()))
+    for m in _SAME_DAY.finditer(text):  # a time relative to another event: the same day is an offset of 0 days
+        found.append(Quantity(0.0, "offset", m.start(), m.end(), m.group()))
         taken.update(range(m.start(), m.end()))
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text) if m.start() not in taken]
     low = [t.lower() for t, _, _ in toks]
@@ -154,6 +166,8 @@ def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int
         return _date(toks, low, i, i + 2, _MONTHS[low[i + 1]], int(low[i]))
     money = ""
     start_i = i
+    if i and text[toks[i - 1][2] : toks[i][1]] == "-" and re.fullmatch(r"\d{4}", low[i - 1]):
+        return None, 1  # the end of a range of years ("2015-6", "2015-16")
     if low[i] in ("$", "€", "£") and i + 1 < n and low[i + 1][0].isdigit():
         money, i = low[i], i + 1
     value = _digits(low[i])
@@ -165,6 +179,8 @@ def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int
         value, used = read
     elif i + 1 < n and low[i + 1] in _SCALES:
         value, used = value * _SCALES[low[i + 1]], 2
+    elif i + 1 < len(toks) and low[i + 1] in _SCALE_ABBR and toks[i + 1][1] == toks[i][2]:
+        value, used = value * _SCALE_ABBR[low[i + 1]], 2
     j = i + used
     if value is not None and j == i + 1 and re.fullmatch(r"\d{4}", low[i]) and 1800 <= value <= 2100 and not money:
         if not (j < n and (low[j] in ("%", "percent") or _unit(low[j]))):
@@ -180,7 +196,11 @@ def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int
         kind, j = "percent", j + 2
     elif j < n and (unit := _unit(low[j])):
         value, kind, j = value * _DURATION_DAYS[unit], "duration", j + 1
-    elif j < n and low[j].isalpha() and len(low[j]) > 2:
+        if j < len(toks) and low[j] in (*_BEFORE, *_AFTER):  # "six hours before": a time relative to another event
+            value, kind, j = (-value if low[j] in _BEFORE else value), "offset", j + 1
+        elif j + 1 < len(toks) and low[j] == "in" and low[j + 1] == "advance":
+            value, kind, j = -value, "offset", j + 2
+    elif j < n and low[j].isalpha() and len(low[j]) > 2 and low[j] not in _NOT_COUNTED:
         kind = f"count:{low[j].rstrip('s')}"
     start, end = toks[start_i][1], toks[j - 1][2]
     if kind.startswith("count:"):

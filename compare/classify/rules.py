@@ -10,19 +10,35 @@ type is decided from the words of the hunk itself, so a reader can check it agai
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..records import Change, ChangeType
 from ..settings import ClassifySettings
-from .cues import hedge_classes, inside_spans, quoted_spans
+from .cues import hearsay, hedge_classes, inside_spans, quoted_spans, written_names
 from .hunks import Hunk, Side
-from .lexicon import NEGATIONS, content_stems, emotive_reason, is_function_word, words
+from .lexicon import (
+    EVALUATIVE_VERBS,
+    FACTUAL_ADJECTIVES,
+    MODAL_VERBS,
+    NEGATIONS,
+    NEGATIVE_POLARITY,
+    content_stems,
+    emotive_reason,
+    is_function_word,
+    nrc_emotions,
+    polarity,
+    vader_valence,
+    word_tag,
+    words,
+)
 from .numbers import describe_quantity, number_change
 from .passages import noun_swap
 from .quantities import Quantity
+from .testimony import Testimony
 
-__all__ = ["HUNK_RULES", "HunkContext", "WHOLE_PASSAGE", "classify_hunk"]
+__all__ = ["HUNK_RULES", "HunkContext", "WHOLE_PASSAGE", "classify_hunk", "without_quoting_style"]
 
 WHOLE_PASSAGE = "Passage reworded as a whole"
 """How the detail of a ``wording`` change for a whole reworded passage begins."""
@@ -44,6 +60,10 @@ class HunkContext:
     """Quantity pairs of the link that differ and are not yet claimed by a hunk; the number rule claims them."""
     same: list[tuple[Quantity, Quantity]]
     """Quantity pairs written differently that agree ("1.5 percent" and "one and a half percent")."""
+    testimony: Testimony | None = None
+    """What the other records of the statement say at each spot of the secondary side (None: only this link is known)."""
+    faithful_to: list[str] = field(default_factory=list)
+    """Records whose words a quotation in this hunk has, though the other side's differ (set by the quote rule)."""
     wa: list[str] = field(init=False)
     wb: list[str] = field(init=False)
 
@@ -98,40 +118,108 @@ def _whole_passage(c: HunkContext) -> Change | None:
 
 
 def _negation(c: HunkContext) -> Change | None:
-    """A negation on one side only, the rest (nearly) the same words."""
+    """One side denies what the other asserts: a negation added or dropped, every other word of the clause the same.
+
+    The scope is the negation's clause: the words around it (``negation_scope`` on each side, do-support aside)
+    must stand in the same order on the other side without it, and the other side must not deny in another way
+    ("few notice", "unless we win", "they fail to").
+    """
     neg_a, neg_b = [w for w in c.wa if w in NEGATIONS], [w for w in c.wb if w in NEGATIONS]
-    rest = ({w for w in c.wa if w not in NEGATIONS} ^ {w for w in c.wb if w not in NEGATIONS}) - {"do", "does", "did"}
-    if len(neg_a) == len(neg_b) or len(rest) > 1:
+    if len(neg_a) == len(neg_b):
         return None
-    count_a = sum(w in NEGATIONS for w in words(c.a.text))
-    count_b = sum(w in NEGATIONS for w in words(c.b.text))
-    if count_a == count_b:
+    aux = {"do", "does", "did"}
+    rest_a = [w for w in c.wa if w not in NEGATIONS and w not in aux]
+    rest_b = [w for w in c.wb if w not in NEGATIONS and w not in aux]
+    if rest_a != rest_b:
         return None
-    side, neg = (c.a.name, neg_a[0]) if len(neg_a) > len(neg_b) else (c.b.name, neg_b[0])
-    return Change("meaning", c.ta, c.tb, f"“{neg}” is only in {side}: one source negates what the other affirms.")
+    all_a, all_b = words(c.a.text), words(c.b.text)
+    if sum(w in NEGATIONS for w in all_a) == sum(w in NEGATIONS for w in all_b):
+        return None
+    denied_by_a = len(neg_a) > len(neg_b)
+    negated, other = (all_a, all_b) if denied_by_a else (all_b, all_a)
+    if NEGATIVE_POLARITY & set(other) or any(_negative_prefix(w) for w in other if w not in negated):
+        return None  # "Few probably notice" / "They probably don't notice"; "unrealistic" / "not possible": both deny
+    neg = (neg_a if denied_by_a else neg_b)[0]
+    k, n = negated.index(neg), c.settings.negation_scope
+    clause = [w for w in negated[max(0, k - n) : k + n + 1] if w not in NEGATIONS and w not in aux]
+    if not _contains(other, clause):
+        return None  # the words around the negation differ too: not the same statement denied
+    side = c.a.name if denied_by_a else c.b.name
+    return Change("meaning", c.ta, c.tb, f"“{neg}” is only in {side}: one source denies what the other asserts.")
+
+
+def _negative_prefix(w: str) -> bool:
+    """Whether ``w`` denies by its prefix ("unrealistic", "impossible"): the prefix and a word Brill's lexicon knows."""
+    for pre in ("un", "im", "in", "ir", "il", "dis", "non"):
+        if w.startswith(pre) and len(w) > len(pre) + 3 and word_tag(w[len(pre):]) and word_tag(w) in ("JJ", "RB", ""):
+            return True
+    return False
+
+
+def _contains(seq: list[str], part: list[str]) -> bool:
+    """Whether ``part`` stands in ``seq`` as one contiguous run, ignoring do-support and negations in ``seq``."""
+    plain = [w for w in seq if w not in NEGATIONS and w not in ("do", "does", "did")]
+    return any(plain[i : i + len(part)] == part for i in range(len(plain) - len(part) + 1))
 
 
 def _key_noun(c: HunkContext) -> Change | None:
     """A key noun right after shared words swapped for one with a different charge ("economy" -> "war")."""
     if not (c.close and c.hunk.anchored):
         return None
-    swap = noun_swap(c.wa, c.wb, c.a, c.b, c.settings)
+    h = c.hunk
+    names = written_names(c.a.text, h.a_start, h.a_end) | written_names(c.b.text, h.b_start, h.b_end)
+    swap = noun_swap(c.wa, c.wb, c.a, c.b, c.settings, names)
     return Change("meaning", c.ta, c.tb, swap) if swap else None
+
+
+def _verb_kind(w: str) -> str:
+    """The kind of word a certainty marker is: a modal verb, a verb of thought, or another word (adverb, adjective)."""
+    return "modal" if w in ("will", "must", "may", "might", "could") else "thought" if w in MODAL_VERBS else "other"
+
+
+def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, s: ClassifySettings) -> dict[str, list[str]]:
+    """Drop scare quotes unless a secondary source puts them around words a record says plainly: many writers (British
+    ones) quote any phrase in single quotation marks ('let himself down'), so only against the record of what was said
+    do they show distance."""
+    marks = [m for m in found.get("distancing", []) if m[0] not in "'‘" or (side.kind not in s.record_kinds and
+                                                                          other.kind in s.record_kinds)]
+    out = {k: v for k, v in found.items() if k != "distancing"}
+    if marks:
+        out["distancing"] = marks
+    return out
 
 
 def _hedge(c: HunkContext) -> Change | None:
     """A certainty or modality class on one side only."""
-    ha, hb = hedge_classes(c.hunk.a), hedge_classes(c.hunk.b)
+    h = c.hunk
+    ha, hb = hedge_classes(c.a.text, h.a_start, h.a_end), hedge_classes(c.b.text, h.b_start, h.b_end)
     full_a, full_b = hedge_classes(c.a.text), hedge_classes(c.b.text)
+    if hearsay(c.a.text):
+        full_a.setdefault("distancing", ["hearsay"])
+    if hearsay(c.b.text):
+        full_b.setdefault("distancing", ["hearsay"])
     only_a = {k: ws for k, ws in ha.items() if k not in full_b}
     only_b = {k: ws for k, ws in hb.items() if k not in full_a}
     # Distancing counts wherever it stands; certain/possible only as a swap (will -> may) or when the
     # marker is all that was added or dropped ("probably"), since "will" also just marks the future.
+    for found in (ha, hb):  # "will probably": the future, hedged; "will" itself vouches for nothing more
+        if "possible" in found and "will" in found.get("certain", []):
+            found["certain"].remove("will")
+            if not found["certain"]:
+                del found["certain"]
     swap = bool(ha) and bool(hb) and set(ha) != set(hb)
+    kinds_a = {_verb_kind(w) for k, v in ha.items() if k != "distancing" for w in v}
+    kinds_b = {_verb_kind(w) for k, v in hb.items() if k != "distancing" for w in v}
+    if swap and not kinds_a & kinds_b:
+        swap = False  # "will be insisting" / "believe", "probably" / "must": a verb against a word of another kind
     bare = len(c.wa) + len(c.wb) - sum(len(v) for v in (*ha.values(), *hb.values())) <= 1
+    if bare and not swap and {w for k, v in (*ha.items(), *hb.items()) if k != "distancing" for w in v} <= MODAL_VERBS:
+        bare = False  # a modal verb added or dropped on its own: ability or tense ("could only do"), not certainty
     if not (swap or bare):
         only_a = {k: v for k, v in only_a.items() if k == "distancing"}
         only_b = {k: v for k, v in only_b.items() if k == "distancing"}
+    only_a = without_quoting_style(only_a, c.a, c.b, c.settings)
+    only_b = without_quoting_style(only_b, c.b, c.a, c.settings)
     if not (only_a or only_b):
         return None
     parts = [f"“{ws[0]}” ({k}) only in {c.a.name}" for k, ws in sorted(only_a.items())]
@@ -139,29 +227,96 @@ def _hedge(c: HunkContext) -> Change | None:
     return Change("hedge", c.ta, c.tb, "Certainty changes: " + "; ".join(parts) + ".")
 
 
+def _charge(ws: list[str], s: ClassifySettings) -> set[int]:
+    """The evaluative directions (-1, +1) that any word of ``ws`` carries in the lexicons, whatever its part of speech."""
+    return {polarity(w) for w in ws if emotive_reason(w, s.emotive_valence, s.emotive_emotions, any_pos=True)} - {0}
+
+
+_DEGREE = frozenset({"lot", "lots", "deal", "much", "many", "plenty", "bit", "very", "really", "so", "too"})
+
+
+def _quoted_word(side: Side, w: str) -> bool:
+    """Whether every occurrence of ``w`` in ``side`` stands inside quotation marks (double, or a short single-quoted phrase)."""
+    spans = list(side.quoted if side.quoted is not None else quoted_spans(side.text))
+    spans += [(m.start(), m.end()) for m in re.finditer(r"['‘][^'‘’\n]{1,60}['’]", side.text)]
+    hits = [m.start() for m in re.finditer(rf"\b{re.escape(w)}\b", side.text, re.IGNORECASE)]
+    return bool(hits) and all(any(s0 <= i < s1 for s0, s1 in spans) for i in hits)
+
+
+def _degree(text: str, w: str) -> bool:
+    """Whether ``w`` stands before a degree word in ``text`` ("an awful lot", "a great deal"): an intensifier."""
+    return any(m.group(1).lower() in _DEGREE for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE))
+
+
+def _strong(w: str, s: ClassifySettings) -> bool:
+    """Whether ``w`` judges strongly enough to be named when it is all that was added or dropped: VADER at least
+    ``strong_valence`` from neutral, NRC disgust, or a judging reporting verb ("devastating", "beastly", "slammed")."""
+    v = vader_valence(w)
+    return w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence) or "disgust" in nrc_emotions(w)
+
+
+def _may_judge(w: str) -> bool:
+    """Whether ``w`` may carry an evaluation the lexicons do not rate: anything but a plain noun (an adjective, adverb,
+    verb, a degree word such as "lot" for "a great deal", or a word they do not know: "piggery", "well-heeled");
+    such a word in the other side's slot makes the change a synonym's."""
+    return "-" in w or w in _DEGREE or word_tag(w) not in ("NN", "NNS")
+
+
 def _loaded(c: HunkContext) -> Change | None:
-    """An emotive word with no match on the other side."""
+    """An evaluative word whose evaluation the other side does not carry: neutral against charged, or the opposite polarity.
+
+    The other side is neutral only when it provably is: its words in the hunk are there (a swap) and none of them
+    could judge (no adjective, adverb or word the lexicons do not know), or the charged word is all that was added
+    or dropped (at most ``loaded_bare_words`` words). A word written with a capital inside a sentence is a name; a
+    synonym in the same slot ("awful" / "terrible", "piggery" / "beastly") is wording.
+    """
     s = c.settings
     stems_a, stems_b = content_stems(c.a.text), content_stems(c.b.text)
-    for w, side, other_stems, other in [*((w, c.a, stems_b, c.b) for w in c.wa), *((w, c.b, stems_a, c.a) for w in c.wb)]:
-        if w[:5] in other_stems or is_function_word(w):
-            continue
+    names_a = written_names(c.a.text, c.hunk.a_start, c.hunk.a_end)
+    names_b = written_names(c.b.text, c.hunk.b_start, c.hunk.b_end)
+    for w, side, own, other_stems, other, names, theirs in [
+        *((w, c.a, c.wa, stems_b, c.b, names_a, c.wb) for w in c.wa),
+        *((w, c.b, c.wb, stems_a, c.a, names_b, c.wa) for w in c.wb),
+    ]:
+        if w[:5] in other_stems or is_function_word(w) or w in names or _quoted_word(side, w):
+            continue  # inside quotation marks the word is the speaker's, not the writer's ("toxic overload")
         why = emotive_reason(w, s.emotive_valence, s.emotive_emotions)
-        if why:
-            other_words = c.tb if side is c.a else c.ta
-            return Change("loaded_language", c.ta, c.tb, f"“{w}” in {side.name} is an evaluative or emotive word ({why}); "
-                          f"{other.name} has {_say(other_words)} instead.")
+        if not why or w in FACTUAL_ADJECTIVES:
+            continue
+        own_stems = {x[:5] for x in own}
+        slot = [x for x in theirs if not is_function_word(x) and x[:5] not in own_stems]
+        this_side = content_stems(side.text, adverbs=True)
+        unmatched = [x for x in words(other.text) if x[:5] not in this_side]  # "praised the work" / "said it was great"
+        if polarity(w) in {polarity(x, nrc_needs="disgust") for x in slot + unmatched}:
+            continue  # the other side judges the same way ("troublemakers" / "antisocial people")
+        flip = bool(_charge(slot, s))
+        if _degree(side.text, w):
+            continue  # "an awful lot", "a great deal": a degree, not a judgement
+        verb = w in EVALUATIVE_VERBS  # "slammed" / "spoke of": a plain reporting verb in its slot judges nothing
+        if not flip and any(word_tag(x) == "FW" for x in theirs):
+            continue  # a foreign phrase in its place ("tour de force") judges in words the lexicons do not rate
+        if not flip and any(_may_judge(x) and not (verb and word_tag(x).startswith("VB")) for x in slot):
+            continue  # the other side may well say the same in words the lexicons do not rate
+        if not slot and not (len(own) <= s.loaded_bare_words and _strong(w, s)):
+            continue  # an added description ("the second least successful"), not a judgement of the same thing
+        other_words = c.tb if side is c.a else c.ta
+        then = "an evaluation in the opposite direction" if flip else "no such evaluation"
+        return Change("loaded_language", c.ta, c.tb, f"“{w}” in {side.name} is an evaluative or emotive word ({why}); "
+                      f"{other.name} has {_say(other_words)} instead: {then}.")
     return None
 
 
 def _quote(c: HunkContext) -> Change | None:
-    """Changed content words inside quotation marks of a secondary source, on a near-verbatim link to a record.
+    """Words inside a secondary source's quotation marks that differ from every record of the statement.
 
-    Only content words count, and only ones the other side does not have at all (after crude stemming).
+    Only on a near-verbatim link to a record, and only for content words (adverbs included: a dropped "almost"
+    counts) that the other side does not have at all (after crude stemming). The transcript and the readout are
+    two translations: when the quoted words are those of another record linked to the same sentences, the quote
+    is faithful (``wording``, and the detail says whose words they are).
     """
     a, b, h = c.a, c.b, c.hunk
     all_a, all_b = content_stems(a.text, adverbs=True), content_stems(b.text, adverbs=True)
-    content_changed = bool(content_stems(h.a) - all_b or content_stems(h.b) - all_a)
+    content_changed = bool(content_stems(h.a, adverbs=True) - all_b or content_stems(h.b, adverbs=True) - all_a)
     if not (c.verbatim and content_changed):
         return None
     qa = a.quoted if a.quoted is not None else quoted_spans(a.text)
@@ -173,19 +328,40 @@ def _quote(c: HunkContext) -> Change | None:
         return None
     quoting = a if in_a and a.kind not in rec else b
     other = b if quoting is a else a
-    return Change("quote", c.ta, c.tb, f"Inside quotation marks {quoting.name} has {_say(c.ta if quoting is a else c.tb)} "
-                  f"where {other.name} has {_say(c.tb if quoting is a else c.ta)}.")
+    said, instead = (h.a, h.b) if quoting is a else (h.b, h.a)
+    has = content_stems(said, adverbs=True)
+    lacks = content_stems(instead, adverbs=True) - has
+    checked = [other.name]
+    if c.testimony is not None:
+        at = quoting.doc_offset(h.a_start if quoting is a else h.b_start)
+        agree, covered = c.testimony.agreeing(at, has, lacks, other.name)
+        if agree:
+            c.faithful_to = agree
+            return None
+        checked += covered
+    records = " and ".join(checked)
+    missing = [w for w in dict.fromkeys(words(instead)) if w[:5] in lacks]
+    extra = [w for w in dict.fromkeys(words(said)) if w[:5] in has - content_stems(other.text, adverbs=True)]
+    why = []
+    if missing:
+        why.append(f"{', '.join(f'“{w}”' for w in missing)} {'is' if len(missing) == 1 else 'are'} in {records}, "
+                   f"not in the quotation")
+    if extra:
+        where = f"in {records}" if len(checked) == 1 else "in any of them" if len(checked) > 2 else "in either"
+        why.append(f"{', '.join(f'“{w}”' for w in extra)} {'is' if len(extra) == 1 else 'are'} in the quotation, "
+                   f"not {where}")
+    return Change("quote", c.ta, c.tb, f"Inside quotation marks {quoting.name} has {_say(said.strip())} where "
+                  f"{other.name} has {_say(instead.strip())}: {'; '.join(why)} (checked against {records}, "
+                  f"{'every record' if len(checked) > 1 else 'the only record'} of the statement linked here).")
 
 
 def _wording(c: HunkContext) -> Change:
-    """Any other word change."""
-    if not c.wa:
-        detail = f"{_say(c.tb)} added in {c.b.name}."
-    elif not c.wb:
-        detail = f"{_say(c.ta)} left out in {c.b.name}."
-    else:
-        detail = f"Words swapped: {_say(c.ta)} ({c.a.name}) → {_say(c.tb)} ({c.b.name})."
-    return Change("wording", c.ta, c.tb, detail + c.same_quantity_note())
+    """Any other word change; the detail says only what the highlighted words cannot show (often nothing)."""
+    detail = ""
+    if c.faithful_to:
+        detail = (f"The quotation has the words of {' and '.join(c.faithful_to)} here: a difference between translations "
+                  f"of the statement, not a misquotation.")
+    return Change("wording", c.ta, c.tb, (detail + c.same_quantity_note()).strip())
 
 
 HUNK_RULES: tuple[tuple[ChangeType, Callable[[HunkContext], Change | None]], ...] = (

@@ -5,19 +5,24 @@ from __future__ import annotations
 __all__ = ["CHANGE_TYPES", "FLAG_TYPES"]
 
 CHANGE_TYPES: dict[str, str] = {
-    "number": "A quantity, date or duration differs once both are put on one scale "
-    "(digits, number words, fractions, percent, dates, durations): \"1.5 percent\" and \"one and a half percent\" agree.",
-    "meaning": "The claim itself changes: a negation (not, no, never) is on one side only, or right after shared words "
-    "a key noun is swapped for one with a different charge (\"people will forget\" ... \"economy\" became \"war\").",
+    "number": "A quantity, date, duration or timing differs once both are put on one scale (digits, number words, "
+    "fractions, percent, \"$5m\" = \"$5 million\", dates, durations): \"1.5 percent\" and \"one and a half percent\" "
+    "agree; \"the same day\" and \"six hours before\" do not.",
+    "meaning": "The claim itself changes: one side denies what the other asserts (a negation added or dropped, every other "
+    "word the same), or right after shared words a key noun is swapped for one with a different charge "
+    "(\"people will forget\" ... \"economy\" became \"war\").",
     "hedge": "Certainty or modality shifts: a modal or stance word of one class (certain: will, must, sure; possible: "
-    "may, might, think; distancing: claimed, allegedly, so-called, 'scare quotes') is on one side only.",
-    "loaded_language": "An evaluative or emotive word (VADER sentiment lexicon, |valence| >= 2, or NRC Emotion Lexicon: "
-    "anger or disgust) stands on one side without a match on the other (\"piggery\" and \"beastly\").",
-    "quote": "A press or other secondary source puts words in quotation marks that differ from what the matched "
-    "transcript or readout says; only content words count, and only on near-verbatim matches (two official "
-    "translations differing is wording).",
+    "may, might, think; distancing: claimed, allegedly, so-called, 'scare quotes', not a quoted name or title) is on one "
+    "side only.",
+    "loaded_language": "The evaluation changes: an evaluative adjective or adverb (VADER |valence| >= 2.5, or NRC "
+    "disgust) or a judging reporting verb (\"slammed\") stands where the other side is neutral or judges the other way; "
+    "same-weight synonyms and names are wording.",
+    "quote": "A press or other secondary source's words in quotation marks differ from every record of the statement "
+    "(transcript and readout: matching either is faithful), a content word added or dropped included; only on "
+    "near-verbatim matches.",
     "speaker": "The same words are given to a different person (speaker labels of a transcript, or \"X said\" in the text).",
-    "wording": "Any other word change: synonyms, word order, added or dropped words, passages reworded as a whole.",
+    "wording": "Any other word change: synonyms, word order, added or dropped words, passages reworded as a whole; the "
+    "rules say wording whenever they cannot be sure.",
 }
 """Each change type and the one-sentence rule that decides it (the README and the report show these)."""
 
