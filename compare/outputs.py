@@ -52,6 +52,11 @@ def event_corpus(corpus: Corpus, event: Event) -> Corpus:
         rejected=(),
         flags={k: v for k, v in corpus.flags.items() if k in ids},
         events=(event,),
+        annotations=replace(
+            corpus.annotations,
+            notes=tuple(n for n in corpus.annotations.notes if n.source in ids),
+            starred=tuple(st for st in corpus.annotations.starred if st[0] in ids),
+        ),
     )
 
 

@@ -114,7 +114,9 @@ def test_piggery_row_is_reachable_and_labelled(page, report: Path) -> None:
     assert row.count() == 1
     cell = row.locator("td[data-source=readout]")
     assert "piggery of the West" in cell.inner_text()
-    badge = cell.locator(".badge.t-loaded_language")
+    assert any("beastly" in t for t in cell.locator("del").all_inner_texts())  # the reference's word, struck
+    # piggery/beastly is one weight (wording); the row's loaded-language change is the press's neutral wording
+    badge = row.locator("td[data-source=press] .badge.t-loaded_language")
     assert badge.is_visible() and "loaded language" in badge.inner_text()
     assert "NRC" in (badge.get_attribute("title") or "") or "VADER" in (badge.get_attribute("title") or "")
     page.keyboard.press("Escape")

@@ -39,13 +39,18 @@ def test_synopsis_shows_all_five_sources_against_the_transcript(seed_report: Pat
     assert "forum is about something else" in page.find("section", "unrelated").text()
 
 
-def test_piggery_row_is_labelled_loaded_language(seed_report: Path) -> None:
+def test_piggery_row_shows_both_translations_and_the_press_loaded_language(seed_report: Path) -> None:
     rows = parse(seed_report / "synopsis.html").find("table", "synopsis").find("tbody").find_all("tr")
     row = next(r for r in rows if "beastly Western behaviour" in (r.find_all("th") or [Node("x", {})])[0].text())
     readout = _row_cells(row)["readout"]
     assert "piggery of the West" in readout.text()
-    assert "loaded language" in [b.text().strip("! ") for b in readout.find_all("span", "badge")]
+    # "piggery" for "beastly" is two charged words of one weight: wording (issue 13); the press's neutral
+    # "Western (policy)" for the transcript's "beastly Western behaviour" is the loaded-language change of this row
+    assert "loaded language" not in [b.text().strip("! ") for b in readout.find_all("span", "badge")]
+    press = _row_cells(row)["press"]
+    assert "loaded language" in [b.text().split("×")[0].strip("! ") for b in press.find_all("span", "badge")]
     assert "loaded_language" in row.attrs["data-types"].split()
+    assert any("beastly" in d.text() for d in readout.find_all("del"))  # the reference's word, struck beside piggery
     # marked against the reference: the readout's own words are <ins>; where it stands in the readout is shown
     assert any("piggery" in i.text() for i in readout.find_all("ins"))
     assert readout.find("span", "pos").text() == "sentence 45 of 113"

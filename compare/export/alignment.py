@@ -91,4 +91,4 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
 
 def alignment_json(corpus: Corpus) -> str:
     """Return ``alignment.json`` (UTF-8 text, sorted as the corpus is, stable across runs)."""
-    return json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=1, allow_nan=False) + "\n"  # NaN is not JSON

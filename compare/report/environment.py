@@ -29,8 +29,9 @@ _CHANGE_SYMBOLS = {
 
 
 # Unicode direction controls in source text could reorder what a reader sees (a file name or a quote shown
-# backwards); they are shown as visible markers instead. Only the displayed copy changes, never the data.
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# backwards), and C0/C1 control characters (NUL among them) are invisible or break a page; both are shown as
+# visible markers instead. Tab, newline and carriage return stay. Only the displayed copy changes, never the data.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _show_controls(value: object) -> object:

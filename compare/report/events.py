@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..records import Corpus, Document
 from .environment import environment
+from .pages import for_display
 
 __all__ = ["EventSummary", "render_events_index", "summarise_events", "unrelated_documents"]
 
@@ -44,6 +45,7 @@ def unrelated_documents(corpus: Corpus) -> list[Document]:
 
 def render_events_index(corpus: Corpus) -> str:
     """Return ``index.html`` of a report with one sub-report per event."""
+    corpus = for_display(corpus)
     return environment().get_template("events.html").render(
         events=summarise_events(corpus),
         unrelated=unrelated_documents(corpus),

@@ -8,10 +8,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import OutputError
-from ..records import Corpus, Document, PairAlignment, Unit
+from ..read import shorten
+from ..records import Corpus, Document, PairAlignment, Source, Unit
 from .environment import environment
 from .handout import render_handout
 from .marks import CHANGE_ORDER, QUIET_TYPES, NoteIndex
@@ -94,6 +95,23 @@ class _ReferenceChoice:
     current: bool
 
 
+DISPLAY_LIMIT = 200
+"""Characters of a title or other manifest string shown on a page (the JSON keeps the whole value)."""
+
+
+def for_display(corpus: Corpus) -> Corpus:
+    """Return ``corpus`` with each source's title, outlet and further manifest values shortened for the pages.
+
+    A 2 MB title repeated in every page header would make the report hundreds of MB; sentences are never cut.
+    """
+    def short(src: Source) -> Source:
+        return replace(src, title=shorten(src.title, DISPLAY_LIMIT), outlet=shorten(src.outlet, DISPLAY_LIMIT),
+                       extra=tuple((k, shorten(v, DISPLAY_LIMIT)) for k, v in src.extra))
+
+    docs = tuple(replace(d, source=short(d.source)) for d in corpus.documents)
+    return corpus if docs == corpus.documents else replace(corpus, documents=docs)
+
+
 def render_report(corpus: Corpus, reference: str) -> dict[str, str]:
     """Return the pages of one report by file name: ``index.html`` (overview), ``synopsis.html``, ``handout.html``,
     one page per pair, and ``synopsis-<id>.html`` against each other source that may be the reference.
@@ -104,6 +122,7 @@ def render_report(corpus: Corpus, reference: str) -> dict[str, str]:
     hash in its Content-Security-Policy; no network) and the pages are identical for the same corpus.
     """
     _check_ids(corpus)
+    corpus = for_display(corpus)
     docs = {d.id: d for d in corpus.documents}
     ref = docs[reference]
     unrelated = unrelated_sources(corpus)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["split_sentences"]
+__all__ = ["split_sentences", "trim_span"]
 
 @lru_cache(maxsize=8)
 def _segmenter(language: str):  # type: ignore[no-untyped-def]
@@ -83,15 +83,7 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
             joined[-1][1] = e
         else:
             joined.append([s, e])
-    out = []
-    for s, e in joined:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+    return [span for s, e in joined if (span := trim_span(text, s, e))[0] < span[1]]
 
 
 # pysbd keeps a quotation whole; news quotes run to many sentences, so split inside them too:
@@ -121,3 +113,12 @@ def _split_inside_quotes(text: str, start: int, end: int) -> list[tuple[int, int
         cut = m.end()
     out.append((cut, end))
     return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return ``(start, end)`` moved inwards past white space on both sides (``start == end`` when only space)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..records import Document, Unit
 from .sections import merge_small_sections
-from .sentences import split_sentences
+from .sentences import split_sentences, trim_span
 
 __all__ = ["split_units"]
 
@@ -58,16 +58,8 @@ class _Span:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of every non-blank line, trimmed of surrounding whitespace."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+    spans = (trim_span(text, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
+    return [(s, e) for s, e in spans if s < e]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
