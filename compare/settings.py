@@ -57,6 +57,16 @@ class AlignSettings:
     """Least relatedness of a section (text between page furniture) to the other document for it to be aligned."""
     section_min_units: int = 6
     """Sections with fewer sentences join the next section before the check."""
+    dense_below: int = 500
+    """Pairs whose longer side has fewer sentences are walked over every sentence pair; longer ones over a sparse
+    candidate set (``compare.align.sparse``: memory linear in the candidates, the same links on every gold set)."""
+    candidates: int = 10
+    """Long documents: each sentence's best partners by cosine that are candidates for a link (both sides)."""
+    candidates_shared: int = 3
+    """Long documents: each sentence's best partners by shared rare words that are candidates too."""
+    band: int = 2
+    """Long documents: candidates within this many sentences along the diagonal through each sentence's best
+    partner, and around the diagonal scaled by the two lengths."""
 
 
 @dataclass(frozen=True)

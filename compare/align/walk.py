@@ -14,7 +14,7 @@ a near-identical match. Which documents are compared at all is decided earlier (
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +23,9 @@ from ..records import Link
 from ..segment.sections import section_groups
 from ..settings import AlignSettings
 from .relatedness import relatedness
+from .features_at import content_overlap, pair_features_at
 from .scoring import link_log_odds, order_agreement, pair_features
+from .sparse import candidate_pairs, cosine_stats, step_costs, walk_candidates
 
 __all__ = ["AlignInput", "align_vectors", "link_scores"]
 
@@ -67,18 +69,8 @@ def _viterbi(log_odds: np.ndarray, s: AlignSettings, order: float = 1.0) -> list
     costs are scaled by ``order`` (``compare.scoring.order_agreement``): texts that move passages about pay less.
     """
     n, m = log_odds.shape
-    last = np.arange(-1, m)[:, None]
-    step = np.arange(m)[None, :] - last  # (m + 1, m): from last column p (row p + 1) to column j
-    move = np.where(
-        step == 1,
-        0.0,
-        np.where(
-            step == 0,
-            -s.stay_penalty,
-            np.where(step > 1, -s.skip_penalty * np.log(np.maximum(step, 1)), -s.back_penalty + s.back_step_penalty * step),
-        ),
-    )
-    move = np.where(step == 1, move, move * order)
+    step = np.arange(m)[None, :] - np.arange(-1, m)[:, None]  # (m + 1, m): from last column p (row p + 1) to column j
+    move = step_costs(step, s, order)
     best = np.full(m + 1, -np.inf)
     best[0] = 0.0
     came_from = np.zeros((n, m), dtype=np.int64)
@@ -123,6 +115,8 @@ def align_vectors(
     n, m = len(a.texts), len(b.texts)
     if n == 0 or m == 0:
         return [], 0.0
+    if scores is None and max(n, m) >= s.dense_below:
+        return _align_sparse(a, b, s)
     cos = a.vectors @ b.vectors.T
     related = relatedness(cos, s.relatedness_top)
     order = order_agreement(cos)
@@ -150,7 +144,48 @@ def align_vectors(
     return links, related
 
 
-def _one_run_per_sentence(pairs: set[tuple[int, int]], log_odds: np.ndarray) -> set[tuple[int, int]]:
+def _align_sparse(a: AlignInput, b: AlignInput, s: AlignSettings) -> tuple[list[Link], float]:
+    """``align_vectors`` for long documents: the same decision over a sparse candidate set (``compare.align.sparse``).
+
+    Memory is linear in the number of candidates; the links are the dense walk's whenever its links are candidates.
+    """
+    n, m = len(a.texts), len(b.texts)
+    st = cosine_stats(a.vectors, b.vectors, s.candidates)
+    overlap = content_overlap(a.texts, b.texts, s.candidates_shared)
+    rows, cols = candidate_pairs(st, (overlap.top_a, overlap.top_b), s.band, n, m)
+    stats = (st.row_best, st.col_best, st.row_top2, st.col_top2)
+    features = pair_features_at(a.vectors, b.vectors, a.texts, b.texts, rows, cols, stats, (st.mean, st.std, st.order), overlap)
+    cos, log_odds = features[:, 0], link_log_odds(features, s.weights, s.intercept)
+    ok_a = _section_mask(st.row_best.astype(np.float32)[:, None], section_groups(a.sections, s.section_min_units), s)
+    ok_b = _section_mask(st.col_best.astype(np.float32)[:, None], section_groups(b.sections, s.section_min_units), s)
+    short_a = np.array([len(_TOKEN.findall(t)) < s.min_tokens for t in a.texts])
+    short_b = np.array([len(_TOKEN.findall(t)) < s.min_tokens for t in b.texts])
+    short = short_a[rows] | short_b[cols]
+    keep = ok_a[rows] & ok_b[cols] & (~short | (cos.astype(np.float32) >= s.short_threshold))
+    rows, cols, cos, log_odds = rows[keep], cols[keep], cos[keep], log_odds[keep]
+    gain = log_odds - s.link_threshold
+    found = set(walk_candidates(_row_pointers(rows, n), cols, gain, m, s, st.order))
+    by_col = np.lexsort((rows, cols))
+    walked = walk_candidates(_row_pointers(cols[by_col], m), rows[by_col], gain[by_col], n, s, st.order)
+    reverse = {(i, j) for j, i in walked}
+    if s.both_directions:
+        found |= reverse
+    else:
+        found |= {(i, j) for i, j in reverse if (i, j - 1) in found or (i, j + 1) in found}
+    at = {(int(i), int(j)): k for k, (i, j) in enumerate(zip(rows, cols))}
+    found = _one_run_per_sentence(found, {p: float(log_odds[at[p]]) for p in found})
+    links = _group([(i, j, float(cos[at[(i, j)]])) for i, j in sorted(found)])
+    return links, st.relatedness(s.relatedness_top)
+
+
+def _row_pointers(rows: np.ndarray, n: int) -> np.ndarray:
+    """Return CSR row pointers for pairs sorted by row."""
+    return np.searchsorted(rows, np.arange(n + 1)).astype(np.int64)
+
+
+def _one_run_per_sentence(
+    pairs: set[tuple[int, int]], log_odds: np.ndarray | Mapping[tuple[int, int], float]
+) -> set[tuple[int, int]]:
     """Keep, for each sentence of either side, only one run of adjacent partners: the run with the best link.
 
     One statement reported twice, at two separate places of the other text, is rare; a sentence that

@@ -1,0 +1,152 @@
+"""Time the aligner on long documents: wall time and peak memory of ``align_vectors`` at 1,000, 3,000 and 10,000
+sentences a side, and on two book-length documents (every OneStopEnglish article, advanced vs elementary).
+
+Usage:  .venv/bin/python benchmarks/long_documents.py [--sizes 1000 3000 10000] [--cache /tmp/cache-walk] [--dense N]
+
+The long texts are concatenations of /work/shared/data/onestopenglish articles in one fixed order (sorted names):
+``book``: every advanced article against every elementary one (the same articles in the same order, a realistic
+near-parallel pair of about 7,000 and 6,000 sentences); size N: the first N sentences of the advanced-then-
+intermediate concatenation against the first N of the intermediate-then-elementary one (so 10,000 a side stays
+near-parallel). Sentences are split by compare's own segmenter and embedded once with the real bundled model into
+the cache folder (``--cache``); the timed part is the warm run: ``align_vectors`` on the cached vectors, each size in
+its own process so that its peak memory (resident set, ``ru_maxrss``) is that run's alone. ``--dense N`` also times
+today's dense walk at the sizes up to N (it needs about 8 GB at 7,000 x 6,000). Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DATA = Path("/work/shared/data/onestopenglish")
+
+
+def _level_text(level: str) -> str:
+    """Return every article of one reading level, in sorted name order, as one text (paragraphs kept)."""
+    from tools.splits import onestop_articles
+
+    parts = []
+    for name in onestop_articles(DATA):
+        text = (DATA / level / f"{name}-{level}.txt").read_text(encoding="utf-8-sig", errors="replace")
+        parts.append(text.strip())
+    return "\n\n".join(parts) + "\n"
+
+
+def sentences(cache: Path, level: str) -> list[str]:
+    """Return the model texts of the sentences of one reading level's concatenation (compare's segmenter)."""
+    from compare.pipeline import read_units
+    from compare.progress import Silent
+    from compare.segment import unit_text_for_model
+    from compare.settings import Settings
+
+    folder = cache / "books" / level
+    out = folder / "texts.json"
+    if out.is_file():
+        texts: list[str] = json.loads(out.read_text(encoding="utf-8"))
+        return texts
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{level}.txt").write_text(_level_text(level), encoding="utf-8")
+    (folder / "other.txt").write_text("A second document, so that the folder can be read.\n", encoding="utf-8")
+    reading = read_units(folder, Settings(cache_dir=None), Silent())
+    doc = next(d for d in reading.documents if d.id.startswith(level))
+    texts = [unit_text_for_model(reading.units[doc.id][i]) for i in reading.sentences[doc.id]]
+    out.write_text(json.dumps(texts), encoding="utf-8")
+    return texts
+
+
+def embedded(cache: Path, texts: list[str]) -> "object":
+    """Return the vectors of ``texts`` from the cache (encoding with the real model what is not there yet)."""
+    from compare.embed import EmbeddingCache, embed_texts, resolve_model
+    from compare.engines import local_embedder
+    from compare.settings import Settings
+
+    model = resolve_model(None)
+    store = EmbeddingCache(cache, model.sha256)
+    try:
+        vectors, _ = embed_texts(texts, local_embedder(Settings(cache_dir=cache), model), cache=store)
+    finally:
+        store.close()
+    return vectors
+
+
+def sides(cache: Path, size: str) -> tuple[list[str], list[str]]:
+    """Return the two sides' sentence texts for ``size`` ("book" or a number of sentences a side)."""
+    if size == "book":
+        return sentences(cache, "adv"), sentences(cache, "ele")
+    n = int(size)
+    a = sentences(cache, "adv") + sentences(cache, "int")
+    b = sentences(cache, "int") + sentences(cache, "ele")
+    return a[:n], b[:n]
+
+
+def one_run(cache: Path, size: str, dense: bool) -> dict[str, float]:
+    """Align one pair (vectors from the cache); return time and peak memory of the alignment alone."""
+    import numpy as np
+
+    from compare.align import AlignInput, align_vectors
+    from compare.settings import AlignSettings
+
+    ta, tb = sides(cache, size)
+    va, vb = embedded(cache, ta), embedded(cache, tb)
+    assert isinstance(va, np.ndarray) and isinstance(vb, np.ndarray)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    settings = AlignSettings(dense_below=10**9) if dense else AlignSettings(dense_below=0)
+    start = time.perf_counter()
+    links, related = align_vectors(AlignInput(va, ta), AlignInput(vb, tb), settings)
+    took = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    linked_a = {i for lk in links for i in lk.a}
+    return {
+        "n": len(ta),
+        "m": len(tb),
+        "seconds": took,
+        "peak_mb": peak,
+        "before_mb": before,
+        "links": len(links),
+        "linked_a": len(linked_a) / max(len(ta), 1),
+        "related": related,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", nargs="*", default=["1000", "3000", "10000", "book"])
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/cache-walk"))
+    parser.add_argument("--dense", type=int, default=0, help="also time the dense walk at sizes up to this")
+    parser.add_argument("--one", nargs=2, metavar=("SIZE", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        size, mode = args.one
+        print(json.dumps(one_run(args.cache, size, mode == "dense")))
+        return
+    # Embed once (not timed): every text of every size goes through the cache.
+    for level in ("adv", "int", "ele"):
+        embedded(args.cache, sentences(args.cache, level))
+    print(f"{'size':>6} {'walk':>6} {'n':>6} {'m':>6} {'seconds':>8} {'peak MB':>8} {'links':>6} {'a linked':>8}")
+    for size in args.sizes:
+        modes = ["sparse"]
+        if args.dense and (size != "book" and int(size) <= args.dense):
+            modes.append("dense")
+        for mode in modes:
+            cmd = [sys.executable, __file__, "--cache", str(args.cache), "--one", size, mode]
+            out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+            if out.returncode != 0:
+                print(f"{size:>6} {mode:>6} failed: {out.stderr.strip().splitlines()[-1:]}")
+                continue
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            print(
+                f"{size:>6} {mode:>6} {r['n']:>6} {r['m']:>6} {r['seconds']:>8.1f} {r['peak_mb']:>8.0f} "
+                f"{r['links']:>6} {r['linked_a']:>8.2f}"
+            )
+
+
+if __name__ == "__main__":
+    main()

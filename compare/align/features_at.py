@@ -1,0 +1,207 @@
+"""The aligner's features at chosen sentence pairs, for long documents: no (n, m) arrays.
+
+``pair_features_at`` returns what ``compare.align.scoring.pair_features`` returns at the pairs (rows[t], cols[t]):
+the same features, the same formulas, from statistics of the whole cosine matrix gathered by row blocks
+(``compare.align.sparse.cosine_stats``) and the texts' rare-word overlap (``content_overlap``, sparse products by
+row blocks). A feature changed or added in ``pair_features`` must be changed or added here too:
+tests/test_sparse.py compares the two, feature by feature, on real texts, and a count mismatch raises.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from .scoring import FEATURES, FUNCTION_WORDS, TOKEN, merged_with_neighbours, word_stems
+
+__all__ = ["ContentOverlap", "content_overlap", "pair_features_at"]
+
+
+@dataclass(frozen=True)
+class ContentOverlap:
+    """Rare-word overlap of two texts, as ``_content_recall`` weighs it, without (n, m) arrays."""
+
+    bags_a: list[set[str]]
+    bags_b: list[set[str]]
+    idf: dict[str, float]
+    weight_a: np.ndarray
+    """(n,) each a sentence's rare-word weight (1 when it has none)."""
+    weight_b: np.ndarray
+    found_in_b: np.ndarray
+    """(n,) share of each a sentence's weight found anywhere in b."""
+    found_in_a: np.ndarray
+    best_shared_a: np.ndarray
+    """(n,) the most weight an a sentence shares with any one b sentence (exact, ``math.fsum``)."""
+    top_a: np.ndarray
+    """(n, k) the b sentences sharing the most weight with each a sentence (-1: none shares any)."""
+    top_b: np.ndarray
+    """(m, k) the same for each b sentence."""
+
+    def shared(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Return the weight each pair (rows[t], cols[t]) shares (``math.fsum``, as ``_content_recall``)."""
+        return np.array(_shared(self.bags_a, self.bags_b, self.idf, rows, cols), dtype=np.float64)
+
+
+def content_overlap(ta: Sequence[str], tb: Sequence[str], k: int, block: int = 512) -> ContentOverlap:
+    """Return the rare-word overlap of ``ta`` and ``tb`` and each sentence's ``k`` best partners by it (row blocks)."""
+    bags_a = [set(word_stems(t)) - FUNCTION_WORDS for t in ta]
+    bags_b = [set(word_stems(t)) - FUNCTION_WORDS for t in tb]
+    df: Counter[str] = Counter()
+    for bag in bags_a + bags_b:
+        df.update(bag)
+    total = len(bags_a) + len(bags_b)
+    idf = {w: math.log((total + 1) / (c + 0.5)) for w, c in df.items()}
+    all_a, all_b = set().union(*bags_a), set().union(*bags_b)
+    weight_a = np.array([math.fsum(idf[w] for w in bag) or 1.0 for bag in bags_a])
+    weight_b = np.array([math.fsum(idf[w] for w in bag) or 1.0 for bag in bags_b])
+    found_in_b = np.array([math.fsum(idf[w] for w in bag & all_b) for bag in bags_a]) / weight_a
+    found_in_a = np.array([math.fsum(idf[w] for w in bag & all_a) for bag in bags_b]) / weight_b
+    vocab = {w: c for c, w in enumerate(sorted(df))}
+
+    def matrix(bags: list[set[str]], weighted: bool) -> sparse.csr_matrix:
+        cols = [vocab[w] for bag in bags for w in sorted(bag)]
+        data = [idf[w] if weighted else 1.0 for bag in bags for w in sorted(bag)]
+        ptr = np.cumsum([0] + [len(bag) for bag in bags])
+        return sparse.csr_matrix((data, cols, ptr), shape=(len(bags), max(len(vocab), 1)))
+
+    a_idf, b_ones = matrix(bags_a, True), matrix(bags_b, False).T.tocsr()
+    n, m = len(ta), len(tb)
+    kk = min(k, m)
+    best = np.zeros(n)
+    top_a = np.full((n, kk), -1, dtype=np.int64)
+    col_vals, col_idx = np.zeros((0, m)), np.zeros((0, m), dtype=np.int64)
+    for r0 in range(0, n, block):
+        approx = (a_idf[r0 : r0 + block] @ b_ones).toarray()
+        rows = approx.shape[0]
+        part = np.argpartition(approx, m - kk, axis=1)[:, m - kk :]
+        top_a[r0 : r0 + rows] = np.where(np.take_along_axis(approx, part, axis=1) > 0, part, -1)
+        ck = min(k, rows)
+        part_c = np.argpartition(approx, rows - ck, axis=0)[rows - ck :]
+        vals = np.concatenate([col_vals, np.take_along_axis(approx, part_c, axis=0)])
+        idx = np.concatenate([col_idx, part_c + r0])
+        keep = np.argpartition(vals, len(vals) - min(k, len(vals)), axis=0)[len(vals) - min(k, len(vals)) :]
+        col_vals, col_idx = np.take_along_axis(vals, keep, axis=0), np.take_along_axis(idx, keep, axis=0)
+        # The exact best: math.fsum over every pair within rounding of the approximate row maximum.
+        row_max = approx.max(axis=1, initial=0.0)
+        near_r, near_c = np.nonzero((approx >= (row_max - 1e-9 * np.maximum(row_max, 1.0))[:, None]) & (approx > 0))
+        for r, value in zip(near_r.tolist(), _shared(bags_a, bags_b, idf, near_r + r0, near_c)):
+            best[r0 + r] = max(best[r0 + r], value)
+    top_b = np.where(col_vals > 0, col_idx, -1).T.copy()
+    return ContentOverlap(bags_a, bags_b, idf, weight_a, weight_b, found_in_b, found_in_a, best, top_a, top_b)
+
+
+def _shared(bags_a: list[set[str]], bags_b: list[set[str]], idf: dict[str, float], rows: np.ndarray, cols: np.ndarray) -> list[float]:
+    return [math.fsum(idf[w] for w in s) if (s := bags_a[i] & bags_b[j]) else 0.0 for i, j in zip(rows.tolist(), cols.tolist())]
+
+
+def _lexical_at(ta: Sequence[str], tb: Sequence[str], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Return ``lexical_similarity(ta, tb)[rows, cols]`` without the (n, m) matrix (same IDF, weights, float32)."""
+    sa = [Counter(word_stems(t)) for t in ta]
+    sb = [Counter(word_stems(t)) for t in tb]
+    df: Counter[str] = Counter()
+    for bag in sa + sb:
+        df.update(bag.keys())
+    if not df:
+        return np.zeros(len(rows))
+    total = len(sa) + len(sb)
+    vocab = {w: k for k, w in enumerate(sorted(df))}
+    idf = np.array([math.log((total + 1) / (df[w] + 0.5)) for w in sorted(df)], dtype=np.float32)
+
+    def matrix(bags: list[Counter[str]]) -> sparse.csr_matrix:
+        cols_ = np.array([vocab[w] for bag in bags for w in bag], dtype=np.int64)
+        tf = np.array([1 + math.log(c) for bag in bags for c in bag.values()], dtype=np.float32)
+        ptr = np.cumsum([0] + [len(bag) for bag in bags])
+        mat = sparse.csr_matrix((tf * idf[cols_], cols_, ptr), shape=(len(bags), len(vocab)), dtype=np.float32)
+        norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1), dtype=np.float32).ravel())
+        scaled: sparse.csr_matrix = sparse.diags(1 / np.maximum(norms, np.float32(1e-9))).astype(np.float32) @ mat
+        return scaled.tocsr()
+
+    ma, mb = matrix(sa), matrix(sb)
+    out = np.empty(len(rows))
+    for c0 in range(0, len(rows), 50_000):
+        r, c = rows[c0 : c0 + 50_000], cols[c0 : c0 + 50_000]
+        out[c0 : c0 + len(r)] = np.asarray(ma[r].multiply(mb[c]).sum(axis=1), dtype=np.float32).ravel()
+    return out
+
+
+def pair_features_at(
+    va: np.ndarray,
+    vb: np.ndarray,
+    ta: Sequence[str],
+    tb: Sequence[str],
+    rows: np.ndarray,
+    cols: np.ndarray,
+    stats: Sequence[np.ndarray],
+    summary: tuple[float, float, float],
+    overlap: ContentOverlap,
+) -> np.ndarray:
+    """Return ``pair_features(va, vb, ta, tb, order)[rows, cols]``, (K, len(FEATURES)), without (n, m) arrays.
+
+    ``stats`` holds the whole cosine matrix's row best, column best, row two-best mean and column two-best mean;
+    ``summary`` its (mean, std, order agreement); ``overlap`` the texts' ``content_overlap``. All from
+    ``compare.align.sparse.cosine_stats``, which walks the matrix in blocks of rows.
+    """
+    n, m = len(ta), len(tb)
+    row_best, col_best, row_top2, col_top2 = stats
+    mean, std, order = summary
+    len_a = np.array([max(len(TOKEN.findall(t)), 1) for t in ta], dtype=np.float64)
+    len_b = np.array([max(len(TOKEN.findall(t)), 1) for t in tb], dtype=np.float64)
+    next_a, prev_a = merged_with_neighbours(va.astype(np.float64), len_a)
+    next_b, prev_b = merged_with_neighbours(vb.astype(np.float64), len_b)
+    va64, vb64 = va.astype(np.float64), vb.astype(np.float64)
+
+    def dots(x: np.ndarray, y: np.ndarray, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+        out = np.empty(len(r), dtype=np.result_type(x, y))
+        for c0 in range(0, len(r), 20_000):
+            out[c0 : c0 + 20_000] = np.einsum("ij,ij->i", x[r[c0 : c0 + 20_000]], y[c[c0 : c0 + 20_000]])
+        return out
+
+    def cos_at(r: np.ndarray, c: np.ndarray) -> np.ndarray:
+        inside = (r >= 0) & (r < n) & (c >= 0) & (c < m)
+        out = np.full(len(r), mean)
+        out[inside] = dots(va, vb, r[inside], c[inside]).astype(np.float64)
+        return out
+
+    cos = cos_at(rows, cols)
+    has_neighbours = n > 1 and m > 1
+    before = cos_at(rows - 1, cols - 1) if has_neighbours else np.full(len(rows), mean)
+    after = cos_at(rows + 1, cols + 1) if has_neighbours else np.full(len(rows), mean)
+    merged_a = np.maximum(dots(next_a, vb64, rows, cols), dots(prev_a, vb64, rows, cols))
+    merged_b = np.maximum(dots(va64, next_b, rows, cols), dots(va64, prev_b, rows, cols))
+    position = order * np.abs((rows + 0.5) / n - (cols + 0.5) / m)
+    log_a, log_b = np.log1p(len_a)[rows], np.log1p(len_b)[cols]
+    shared = overlap.shared(rows, cols)
+    recall_a = shared / overlap.weight_a[rows]
+    features = [
+        cos,
+        _lexical_at(ta, tb, rows, cols).astype(np.float64),
+        cos - row_best[rows],
+        cos - col_best[cols],
+        cos - (row_top2[rows] + col_top2[cols]) / 2,
+        (cos - mean) / (std + 1e-6),
+        merged_a,
+        merged_b,
+        merged_a - cos,
+        merged_b - cos,
+        (before + after) / 2,
+        position,
+        log_a,
+        log_b,
+        log_a - log_b,
+        row_best[rows],
+        col_best[cols],
+        np.full(len(rows), math.log(n / m)),
+        recall_a,
+        shared / overlap.weight_b[cols],
+        overlap.found_in_b[rows],
+        overlap.found_in_a[cols],
+        recall_a - overlap.best_shared_a[rows] / overlap.weight_a[rows],
+    ]
+    if len(features) != len(FEATURES):
+        raise ValueError(f"pair_features_at computes {len(features)} features; FEATURES has {len(FEATURES)}")
+    return np.stack(features, axis=-1)
