@@ -16,7 +16,7 @@ import pytest
 from compare.align import AlignInput, align_inputs, align_vectors
 from compare.align.features_at import content_overlap, pair_features_at
 from compare.align.scoring import FEATURES, pair_features
-from compare.align.sparse import cosine_stats, walk_candidates
+from compare.align.sparse import cosine_stats, cosines_near, walk_candidates
 from compare.align.walk import _viterbi
 from compare.embed import EmbeddingCache, embed_texts
 from compare.pipeline import read_units
@@ -63,8 +63,9 @@ def test_features_at_pairs_are_those_of_the_dense_stack() -> None:
         stats = cosine_stats(va, vb, 4, block=5)  # small blocks: the statistics must not depend on them
         overlap = content_overlap(ta, tb, 4, block=3)
         rows, cols = np.divmod(np.arange(len(ta) * len(tb)), len(tb))
+        near = cosines_near(va, vb, rows, cols, block=4)
         at = pair_features_at(
-            va, vb, ta, tb, rows, cols, (stats.row_best, stats.col_best, stats.row_top2, stats.col_top2),
+            va, vb, ta, tb, rows, cols, near, (stats.row_best, stats.col_best, stats.row_top2, stats.col_top2),
             (stats.mean, stats.std, stats.order), overlap,
         )
         flat = dense.reshape(-1, len(FEATURES))

@@ -2,7 +2,7 @@
 
 ``pair_features_at`` returns what ``compare.align.scoring.pair_features`` returns at the pairs (rows[t], cols[t]):
 the same features, the same formulas, from statistics of the whole cosine matrix gathered by row blocks
-(``compare.align.sparse.cosine_stats``) and the texts' rare-word overlap (``content_overlap``, sparse products by
+(``compare.align.sparse.cosine_stats``), the cosines around each pair, and the texts' rare-word overlap (``content_overlap``, sparse products by
 row blocks). A feature changed or added in ``pair_features`` must be changed or added here too:
 tests/test_sparse.py compares the two, feature by feature, on real texts, and a count mismatch raises.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from .scoring import FEATURES, FUNCTION_WORDS, TOKEN, merged_with_neighbours, word_stems
+from .scoring import FEATURES, FUNCTION_WORDS, TOKEN, word_stems
 
 __all__ = ["ContentOverlap", "content_overlap", "pair_features_at"]
 
@@ -129,6 +129,16 @@ def _lexical_at(ta: Sequence[str], tb: Sequence[str], rows: np.ndarray, cols: np
     return out
 
 
+def _merged_norms(vectors: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the norms ``merged_with_neighbours`` divides by: of each sentence merged with the next and the previous."""
+    weighted = vectors.astype(np.float64) * lengths[:, None]
+    zero = np.zeros_like(weighted[:1])
+    after = np.concatenate([weighted[1:], zero]) if len(weighted) else weighted
+    before = np.concatenate([zero, weighted[:-1]]) if len(weighted) else weighted
+    norms = (np.linalg.norm(weighted + after, axis=-1), np.linalg.norm(weighted + before, axis=-1))
+    return np.maximum(norms[0], 1e-9), np.maximum(norms[1], 1e-9)
+
+
 def pair_features_at(
     va: np.ndarray,
     vb: np.ndarray,
@@ -136,43 +146,42 @@ def pair_features_at(
     tb: Sequence[str],
     rows: np.ndarray,
     cols: np.ndarray,
+    near: np.ndarray,
     stats: Sequence[np.ndarray],
     summary: tuple[float, float, float],
     overlap: ContentOverlap,
 ) -> np.ndarray:
     """Return ``pair_features(va, vb, ta, tb, order)[rows, cols]``, (K, len(FEATURES)), without (n, m) arrays.
 
-    ``stats`` holds the whole cosine matrix's row best, column best, row two-best mean and column two-best mean;
-    ``summary`` its (mean, std, order agreement); ``overlap`` the texts' ``content_overlap``. All from
-    ``compare.align.sparse.cosine_stats``, which walks the matrix in blocks of rows.
+    ``near`` holds the cosines at and around each pair (``compare.align.sparse.cosines_near``: at the pair, a row
+    before and after, a column before and after, and both diagonal neighbours; NaN outside the texts); ``stats``
+    the whole cosine matrix's row best, column best, row two-best mean and column two-best mean; ``summary`` its
+    (mean, std, order agreement); ``overlap`` the texts' ``content_overlap``. The merged-neighbour cosines are
+    ``merged_with_neighbours``' vectors against the other side, expanded into these cosines (equal up to rounding).
     """
     n, m = len(ta), len(tb)
     row_best, col_best, row_top2, col_top2 = stats
     mean, std, order = summary
     len_a = np.array([max(len(TOKEN.findall(t)), 1) for t in ta], dtype=np.float64)
     len_b = np.array([max(len(TOKEN.findall(t)), 1) for t in tb], dtype=np.float64)
-    next_a, prev_a = merged_with_neighbours(va.astype(np.float64), len_a)
-    next_b, prev_b = merged_with_neighbours(vb.astype(np.float64), len_b)
-    va64, vb64 = va.astype(np.float64), vb.astype(np.float64)
-
-    def dots(x: np.ndarray, y: np.ndarray, r: np.ndarray, c: np.ndarray) -> np.ndarray:
-        out = np.empty(len(r), dtype=np.result_type(x, y))
-        for c0 in range(0, len(r), 20_000):
-            out[c0 : c0 + 20_000] = np.einsum("ij,ij->i", x[r[c0 : c0 + 20_000]], y[c[c0 : c0 + 20_000]])
-        return out
-
-    def cos_at(r: np.ndarray, c: np.ndarray) -> np.ndarray:
-        inside = (r >= 0) & (r < n) & (c >= 0) & (c < m)
-        out = np.full(len(r), mean)
-        out[inside] = dots(va, vb, r[inside], c[inside]).astype(np.float64)
-        return out
-
-    cos = cos_at(rows, cols)
-    has_neighbours = n > 1 and m > 1
-    before = cos_at(rows - 1, cols - 1) if has_neighbours else np.full(len(rows), mean)
-    after = cos_at(rows + 1, cols + 1) if has_neighbours else np.full(len(rows), mean)
-    merged_a = np.maximum(dots(next_a, vb64, rows, cols), dots(prev_a, vb64, rows, cols))
-    merged_b = np.maximum(dots(va64, next_b, rows, cols), dots(va64, prev_b, rows, cols))
+    cos, up, down, left, right, before, after = (np.asarray(x, dtype=np.float64) for x in near)
+    next_a, prev_a = _merged_norms(va, len_a)
+    next_b, prev_b = _merged_norms(vb, len_b)
+    wa, wb = len_a[rows], len_b[cols]
+    wa_next = np.where(rows + 1 < n, len_a[np.minimum(rows + 1, n - 1)], 0.0)
+    wa_prev = np.where(rows >= 1, len_a[np.maximum(rows - 1, 0)], 0.0)
+    wb_next = np.where(cols + 1 < m, len_b[np.minimum(cols + 1, m - 1)], 0.0)
+    wb_prev = np.where(cols >= 1, len_b[np.maximum(cols - 1, 0)], 0.0)
+    merged_a = np.maximum(
+        (wa * cos + wa_next * np.nan_to_num(down)) / next_a[rows], (wa * cos + wa_prev * np.nan_to_num(up)) / prev_a[rows]
+    )
+    merged_b = np.maximum(
+        (wb * cos + wb_next * np.nan_to_num(right)) / next_b[cols], (wb * cos + wb_prev * np.nan_to_num(left)) / prev_b[cols]
+    )
+    if n > 1 and m > 1:
+        diagonal = (np.where(np.isnan(before), mean, before) + np.where(np.isnan(after), mean, after)) / 2
+    else:
+        diagonal = np.full(len(rows), mean)
     position = order * np.abs((rows + 0.5) / n - (cols + 0.5) / m)
     log_a, log_b = np.log1p(len_a)[rows], np.log1p(len_b)[cols]
     shared = overlap.shared(rows, cols)
@@ -188,7 +197,7 @@ def pair_features_at(
         merged_b,
         merged_a - cos,
         merged_b - cos,
-        (before + after) / 2,
+        diagonal,
         position,
         log_a,
         log_b,

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..settings import AlignSettings
 
-__all__ = ["CosineStats", "candidate_pairs", "cosine_stats", "step_costs", "walk_candidates"]
+__all__ = ["NEAR", "CosineStats", "candidate_pairs", "cosine_stats", "cosines_near", "step_costs", "walk_candidates"]
 
 
 def step_costs(step: np.ndarray, s: AlignSettings, order: float) -> np.ndarray:
@@ -80,16 +80,6 @@ class CosineStats:
         return float(np.sort(best)[-k:].mean())
 
 
-def _top(values: np.ndarray, k: int, axis: int) -> np.ndarray:
-    """Return the indices of the ``k`` largest entries along ``axis`` (all of them when there are fewer)."""
-    size = values.shape[axis]
-    if k >= size:
-        shape = [1, 1]
-        shape[axis] = size
-        return np.broadcast_to(np.arange(size).reshape(shape), values.shape).copy()
-    return np.argpartition(values, size - k, axis=axis).take(np.arange(size - k, size), axis=axis)
-
-
 def _kendall(b_positions: np.ndarray) -> float:
     """Return Kendall's tau of anchors sorted by their a position, from their b positions (all distinct)."""
     count = len(b_positions)
@@ -109,46 +99,87 @@ def _kendall(b_positions: np.ndarray) -> float:
     return (total - 2 * inversions) / total
 
 
+def _top_rows(values: np.ndarray, k: int) -> np.ndarray:
+    """Return the column indices of the ``k`` largest entries of each row (all of them when there are fewer)."""
+    size = values.shape[1]
+    if k >= size:
+        return np.broadcast_to(np.arange(size), values.shape).copy()
+    return np.argpartition(values, size - k, axis=1)[:, size - k :]
+
+
 def cosine_stats(va: np.ndarray, vb: np.ndarray, k: int, anchor: float = 0.5, block: int = 256) -> CosineStats:
     """Walk ``va @ vb.T`` in blocks of rows and return its statistics (see ``CosineStats``); memory O((n + m) k)."""
     n, m = len(va), len(vb)
+    k = max(k, 2)
     kk = min(k, m)
     row_best, row_top2 = np.empty(n), np.empty(n)
     row_arg = np.empty(n, dtype=np.int64)
     row_top = np.empty((n, kk), dtype=np.int64)
-    col_vals = np.full((0, m), -np.inf)
-    col_idx = np.zeros((0, m), dtype=np.int64)
-    col_best, col_arg = np.full(m, -np.inf), np.zeros(m, dtype=np.int64)
+    col_vals = np.zeros((m, 0), dtype=np.float32)
+    col_idx = np.zeros((m, 0), dtype=np.int64)
+    col_best, col_arg = np.full(m, -np.inf, dtype=np.float32), np.zeros(m, dtype=np.int64)
     total, mean, m2 = 0, 0.0, 0.0
     for r0 in range(0, n, block):
-        cos = (va[r0 : r0 + block] @ vb.T).astype(np.float64)
+        cos = va[r0 : r0 + block] @ vb.T  # float32, as the dense path's cosines
         rows = cos.shape[0]
         row_arg[r0 : r0 + rows] = cos.argmax(axis=1)
         row_best[r0 : r0 + rows] = cos.max(axis=1)
-        two = np.partition(cos, m - 2, axis=1)[:, -2:] if m > 1 else cos
+        top = _top_rows(cos, kk)
+        row_top[r0 : r0 + rows] = top
+        two = np.sort(np.take_along_axis(cos, top, axis=1), axis=1)[:, -2:].astype(np.float64)
         row_top2[r0 : r0 + rows] = two.sum(axis=1) / two.shape[1]
-        row_top[r0 : r0 + rows] = _top(cos, kk, axis=1)
-        better = cos.max(axis=0) > col_best  # strictly: the first row keeps a tie, as argmax does
-        col_arg = np.where(better, cos.argmax(axis=0) + r0, col_arg)
-        col_best = np.maximum(col_best, cos.max(axis=0))
-        top = _top(cos, min(k, rows), axis=0)
-        vals = np.concatenate([col_vals, np.take_along_axis(cos, top, axis=0)])
-        idx = np.concatenate([col_idx, top + r0])
-        keep = _top(vals, min(k, len(vals)), axis=0)
-        col_vals, col_idx = np.take_along_axis(vals, keep, axis=0), np.take_along_axis(idx, keep, axis=0)
+        ct = np.ascontiguousarray(cos.T)  # (m, rows): columns as rows
+        better = ct.max(axis=1) > col_best  # strictly: the first row keeps a tie, as argmax does
+        col_arg = np.where(better, ct.argmax(axis=1) + r0, col_arg)
+        col_best = np.maximum(col_best, ct.max(axis=1))
+        top_c = _top_rows(ct, min(k, rows))
+        vals = np.concatenate([col_vals, np.take_along_axis(ct, top_c, axis=1)], axis=1)
+        idx = np.concatenate([col_idx, top_c + r0], axis=1)
+        keep = _top_rows(vals, min(k, vals.shape[1]))
+        col_vals, col_idx = np.take_along_axis(vals, keep, axis=1), np.take_along_axis(idx, keep, axis=1)
         # Chan et al.'s update of the mean and the sum of squared deviations.
-        b_mean, b_m2, b_n = float(cos.mean()), float(((cos - cos.mean()) ** 2).sum()), cos.size
+        c64 = cos.astype(np.float64)
+        b_mean, b_n = float(c64.mean()), c64.size
+        b_m2 = float(((c64 - b_mean) ** 2).sum())
         delta = b_mean - mean
         mean += delta * b_n / (total + b_n)
         m2 += b_m2 + delta * delta * total * b_n / (total + b_n)
         total += b_n
-    col_sorted = np.sort(col_vals, axis=0)
-    col_top2 = col_sorted[-2:].sum(axis=0) / min(2, n)
+    two_c = np.sort(col_vals, axis=1)[:, -2:].astype(np.float64)
+    col_top2 = two_c.sum(axis=1) / two_c.shape[1]
     anchors = [(i, int(j)) for i, j in enumerate(row_arg) if col_arg[j] == i and row_best[i] >= anchor]
     order = 1.0 if len(anchors) < 3 else min(max(_kendall(np.array([j for _, j in anchors])), 0.0), 1.0)
+    std = float(np.sqrt(m2 / total))
     return CosineStats(
-        row_best, col_best, row_top2, col_top2, row_top, col_idx.T.copy(), row_arg, col_arg, mean, float(np.sqrt(m2 / total)), order
+        row_best, col_best.astype(np.float64), row_top2, col_top2, row_top, col_idx, row_arg, col_arg, mean, std, order
     )
+
+
+NEAR: tuple[tuple[int, int], ...] = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1))
+"""Offsets (row, column) of the cosines ``cosines_near`` returns around each pair."""
+
+
+def cosines_near(va: np.ndarray, vb: np.ndarray, rows: np.ndarray, cols: np.ndarray, block: int = 256) -> np.ndarray:
+    """Return the (len(NEAR), K) cosines at each pair (rows[t], cols[t]) offset by ``NEAR`` (NaN outside the texts).
+
+    ``rows`` must be sorted. The cosines are the float32 products ``va @ vb.T`` of blocks of rows (one row more on
+    either side), as the dense path computes them, cast to float64.
+    """
+    n, m = len(va), len(vb)
+    out = np.full((len(NEAR), len(rows)), np.nan)
+    starts = np.searchsorted(rows, np.arange(0, n + block, block))
+    for b, r0 in enumerate(range(0, n, block)):
+        lo, hi = int(starts[b]), int(starts[b + 1])
+        if lo == hi:
+            continue
+        base = max(r0 - 1, 0)
+        cos = va[base : min(r0 + block + 1, n)] @ vb.T
+        r, c = rows[lo:hi], cols[lo:hi]
+        for k, (dr, dc) in enumerate(NEAR):
+            rr, cc = r + dr, c + dc
+            inside = (rr >= 0) & (rr < n) & (cc >= 0) & (cc < m)
+            out[k, lo:hi][inside] = cos[rr[inside] - base, cc[inside]]
+    return out
 
 
 def candidate_pairs(

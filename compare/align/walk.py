@@ -22,10 +22,10 @@ import numpy as np
 from ..records import Link
 from ..segment.sections import section_groups
 from ..settings import AlignSettings
-from .relatedness import relatedness
 from .features_at import content_overlap, pair_features_at
+from .relatedness import relatedness
 from .scoring import link_log_odds, order_agreement, pair_features
-from .sparse import candidate_pairs, cosine_stats, step_costs, walk_candidates
+from .sparse import candidate_pairs, cosine_stats, cosines_near, step_costs, walk_candidates
 
 __all__ = ["AlignInput", "align_vectors", "link_scores"]
 
@@ -154,7 +154,9 @@ def _align_sparse(a: AlignInput, b: AlignInput, s: AlignSettings) -> tuple[list[
     overlap = content_overlap(a.texts, b.texts, s.candidates_shared)
     rows, cols = candidate_pairs(st, (overlap.top_a, overlap.top_b), s.band, n, m)
     stats = (st.row_best, st.col_best, st.row_top2, st.col_top2)
-    features = pair_features_at(a.vectors, b.vectors, a.texts, b.texts, rows, cols, stats, (st.mean, st.std, st.order), overlap)
+    near = cosines_near(a.vectors, b.vectors, rows, cols)
+    summary = (st.mean, st.std, st.order)
+    features = pair_features_at(a.vectors, b.vectors, a.texts, b.texts, rows, cols, near, stats, summary, overlap)
     cos, log_odds = features[:, 0], link_log_odds(features, s.weights, s.intercept)
     ok_a = _section_mask(st.row_best.astype(np.float32)[:, None], section_groups(a.sections, s.section_min_units), s)
     ok_b = _section_mask(st.col_best.astype(np.float32)[:, None], section_groups(b.sections, s.section_min_units), s)
