@@ -10,7 +10,9 @@ elementary concatenation against the first N of the elementary-then-advanced one
 near-parallel: the advanced articles face their elementary versions, then the first elementary articles their
 advanced versions). Sentences are split by compare's own segmenter and embedded once with the real bundled model into
 the cache folder (``--cache``); the timed part is the warm run: ``align_vectors`` on the cached vectors, each size in
-its own process so that its peak memory (resident set, ``ru_maxrss``) is that run's alone. ``--dense N`` also times
+its own process so that its peak memory (resident set, ``ru_maxrss``, which includes the
+loaded vectors and libraries) is that run's alone; the process's CPU time is printed beside the wall time, since
+the machine may be shared. ``--dense N`` also times
 today's dense walk at the sizes up to N (it needs about 8 GB at 7,000 x 6,000). Prints figures; asserts nothing.
 """
 
@@ -18,11 +20,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -63,7 +67,7 @@ def sentences(cache: Path, level: str) -> list[str]:
     return texts
 
 
-def embedded(cache: Path, texts: list[str]) -> object:
+def embedded(cache: Path, texts: list[str]) -> Any:
     """Return the vectors of ``texts`` from the cache (encoding with the real model what is not there yet)."""
     from compare.embed import EmbeddingCache, embed_texts, resolve_model
     from compare.engines import local_embedder
@@ -99,15 +103,19 @@ def one_run(cache: Path, size: str, dense: bool) -> dict[str, float]:
     assert isinstance(va, np.ndarray) and isinstance(vb, np.ndarray)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     settings = AlignSettings(dense_below=10**9) if dense else AlignSettings(dense_below=0)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     start = time.perf_counter()
     links, related = align_vectors(AlignInput(va, ta), AlignInput(vb, tb), settings)
     took = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+    peak = after.ru_maxrss / 1024
     linked_a = {i for lk in links for i in lk.a}
     return {
         "n": len(ta),
         "m": len(tb),
         "seconds": took,
+        "cpu_seconds": cpu,
         "peak_mb": peak,
         "before_mb": before,
         "links": len(links),
@@ -130,7 +138,9 @@ def main() -> None:
     # Embed once (not timed): every text of every size goes through the cache.
     for level in ("adv", "ele"):
         embedded(args.cache, sentences(args.cache, level))
-    print(f"{'size':>6} {'walk':>6} {'n':>6} {'m':>6} {'seconds':>8} {'peak MB':>8} {'links':>6} {'a linked':>8}")
+    load = os.getloadavg()[0]
+    print(f"load average {load:.1f} on {os.cpu_count()} cores (wall time is shared with whatever else runs)")
+    print(f"{'size':>6} {'walk':>6} {'n':>6} {'m':>6} {'seconds':>8} {'cpu s':>7} {'peak MB':>8} {'links':>6} {'a linked':>8}")
     for size in args.sizes:
         modes = ["sparse"]
         if args.dense and (size != "book" and int(size) <= args.dense):
@@ -143,7 +153,7 @@ def main() -> None:
                 continue
             r = json.loads(out.stdout.strip().splitlines()[-1])
             print(
-                f"{size:>6} {mode:>6} {r['n']:>6} {r['m']:>6} {r['seconds']:>8.1f} {r['peak_mb']:>8.0f} "
+                f"{size:>6} {mode:>6} {r['n']:>6} {r['m']:>6} {r['seconds']:>8.1f} {r['cpu_seconds']:>7.1f} {r['peak_mb']:>8.0f} "
                 f"{r['links']:>6} {r['linked_a']:>8.2f}"
             )
 

@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from .scoring import FEATURES, FUNCTION_WORDS, TOKEN, word_stems
+from .sparse import top_indices
 
 __all__ = ["ContentOverlap", "content_overlap", "pair_features_at"]
 
@@ -26,6 +27,9 @@ __all__ = ["ContentOverlap", "content_overlap", "pair_features_at"]
 class ContentOverlap:
     """Rare-word overlap of two texts, as ``_content_recall`` weighs it, without (n, m) arrays."""
 
+    stems_a: list[list[str]]
+    """``word_stems`` of each a sentence."""
+    stems_b: list[list[str]]
     bags_a: list[set[str]]
     bags_b: list[set[str]]
     idf: dict[str, float]
@@ -36,21 +40,31 @@ class ContentOverlap:
     """(n,) share of each a sentence's weight found anywhere in b."""
     found_in_a: np.ndarray
     best_shared_a: np.ndarray
-    """(n,) the most weight an a sentence shares with any one b sentence (exact, ``math.fsum``)."""
+    """(n,) the most weight an a sentence shares with any one b sentence."""
     top_a: np.ndarray
     """(n, k) the b sentences sharing the most weight with each a sentence (-1: none shares any)."""
     top_b: np.ndarray
     """(m, k) the same for each b sentence."""
 
+    a_idf: sparse.csr_matrix
+    """(n, vocabulary) each a sentence's rare words, weighted by IDF."""
+    b_ones: sparse.csr_matrix
+    """(m, vocabulary) each b sentence's rare words, weight 1."""
+
     def shared(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """Return the weight each pair (rows[t], cols[t]) shares (``math.fsum``, as ``_content_recall``)."""
-        return np.array(_shared(self.bags_a, self.bags_b, self.idf, rows, cols), dtype=np.float64)
+        """Return the IDF weight each pair (rows[t], cols[t]) shares (as ``_content_recall``, summed in another order)."""
+        out = np.empty(len(rows))
+        for c0 in range(0, len(rows), 50_000):
+            r, c = rows[c0 : c0 + 50_000], cols[c0 : c0 + 50_000]
+            out[c0 : c0 + len(r)] = np.asarray(self.a_idf[r].multiply(self.b_ones[c]).sum(axis=1)).ravel()
+        return out
 
 
 def content_overlap(ta: Sequence[str], tb: Sequence[str], k: int, block: int = 512) -> ContentOverlap:
     """Return the rare-word overlap of ``ta`` and ``tb`` and each sentence's ``k`` best partners by it (row blocks)."""
-    bags_a = [set(word_stems(t)) - FUNCTION_WORDS for t in ta]
-    bags_b = [set(word_stems(t)) - FUNCTION_WORDS for t in tb]
+    stems_a, stems_b = [word_stems(t) for t in ta], [word_stems(t) for t in tb]
+    bags_a = [set(stems) - FUNCTION_WORDS for stems in stems_a]
+    bags_b = [set(stems) - FUNCTION_WORDS for stems in stems_b]
     df: Counter[str] = Counter()
     for bag in bags_a + bags_b:
         df.update(bag)
@@ -69,40 +83,37 @@ def content_overlap(ta: Sequence[str], tb: Sequence[str], k: int, block: int = 5
         ptr = np.cumsum([0] + [len(bag) for bag in bags])
         return sparse.csr_matrix((data, cols, ptr), shape=(len(bags), max(len(vocab), 1)))
 
-    a_idf, b_ones = matrix(bags_a, True), matrix(bags_b, False).T.tocsr()
+    a_idf, b_rows = matrix(bags_a, True), matrix(bags_b, False)
+    b_ones = b_rows.T.tocsr()
     n, m = len(ta), len(tb)
     kk = min(k, m)
     best = np.zeros(n)
     top_a = np.full((n, kk), -1, dtype=np.int64)
-    col_vals, col_idx = np.zeros((0, m)), np.zeros((0, m), dtype=np.int64)
+    col_vals, col_idx = np.zeros((m, 0)), np.zeros((m, 0), dtype=np.int64)
+    # A tiny negative ramp makes every entry distinct (argpartition is slow on the many zeros) and keeps zeros <= 0.
+    ramp_b, ramp_a = np.arange(m) * -1e-12, np.arange(block) * -1e-12
     for r0 in range(0, n, block):
         approx = (a_idf[r0 : r0 + block] @ b_ones).toarray()
         rows = approx.shape[0]
-        part = np.argpartition(approx, m - kk, axis=1)[:, m - kk :]
+        part = top_indices(approx + ramp_b, kk)
         top_a[r0 : r0 + rows] = np.where(np.take_along_axis(approx, part, axis=1) > 0, part, -1)
-        ck = min(k, rows)
-        part_c = np.argpartition(approx, rows - ck, axis=0)[rows - ck :]
-        vals = np.concatenate([col_vals, np.take_along_axis(approx, part_c, axis=0)])
-        idx = np.concatenate([col_idx, part_c + r0])
-        keep = np.argpartition(vals, len(vals) - min(k, len(vals)), axis=0)[len(vals) - min(k, len(vals)) :]
-        col_vals, col_idx = np.take_along_axis(vals, keep, axis=0), np.take_along_axis(idx, keep, axis=0)
-        # The exact best: math.fsum over every pair within rounding of the approximate row maximum.
-        row_max = approx.max(axis=1, initial=0.0)
-        near_r, near_c = np.nonzero((approx >= (row_max - 1e-9 * np.maximum(row_max, 1.0))[:, None]) & (approx > 0))
-        for r, value in zip(near_r.tolist(), _shared(bags_a, bags_b, idf, near_r + r0, near_c)):
-            best[r0 + r] = max(best[r0 + r], value)
-    top_b = np.where(col_vals > 0, col_idx, -1).T.copy()
-    return ContentOverlap(bags_a, bags_b, idf, weight_a, weight_b, found_in_b, found_in_a, best, top_a, top_b)
+        ct = np.ascontiguousarray(approx.T) + ramp_a[:rows]
+        part_c = top_indices(ct, min(k, rows))
+        vals = np.concatenate([col_vals, np.take_along_axis(ct, part_c, axis=1)], axis=1)
+        idx = np.concatenate([col_idx, part_c + r0], axis=1)
+        keep = top_indices(vals, min(k, vals.shape[1]))
+        col_vals, col_idx = np.take_along_axis(vals, keep, axis=1), np.take_along_axis(idx, keep, axis=1)
+        best[r0 : r0 + rows] = approx.max(axis=1, initial=0.0)
+    top_b = np.where(col_vals > 0, col_idx, -1)
+    return ContentOverlap(
+        stems_a, stems_b, bags_a, bags_b, idf, weight_a, weight_b, found_in_b, found_in_a, best, top_a, top_b, a_idf, b_rows
+    )
 
 
-def _shared(bags_a: list[set[str]], bags_b: list[set[str]], idf: dict[str, float], rows: np.ndarray, cols: np.ndarray) -> list[float]:
-    return [math.fsum(idf[w] for w in s) if (s := bags_a[i] & bags_b[j]) else 0.0 for i, j in zip(rows.tolist(), cols.tolist())]
-
-
-def _lexical_at(ta: Sequence[str], tb: Sequence[str], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def _lexical_at(stems_a: list[list[str]], stems_b: list[list[str]], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Return ``lexical_similarity(ta, tb)[rows, cols]`` without the (n, m) matrix (same IDF, weights, float32)."""
-    sa = [Counter(word_stems(t)) for t in ta]
-    sb = [Counter(word_stems(t)) for t in tb]
+    sa = [Counter(stems) for stems in stems_a]
+    sb = [Counter(stems) for stems in stems_b]
     df: Counter[str] = Counter()
     for bag in sa + sb:
         df.update(bag.keys())
@@ -188,7 +199,7 @@ def pair_features_at(
     recall_a = shared / overlap.weight_a[rows]
     features = [
         cos,
-        _lexical_at(ta, tb, rows, cols).astype(np.float64),
+        _lexical_at(overlap.stems_a, overlap.stems_b, rows, cols).astype(np.float64),
         cos - row_best[rows],
         cos - col_best[cols],
         cos - (row_top2[rows] + col_top2[cols]) / 2,

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..settings import AlignSettings
 
-__all__ = ["NEAR", "CosineStats", "candidate_pairs", "cosine_stats", "cosines_near", "step_costs", "walk_candidates"]
+__all__ = ["NEAR", "CosineStats", "candidate_pairs", "cosine_stats", "cosines_near", "step_costs", "top_indices", "walk_candidates"]
 
 
 def step_costs(step: np.ndarray, s: AlignSettings, order: float) -> np.ndarray:
@@ -99,7 +99,7 @@ def _kendall(b_positions: np.ndarray) -> float:
     return (total - 2 * inversions) / total
 
 
-def _top_rows(values: np.ndarray, k: int) -> np.ndarray:
+def top_indices(values: np.ndarray, k: int) -> np.ndarray:
     """Return the column indices of the ``k`` largest entries of each row (all of them when there are fewer)."""
     size = values.shape[1]
     if k >= size:
@@ -124,7 +124,7 @@ def cosine_stats(va: np.ndarray, vb: np.ndarray, k: int, anchor: float = 0.5, bl
         rows = cos.shape[0]
         row_arg[r0 : r0 + rows] = cos.argmax(axis=1)
         row_best[r0 : r0 + rows] = cos.max(axis=1)
-        top = _top_rows(cos, kk)
+        top = top_indices(cos, kk)
         row_top[r0 : r0 + rows] = top
         two = np.sort(np.take_along_axis(cos, top, axis=1), axis=1)[:, -2:].astype(np.float64)
         row_top2[r0 : r0 + rows] = two.sum(axis=1) / two.shape[1]
@@ -132,10 +132,10 @@ def cosine_stats(va: np.ndarray, vb: np.ndarray, k: int, anchor: float = 0.5, bl
         better = ct.max(axis=1) > col_best  # strictly: the first row keeps a tie, as argmax does
         col_arg = np.where(better, ct.argmax(axis=1) + r0, col_arg)
         col_best = np.maximum(col_best, ct.max(axis=1))
-        top_c = _top_rows(ct, min(k, rows))
+        top_c = top_indices(ct, min(k, rows))
         vals = np.concatenate([col_vals, np.take_along_axis(ct, top_c, axis=1)], axis=1)
         idx = np.concatenate([col_idx, top_c + r0], axis=1)
-        keep = _top_rows(vals, min(k, vals.shape[1]))
+        keep = top_indices(vals, min(k, vals.shape[1]))
         col_vals, col_idx = np.take_along_axis(vals, keep, axis=1), np.take_along_axis(idx, keep, axis=1)
         # Chan et al.'s update of the mean and the sum of squared deviations.
         c64 = cos.astype(np.float64)
@@ -235,6 +235,8 @@ def walk_candidates(
     best[0] = 0.0
     top = 0.0
     live = np.zeros(1, dtype=np.int64)  # states (last column + 1) that can still be some link's best predecessor
+    is_live = np.zeros(m + 1, dtype=bool)
+    is_live[0] = True
     came_from = np.zeros(len(cols), dtype=np.int64)
     linked = np.zeros(len(cols), dtype=bool)
     for i in range(n):
@@ -250,9 +252,13 @@ def walk_candidates(
         linked[lo:hi] = won
         if won.any():
             best[js[won] + 1] = as_link[won]
-            live = np.union1d(live, js[won] + 1)
+            is_live[js[won] + 1] = True
             top = max(top, float(as_link[won].max()))
-            live = live[best[live] >= top - margin]
+            live = np.flatnonzero(is_live)
+            out = best[live] < top - margin
+            if out.any():
+                is_live[live[out]] = False
+                live = live[~out]
     pairs: list[tuple[int, int]] = []
     state = int(best.argmax())
     for i in range(n - 1, -1, -1):

@@ -174,9 +174,13 @@ def _align_sparse(a: AlignInput, b: AlignInput, s: AlignSettings) -> tuple[list[
         found |= reverse
     else:
         found |= {(i, j) for i, j in reverse if (i, j - 1) in found or (i, j + 1) in found}
-    at = {(int(i), int(j)): k for k, (i, j) in enumerate(zip(rows, cols))}
-    found = _one_run_per_sentence(found, {p: float(log_odds[at[p]]) for p in found})
-    links = _group([(i, j, float(cos[at[(i, j)]])) for i, j in sorted(found)])
+    keys = rows * m + cols  # sorted: the candidates are in (row, column) order
+
+    def at(p: tuple[int, int]) -> int:
+        return int(np.searchsorted(keys, p[0] * m + p[1]))
+
+    found = _one_run_per_sentence(found, {p: float(log_odds[at(p)]) for p in found})
+    links = _group([(i, j, float(cos[at((i, j))])) for i, j in sorted(found)])
     return links, st.relatedness(s.relatedness_top)
 
 
