@@ -16,7 +16,8 @@ loaded vectors and libraries) is that run's alone; the process's CPU time is pri
 the machine may be shared. ``--freeze`` (for a machine too busy to encode every sentence in time) fixes the
 simplified side, once, to the elementary and then intermediate sentences already cached, in order, in
 books/frozen.json of the cache folder. ``--dense N`` also times
-today's dense walk at the sizes up to N (it needs about 8 GB at 7,000 x 6,000). Prints figures; asserts nothing.
+today's dense walk at the sizes up to N (it needs about 8 GB at 7,000 x 6,000) and says whether its links are the
+sparse path's (column ``same``). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def sides(cache: Path, size: str) -> tuple[list[str], list[str]]:
     return (adv + simple)[:n], (simple + adv)[:n]
 
 
-def one_run(cache: Path, size: str, dense: bool) -> dict[str, float]:
+def one_run(cache: Path, size: str, dense: bool) -> dict[str, Any]:
     """Align one pair (vectors from the cache); return time and peak memory of the alignment alone."""
     import numpy as np
 
@@ -142,7 +143,11 @@ def one_run(cache: Path, size: str, dense: bool) -> dict[str, float]:
     cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
     peak = after.ru_maxrss / 1024
     linked_a = {i for lk in links for i in lk.a}
+    same = ""
+    if dense:  # the same pair through the sparse path, after the timing: are the links identical?
+        same = "yes" if align_vectors(AlignInput(va, ta), AlignInput(vb, tb), AlignSettings(dense_below=0))[0] == links else "NO"
     return {
+        "same_links_as_sparse": same,
         "n": len(ta),
         "m": len(tb),
         "seconds": took,
@@ -174,7 +179,7 @@ def main() -> None:
     embedded(args.cache, simplified(args.cache))
     load = os.getloadavg()[0]
     print(f"load average {load:.1f} on {os.cpu_count()} cores (wall time is shared with whatever else runs)")
-    print(f"{'size':>6} {'walk':>6} {'n':>6} {'m':>6} {'seconds':>8} {'cpu s':>7} {'peak MB':>8} {'links':>6} {'a linked':>8}")
+    print(f"{'size':>6} {'walk':>6} {'n':>6} {'m':>6} {'seconds':>8} {'cpu s':>7} {'peak MB':>8} {'links':>6} {'a linked':>8} {'same':>5}")
     for size in args.sizes:
         modes = ["sparse"]
         if args.dense and (size != "book" and int(size) <= args.dense):
@@ -188,7 +193,7 @@ def main() -> None:
             r = json.loads(out.stdout.strip().splitlines()[-1])
             print(
                 f"{size:>6} {mode:>6} {r['n']:>6} {r['m']:>6} {r['seconds']:>8.1f} {r['cpu_seconds']:>7.1f} {r['peak_mb']:>8.0f} "
-                f"{r['links']:>6} {r['linked_a']:>8.2f}"
+                f"{r['links']:>6} {r['linked_a']:>8.2f} {r['same_links_as_sparse']:>5}"
             )
 
 

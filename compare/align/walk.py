@@ -9,6 +9,11 @@ links that extend one of a's links to the next sentence (one-to-many); a sentenc
 run of adjacent partners. Before the walk, a section (text between runs of page furniture) that is not
 related to the other document gets no links, and a sentence shorter than ``min_tokens`` words links only on
 a near-identical match. Which documents are compared at all is decided earlier (``compare.align.events``).
+
+A pair whose longer side has ``AlignSettings.dense_below`` sentences or more (long documents) takes the same
+decision over a sparse candidate set instead (``_align_sparse``: ``compare.align.sparse`` for the cosine statistics,
+the candidates and the walk, ``compare.align.features_at`` for the features), with memory linear in the candidates.
+A change to the decision here must be made there too: tests/test_sparse.py compares the two paths' links.
 """
 
 from __future__ import annotations
