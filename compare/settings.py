@@ -82,6 +82,16 @@ class AlignSettings:
     found_share_threshold: float = 0.3
     """Share of the smaller document's sentences with a confident link in the other that makes two documents one
     event even when their relatedness stays below ``event_threshold`` (two tellings of one fable)."""
+    dense_below: int = 500
+    """Pairs whose longer side has fewer sentences are walked over every sentence pair; longer ones over a sparse
+    candidate set (``compare.align.sparse``: memory linear in the candidates, the same links on every gold set)."""
+    candidates: int = 10
+    """Long documents: each sentence's best partners by cosine that are candidates for a link (both sides)."""
+    candidates_shared: int = 3
+    """Long documents: each sentence's best partners by shared rare words that are candidates too."""
+    band: int = 2
+    """Long documents: candidates within this many sentences along the diagonal through each sentence's best
+    partner, and around the diagonal scaled by the two lengths."""
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ import numpy as np
 
 from .scoring import FUNCTION_WORDS, word_stems
 
-__all__ = ["CONFIDENCE_FEATURES", "confidence_features", "evidence_gate", "mutual_best_share", "null_z", "pairing_confidence", "shared_content"]
+__all__ = ["CONFIDENCE_FEATURES", "confidence_features", "evidence_gate", "mutual_best_share", "null_z", "pairing_confidence", "shared_content", "shared_content_at"]
 
 CONFIDENCE_FEATURES: tuple[str, ...] = (
     "cos",
@@ -78,6 +78,27 @@ def shared_content(ta: Sequence[str], tb: Sequence[str]) -> tuple[np.ndarray, np
                 words[i, j] += 1
                 rares[i, j] += w in rare
                 weight[i, j] += idf[w]
+    return words, rares, np.log1p(weight)
+
+
+def shared_content_at(
+    ta: Sequence[str], tb: Sequence[str], rows: np.ndarray, cols: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return ``shared_content``'s three values at the pairs (rows[k], cols[k]) only (long documents)."""
+    bags_a = [set(word_stems(t)) - FUNCTION_WORDS for t in ta]
+    bags_b = [set(word_stems(t)) - FUNCTION_WORDS for t in tb]
+    df: Counter[str] = Counter()
+    for bag in bags_a + bags_b:
+        df.update(bag)
+    total = len(bags_a) + len(bags_b)
+    idf = {w: math.log((total + 1) / (c + 0.5)) for w, c in df.items()}
+    rare = {w for w, c in df.items() if c <= 2 or w.isdigit()}
+    words, rares, weight = np.zeros(len(rows)), np.zeros(len(rows)), np.zeros(len(rows))
+    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
+        common = sorted(bags_a[i] & bags_b[j])
+        words[k] = len(common)
+        rares[k] = sum(w in rare for w in common)
+        weight[k] = sum(idf[w] for w in common)
     return words, rares, np.log1p(weight)
 
 

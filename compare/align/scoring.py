@@ -32,7 +32,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["FEATURES", "FUNCTION_WORDS", "lexical_similarity", "link_log_odds", "order_agreement", "pair_features", "word_stems"]
+__all__ = [
+    "FEATURES",
+    "FUNCTION_WORDS",
+    "TOKEN",
+    "lexical_similarity",
+    "link_log_odds",
+    "merged_with_neighbours",
+    "order_agreement",
+    "pair_features",
+    "word_stems",
+]
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -231,3 +241,10 @@ def link_log_odds(features: np.ndarray, weights: Sequence[float], intercept: flo
     if len(weights) != features.shape[-1]:
         raise ValueError(f"{len(weights)} weights for {features.shape[-1]} features ({', '.join(FEATURES)})")
     return features @ np.asarray(weights, dtype=np.float64) + intercept
+
+
+# Public names for compare.align.features_at, which computes the same features at chosen pairs (long documents):
+# it uses these very objects, so a change here reaches both.
+
+merged_with_neighbours = _merged_with_neighbours
+TOKEN = _TOKEN

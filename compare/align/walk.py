@@ -13,12 +13,18 @@ shared content words or a cosine clearly above the pair's own null) cannot be wa
 orders and breaks ties but never creates a pairing. Each pairing the walk chose gets a calibrated probability
 (``pairing_confidence``): a link at or above ``link_confidence``, a possible counterpart from ``possible_floor``
 up to it (``align_pair``). Which documents are compared at all is decided earlier (``compare.align.events``).
+
+A pair whose longer side has ``AlignSettings.dense_below`` sentences or more (long documents) takes the same
+decision over a sparse candidate set instead (``_walk_sparse``: ``compare.align.sparse`` for the cosine statistics,
+the candidates and the walk, ``compare.align.features_at`` for the features at the candidates), with memory linear
+in the candidates. A change to the decision here must be made there too: tests/test_sparse.py compares the paths.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,9 +32,19 @@ import numpy as np
 from ..records import Link
 from ..segment.sections import section_groups
 from ..settings import AlignSettings
-from .confidence import confidence_features, evidence_gate, null_z, pairing_confidence, shared_content
+from .confidence import (
+    CONFIDENCE_FEATURES,
+    confidence_features,
+    evidence_gate,
+    null_z,
+    pairing_confidence,
+    shared_content,
+    shared_content_at,
+)
+from .features_at import content_overlap, pair_features_at
 from .relatedness import relatedness
 from .scoring import FEATURES, link_log_odds, order_agreement, pair_features
+from .sparse import candidate_pairs, cosine_stats, cosines_near, step_costs, walk_candidates
 
 __all__ = ["AlignInput", "PairResult", "align_pair", "align_vectors", "link_scores", "walk_pairings"]
 
@@ -72,18 +88,8 @@ def _viterbi(log_odds: np.ndarray, s: AlignSettings, order: float = 1.0) -> list
     costs are scaled by ``order`` (``compare.scoring.order_agreement``): texts that move passages about pay less.
     """
     n, m = log_odds.shape
-    last = np.arange(-1, m)[:, None]
-    step = np.arange(m)[None, :] - last  # (m + 1, m): from last column p (row p + 1) to column j
-    move = np.where(
-        step == 1,
-        0.0,
-        np.where(
-            step == 0,
-            -s.stay_penalty,
-            np.where(step > 1, -s.skip_penalty * np.log(np.maximum(step, 1)), -s.back_penalty + s.back_step_penalty * step),
-        ),
-    )
-    move = np.where(step == 1, move, move * order)
+    step = np.arange(m)[None, :] - np.arange(-1, m)[:, None]  # (m + 1, m): from last column p (row p + 1) to column j
+    move = step_costs(step, s, order)
     best = np.full(m + 1, -np.inf)
     best[0] = 0.0
     came_from = np.zeros((n, m), dtype=np.int64)
@@ -157,14 +163,19 @@ def align_pair(
     n, m = len(a.texts), len(b.texts)
     if n == 0 or m == 0:
         return PairResult([], [], 0.0, (0.0, 0.0))
-    found, cos, related, inputs = walk_pairings(a, b, s, scores=scores)
+    inputs: np.ndarray | None
+    if scores is None and max(n, m) >= s.dense_below:
+        found, cos_of, related, inputs = _walk_sparse(a, b, s)
+    else:
+        found, cos, related, inputs = walk_pairings(a, b, s, scores=scores)
+        cos_of = [float(cos[i, j]) for i, j in found]
     if inputs is None:
-        links = _group([(i, j, float(cos[i, j]), None) for i, j in found])
+        links = _group([(i, j, c, None) for (i, j), c in zip(found, cos_of)])
         return PairResult(links, [], related, _coverage(links, n, m))
     p = pairing_confidence(inputs, s.confidence_weights, s.confidence_intercept)
     # A link's reported score is the plain cosine of its sentences (0..1), which a reader can interpret;
     # its confidence is the calibrated probability that it is right.
-    chosen = [(i, j, float(cos[i, j]), float(p[k])) for k, (i, j) in enumerate(found)]
+    chosen = [(i, j, cos_of[k], float(p[k])) for k, (i, j) in enumerate(found)]
     links = _group([c for c in chosen if c[3] >= s.link_confidence])
     possible = _group([c for c in chosen if s.possible_floor <= c[3] < s.link_confidence])
     return PairResult(links, possible, related, _coverage(links, n, m))
@@ -224,7 +235,94 @@ def _coverage(links: Sequence[Link], n: int, m: int) -> tuple[float, float]:
     return len(in_a) / n if n else 0.0, len(in_b) / m if m else 0.0
 
 
-def _one_run_per_sentence(pairs: set[tuple[int, int]], log_odds: np.ndarray) -> set[tuple[int, int]]:
+def _walk_sparse(
+    a: AlignInput, b: AlignInput, s: AlignSettings
+) -> tuple[list[tuple[int, int]], list[float], float, np.ndarray]:
+    """``walk_pairings`` for long documents: the same decision over a sparse candidate set (``compare.align.sparse``).
+
+    Returns the chosen pairs (sorted), their cosines, the relatedness and their confidence inputs. Memory is linear
+    in the number of candidates, except the pair's null (median and MAD of all its cosines), which is taken over a
+    float32 copy of the cosines made block by block (4 bytes a sentence pair).
+    """
+    n, m = len(a.texts), len(b.texts)
+    st = cosine_stats(a.vectors, b.vectors, s.candidates)
+    overlap = content_overlap(a.texts, b.texts, s.candidates_shared)
+    rows, cols = candidate_pairs(st, (overlap.top_a, overlap.top_b), s.band, n, m)
+    stats = (st.row_best, st.col_best, st.row_top2, st.col_top2)
+    near = cosines_near(a.vectors, b.vectors, rows, cols)
+    summary = (st.mean, st.std, st.order)
+    features = pair_features_at(a.vectors, b.vectors, a.texts, b.texts, rows, cols, near, stats, summary, overlap)
+    cos, log_odds = features[:, 0], link_log_odds(features, s.weights, s.intercept)
+    med, mad = _null_of(a.vectors, b.vectors)
+    z = (cos.astype(np.float64) - med) / mad
+    words, rares, weight = shared_content_at(a.texts, b.texts, rows, cols)
+    ok_a = _section_mask(st.row_best.astype(np.float32)[:, None], section_groups(a.sections, s.section_min_units), s)
+    ok_b = _section_mask(st.col_best.astype(np.float32)[:, None], section_groups(b.sections, s.section_min_units), s)
+    short_a = np.array([len(_TOKEN.findall(t)) < s.min_tokens for t in a.texts])
+    short_b = np.array([len(_TOKEN.findall(t)) < s.min_tokens for t in b.texts])
+    short = short_a[rows] | short_b[cols]
+    keep = ok_a[rows] & ok_b[cols] & (~short | (cos.astype(np.float32) >= s.short_threshold))
+    keep &= evidence_gate(z, words, z_alone=s.evidence_z, z_with_word=s.evidence_z_with_word)
+    k = np.flatnonzero(keep)
+    rows, cols, log_odds = rows[k], cols[k], log_odds[k]
+    gain = log_odds - s.link_threshold
+    found = set(walk_candidates(_row_pointers(rows, n), cols, gain, m, s, st.order))
+    by_col = np.lexsort((rows, cols))
+    walked = walk_candidates(_row_pointers(cols[by_col], m), rows[by_col], gain[by_col], n, s, st.order)
+    reverse = {(i, j) for j, i in walked}
+    if s.both_directions:
+        found |= reverse
+    else:
+        found |= {(i, j) for i, j in reverse if (i, j - 1) in found or (i, j + 1) in found}
+    keys = rows * m + cols  # sorted: the candidates are in (row, column) order
+    where = {p: int(k[np.searchsorted(keys, p[0] * m + p[1])]) for p in found}
+    chosen = sorted(_one_run_per_sentence(found, {p: float(log_odds[np.searchsorted(keys, p[0] * m + p[1])]) for p in found}))
+    at = np.array([where[p] for p in chosen], dtype=np.int64)
+    related = st.relatedness(s.relatedness_top)
+    # The confidence inputs at the chosen pairs, as ``confidence_features`` makes them for the dense matrix.
+    positional = [i for i, name in enumerate(FEATURES) if name in _POSITIONAL]
+    content_lo = link_log_odds(np.delete(features[at], positional, axis=-1),
+                               [w for i, w in enumerate(s.weights) if i not in positional], s.intercept)
+    c = cos[at].astype(np.float64)
+    second_row = 2 * st.row_top2 - st.row_best  # row_top2 is the mean of the two best cosines of the row
+    second_col = 2 * st.col_top2 - st.col_best
+    ri = np.array([p[0] for p in chosen], dtype=np.int64)
+    cj = np.array([p[1] for p in chosen], dtype=np.int64)
+    margin_row = c - np.where(c >= st.row_best[ri], second_row[ri] if m > 1 else med, st.row_best[ri])
+    margin_col = c - np.where(c >= st.col_best[cj], second_col[cj] if n > 1 else med, st.col_best[cj])
+    mutual = float((st.col_arg[st.row_arg] == np.arange(n)).sum() / min(n, m))
+    columns = {
+        "cos": c, "null_z": z[at], "row_margin": margin_row, "col_margin": margin_col,
+        "lexical": features[at, FEATURES.index("lexical")], "log_shared_weight": weight[at], "shared_rare": rares[at],
+        "shared_words": np.minimum(words[at], 4), "coverage": np.full(len(at), mutual),
+        "content_log_odds": np.maximum(content_lo, -10.0), "order": np.full(len(at), st.order),
+        "relatedness": np.full(len(at), related), "size_ratio": np.full(len(at), abs(math.log(n / m))),
+    }
+    inputs = np.stack([columns[name] for name in CONFIDENCE_FEATURES], axis=-1) if len(at) else np.zeros((0, len(CONFIDENCE_FEATURES)))
+    return chosen, [float(x) for x in cos[at]], related, inputs
+
+
+def _null_of(va: np.ndarray, vb: np.ndarray, block: int = 1024) -> tuple[float, float]:
+    """Return the median and the scaled MAD of all cosines of a pair (``compare.align.confidence.null_z``)."""
+    n, m = va.shape[0], vb.shape[0]
+    flat = np.empty(n * m, dtype=np.float32)
+    for start in range(0, n, block):
+        stop = min(start + block, n)
+        flat[start * m : stop * m] = (va[start:stop] @ vb.T).ravel()
+    med = float(np.median(flat))
+    np.subtract(flat, med, out=flat)
+    np.abs(flat, out=flat)
+    return med, float(np.median(flat)) * 1.4826 + 1e-6
+
+
+def _row_pointers(rows: np.ndarray, n: int) -> np.ndarray:
+    """Return CSR row pointers for pairs sorted by row."""
+    return np.searchsorted(rows, np.arange(n + 1)).astype(np.int64)
+
+
+def _one_run_per_sentence(
+    pairs: set[tuple[int, int]], log_odds: np.ndarray | Mapping[tuple[int, int], float]
+) -> set[tuple[int, int]]:
     """Keep, for each sentence of either side, only one run of adjacent partners: the run with the best link.
 
     One statement reported twice, at two separate places of the other text, is rare; a sentence that
