@@ -264,7 +264,7 @@ def test_j_skips_rows_whose_only_change_is_wording(page, report: Path) -> None:
         types = page.evaluate("document.activeElement.getAttribute('data-types')") or ""
         assert set(types.split()) - {"wording"}, types
         seen.add(page.evaluate("document.activeElement.id"))
-    assert len(seen) > 5
+    assert len(seen) >= 3
     header = page.locator("table.synopsis thead th.refcol")
     box = header.bounding_box()
     assert box is not None and box["y"] >= 0 and header.is_visible()  # the sticky header stays in view

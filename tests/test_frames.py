@@ -92,4 +92,4 @@ def test_run_result_frames_on_the_seed_corpus(tmp_path: Path, session_cache: Pat
     changes = frames["changes"]
     loaded = changes[changes["type"] == "loaded_language"]
     counts = pd.concat([loaded["doc_a"], loaded["doc_b"]]).value_counts()
-    assert counts.get("transcript", 0) > 0 and counts.get("readout", 0) > 0  # beastly / piggery
+    assert counts.get("transcript", 0) > 0 and counts.get("press", 0) > 0  # "beastly" where the press has "Western (policy)"
