@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from compare.cli import cli
+from compare.export import alignment_problems
 
 from .conftest import CORPUS
 
@@ -48,6 +49,8 @@ def _run(corpus: Path, out: Path, cache: Path, *extra: str) -> dict[str, object]
     result = CliRunner().invoke(cli, ["run", str(corpus), "-o", str(out), "--cache-dir", str(cache), *extra])
     assert result.exit_code == 0, result.output
     data: dict[str, object] = json.loads((out / "alignment.json").read_text(encoding="utf-8"))
+    for path in sorted(out.rglob("alignment.json")):  # every export of the run follows the published schema
+        assert alignment_problems(json.loads(path.read_text(encoding="utf-8"))) == [], path
     return data
 
 
