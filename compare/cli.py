@@ -9,8 +9,9 @@ import importlib
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -79,6 +80,28 @@ def _import_held(module: str = "compare.pipeline") -> Any:
     return pipeline
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _model_and_reading_options(command: _F) -> _F:
+    """Add the options that ``run`` and ``serve`` share (model, cache, device, reference, encoding)."""
+    options = [
+        click.option("--model", type=click.Path(path_type=Path), default=None,
+                     help="Local sentence-transformers model folder [default: the bundled all-MiniLM-L6-v2]."),
+        click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+                     help=f"Embedding cache folder [default: {default_cache_dir()}]."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache."),
+        click.option("--device", default="cpu", show_default=True, help="Torch device for the model (cpu, cuda)."),
+        click.option("--reference", default=None, metavar="ID",
+                     help="Source id the synopsis compares every other source against [default: the first transcript]."),
+        click.option("--encoding", default=None, metavar="NAME",
+                     help="Encoding of the text files (e.g. cp1252) [default: detected per file]."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="compare", prog_name="compare")
 def cli() -> None:
@@ -93,16 +116,7 @@ def cli() -> None:
 @click.argument("corpus", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
               help="Folder to write the report into (replaced as a whole).")
-@click.option("--model", type=click.Path(path_type=Path), default=None,
-              help="Local sentence-transformers model folder [default: the bundled all-MiniLM-L6-v2].")
-@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
-              help=f"Embedding cache folder [default: {default_cache_dir()}].")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")
-@click.option("--device", default="cpu", show_default=True, help="Torch device for the model (cpu, cuda).")
-@click.option("--reference", default=None, metavar="ID",
-              help="Source id the synopsis compares every other source against [default: the first transcript].")
-@click.option("--encoding", default=None, metavar="NAME",
-              help="Encoding of the text files (e.g. cp1252) [default: detected per file].")
+@_model_and_reading_options
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any file of CORPUS cannot be used.")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="Run in this process, or as a PySpark job (needs pyspark and Java 17+).")
@@ -162,16 +176,7 @@ def run(
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="Port on 127.0.0.1 to serve on (0: any free port).")
 @click.option("--no-browser", is_flag=True, help="Do not open the report in the browser.")
-@click.option("--model", type=click.Path(path_type=Path), default=None,
-              help="Local sentence-transformers model folder [default: the bundled all-MiniLM-L6-v2].")
-@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
-              help=f"Embedding cache folder [default: {default_cache_dir()}].")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")
-@click.option("--device", default="cpu", show_default=True, help="Torch device for the model (cpu, cuda).")
-@click.option("--reference", default=None, metavar="ID",
-              help="Source id the synopsis compares every other source against [default: the first transcript].")
-@click.option("--encoding", default=None, metavar="NAME",
-              help="Encoding of the text files (e.g. cp1252) [default: detected per file].")
+@_model_and_reading_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress or notices on stderr.")
 def serve(
     corpus: Path, port: int, no_browser: bool, model: Path | None, cache_dir: Path | None, no_cache: bool,

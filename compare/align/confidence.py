@@ -55,9 +55,11 @@ def null_z(cos: np.ndarray) -> np.ndarray:
     return out
 
 
-def shared_content(ta: Sequence[str], tb: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return (n, m) matrices: how many content stems two sentences share, how many of them are rare (in at most
-    two sentences of the pair, or a number), and the log of their summed IDF weight plus one."""
+def _vocabulary(
+    ta: Sequence[str], tb: Sequence[str]
+) -> tuple[list[set[str]], list[set[str]], dict[str, float], set[str]]:
+    """Return each sentence's content stems, their IDF over the pair's sentences, and the rare ones (in at most two
+    sentences, or a number)."""
     bags_a = [set(word_stems(t)) - FUNCTION_WORDS for t in ta]
     bags_b = [set(word_stems(t)) - FUNCTION_WORDS for t in tb]
     df: Counter[str] = Counter()
@@ -66,6 +68,13 @@ def shared_content(ta: Sequence[str], tb: Sequence[str]) -> tuple[np.ndarray, np
     total = len(bags_a) + len(bags_b)
     idf = {w: math.log((total + 1) / (c + 0.5)) for w, c in df.items()}
     rare = {w for w, c in df.items() if c <= 2 or w.isdigit()}
+    return bags_a, bags_b, idf, rare
+
+
+def shared_content(ta: Sequence[str], tb: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (n, m) matrices: how many content stems two sentences share, how many of them are rare (in at most
+    two sentences of the pair, or a number), and the log of their summed IDF weight plus one."""
+    bags_a, bags_b, idf, rare = _vocabulary(ta, tb)
     n, m = len(ta), len(tb)
     words, rares, weight = np.zeros((n, m)), np.zeros((n, m)), np.zeros((n, m))
     index_b: dict[str, list[int]] = {}
@@ -85,14 +94,7 @@ def shared_content_at(
     ta: Sequence[str], tb: Sequence[str], rows: np.ndarray, cols: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return ``shared_content``'s three values at the pairs (rows[k], cols[k]) only (long documents)."""
-    bags_a = [set(word_stems(t)) - FUNCTION_WORDS for t in ta]
-    bags_b = [set(word_stems(t)) - FUNCTION_WORDS for t in tb]
-    df: Counter[str] = Counter()
-    for bag in bags_a + bags_b:
-        df.update(bag)
-    total = len(bags_a) + len(bags_b)
-    idf = {w: math.log((total + 1) / (c + 0.5)) for w, c in df.items()}
-    rare = {w for w, c in df.items() if c <= 2 or w.isdigit()}
+    bags_a, bags_b, idf, rare = _vocabulary(ta, tb)
     words, rares, weight = np.zeros(len(rows)), np.zeros(len(rows)), np.zeros(len(rows))
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         common = sorted(bags_a[i] & bags_b[j])
