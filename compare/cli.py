@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 import click
 
 from .errors import EXIT_INTERRUPTED, EXIT_RUNTIME, CompareError
-from .export import SCHEMA_NAMES, check_file, schema_text
 from .settings import Settings, default_cache_dir
 
 __all__ = ["main", "cli"]
@@ -213,15 +212,16 @@ def serve(
               help="Check FILE against the schema (and its cross-field rules) instead of printing the schema.")
 def schema(name: str, check: Path | None) -> None:
     """Print the JSON Schema (draft 2020-12) of an export: alignment (default), events or annotations."""
+    export = _import_held("compare.export")  # lxml and jsonschema load only for this command
     if check is None:
-        click.echo(schema_text(name), nl=False)
+        click.echo(export.schema_text(name), nl=False)
         return
     try:
-        check_file(check, name)
+        export.check_file(check, name)
     except CompareError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    _say(f"{check}: follows {SCHEMA_NAMES[name]}.")
+    _say(f"{check}: follows {export.SCHEMA_NAMES[name]}.")
 
 
 def main() -> None:
