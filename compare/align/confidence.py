@@ -18,12 +18,11 @@ only and prints a reliability table on held-out data.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
-from .scoring import FUNCTION_WORDS, word_stems
+from .scoring import content_vocabulary
 
 __all__ = ["CONFIDENCE_FEATURES", "confidence_features", "evidence_gate", "mutual_best_share", "null_z", "pairing_confidence", "shared_content", "shared_content_at"]
 
@@ -55,26 +54,10 @@ def null_z(cos: np.ndarray) -> np.ndarray:
     return out
 
 
-def _vocabulary(
-    ta: Sequence[str], tb: Sequence[str]
-) -> tuple[list[set[str]], list[set[str]], dict[str, float], set[str]]:
-    """Return each sentence's content stems, their IDF over the pair's sentences, and the rare ones (in at most two
-    sentences, or a number)."""
-    bags_a = [set(word_stems(t)) - FUNCTION_WORDS for t in ta]
-    bags_b = [set(word_stems(t)) - FUNCTION_WORDS for t in tb]
-    df: Counter[str] = Counter()
-    for bag in bags_a + bags_b:
-        df.update(bag)
-    total = len(bags_a) + len(bags_b)
-    idf = {w: math.log((total + 1) / (c + 0.5)) for w, c in df.items()}
-    rare = {w for w, c in df.items() if c <= 2 or w.isdigit()}
-    return bags_a, bags_b, idf, rare
-
-
 def shared_content(ta: Sequence[str], tb: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return (n, m) matrices: how many content stems two sentences share, how many of them are rare (in at most
     two sentences of the pair, or a number), and the log of their summed IDF weight plus one."""
-    bags_a, bags_b, idf, rare = _vocabulary(ta, tb)
+    bags_a, bags_b, idf, rare = content_vocabulary(ta, tb)
     n, m = len(ta), len(tb)
     words, rares, weight = np.zeros((n, m)), np.zeros((n, m)), np.zeros((n, m))
     index_b: dict[str, list[int]] = {}
@@ -94,7 +77,7 @@ def shared_content_at(
     ta: Sequence[str], tb: Sequence[str], rows: np.ndarray, cols: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return ``shared_content``'s three values at the pairs (rows[k], cols[k]) only (long documents)."""
-    bags_a, bags_b, idf, rare = _vocabulary(ta, tb)
+    bags_a, bags_b, idf, rare = content_vocabulary(ta, tb)
     words, rares, weight = np.zeros(len(rows)), np.zeros(len(rows)), np.zeros(len(rows))
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         common = sorted(bags_a[i] & bags_b[j])

@@ -36,6 +36,7 @@ __all__ = [
     "FEATURES",
     "FUNCTION_WORDS",
     "TOKEN",
+    "content_vocabulary",
     "lexical_similarity",
     "link_log_odds",
     "merged_with_neighbours",
@@ -133,9 +134,11 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def _content_recall(ta: Sequence[str], tb: Sequence[str]) -> list[np.ndarray]:
-    """Return (n, m) matrices: the share of a's rare-word weight found in b's sentence, and the reverse; the
-    share of each sentence's weight found anywhere in the other text (constant along the other axis)."""
+def content_vocabulary(
+    ta: Sequence[str], tb: Sequence[str]
+) -> tuple[list[set[str]], list[set[str]], dict[str, float], set[str]]:
+    """Return each sentence's content stems, their IDF over the pair's sentences, and the rare ones (in at most two
+    sentences, or a number)."""
     bags_a = [set(word_stems(t)) - FUNCTION_WORDS for t in ta]
     bags_b = [set(word_stems(t)) - FUNCTION_WORDS for t in tb]
     df: Counter[str] = Counter()
@@ -143,6 +146,14 @@ def _content_recall(ta: Sequence[str], tb: Sequence[str]) -> list[np.ndarray]:
         df.update(bag)
     total = len(bags_a) + len(bags_b)
     idf = {w: math.log((total + 1) / (c + 0.5)) for w, c in df.items()}
+    rare = {w for w, c in df.items() if c <= 2 or w.isdigit()}
+    return bags_a, bags_b, idf, rare
+
+
+def _content_recall(ta: Sequence[str], tb: Sequence[str]) -> list[np.ndarray]:
+    """Return (n, m) matrices: the share of a's rare-word weight found in b's sentence, and the reverse; the
+    share of each sentence's weight found anywhere in the other text (constant along the other axis)."""
+    bags_a, bags_b, idf, _ = content_vocabulary(ta, tb)
     n, m = len(ta), len(tb)
     recall_a, recall_b = np.zeros((n, m)), np.zeros((n, m))
     found_in_b, found_in_a = np.zeros((n, m)), np.zeros((n, m))
