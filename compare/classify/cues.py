@@ -171,13 +171,24 @@ def hearsay(text: str) -> bool:
     return bool(_HEARSAY.search(text))
 
 
+_EXAMPLE_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "probably"})
+_PREPOSITIONS = frozenset({"for", "of", "in", "at", "on", "with", "to", "from", "by", "about", "into", "like", "including",
+                           "than", "among", "between", "over", "under", "around", "near", "per", "after", "before"})
+
+
 def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str, list[str]]:
-    """Return the certainty classes marked in text[start:end] ("certain", "possible", "distancing"), with their words."""
+    """Return the certainty classes marked in text[start:end] ("certain", "possible", "distancing"), with their words.
+
+    An adverb of possibility right after a preposition gives an example or an estimate inside a phrase ("for, perhaps,
+    a meal for two", "in maybe ten years"), not a doubt about the statement: it is left out.
+    """
     end = len(text) if end is None else end
     found: dict[str, list[str]] = {}
+    before = words(text[max(0, start - 40) : start])[-1:]
     for w in words(text[start:end]):
-        if w in HEDGES and HEDGES[w] != "distancing":
+        if w in HEDGES and HEDGES[w] != "distancing" and not (w in _EXAMPLE_ADVERBS and before and before[0] in _PREPOSITIONS):
             found.setdefault(HEDGES[w], []).append(w)
+        before = [w]
     if "of course" in " ".join(words(text[start:end])):
         found.setdefault("certain", []).append("of course")
     marks = distancing_marks(text, start, end)

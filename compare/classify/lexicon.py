@@ -3,7 +3,8 @@
 Emotive words come from two published lexicons shipped inside PyPI wheels (read as data files, their
 packages are never imported): the VADER sentiment lexicon (Hutto & Gilbert 2014, MIT; ``vaderSentiment``)
 and the NRC Word-Emotion Association Lexicon (Mohammad & Turney 2013; ``nrclex``, research use). Parts of
-speech come from Brill's tagger lexicon (Brown corpus + Penn Treebank) shipped in ``textblob``. Hedges and
+speech come from Brill's tagger lexicon (Brown corpus + Penn Treebank) shipped in ``textblob``; stems from nltk's
+Snowball stemmer (code only, no data download). Hedges and
 negations are closed classes of English grammar (modal verbs, epistemic adverbs, distancing reporting
 verbs), listed here in full.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +35,7 @@ __all__ = [
     "emotive_reason",
     "is_function_word",
     "is_noun",
+    "stem",
     "words",
 ]
 
@@ -213,6 +216,19 @@ def polarity(word: str, *, nrc_needs: str = "") -> int:
         if ("negative" in assoc or "positive" in assoc) and (not nrc_needs or nrc_needs in assoc):
             return -1 if "negative" in assoc else 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def _snowball() -> Callable[[str], str]:
+    from nltk.stem.snowball import SnowballStemmer  # nltk's stemmers are code, no data download
+
+    return SnowballStemmer("english").stem  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Return the Snowball (Porter 2) stem of ``word``, lower-cased: "banned" and "ban" give "ban"."""
+    return _snowball()(word.lower())
 
 
 def word_tag(word: str) -> str:

@@ -4,7 +4,8 @@ Pure: edits and both sides' texts (with speakers, quotation marks and source kin
 out; no model. Per hunk the ordered rules of ``compare.classify.rules`` decide; a passage reworded as a
 whole may also carry a ``hedge`` for a distancing word in it and a ``meaning`` for a key noun changed after
 a shared phrase (``compare.classify.passages``); the link-wide ones (numbers inside long passages, speaker)
-come last. Claims that accuse a source (quote, speaker, number) are made only when the two linked texts
+come last; across the corpus, a source that has one person echo another who spoke later in a record with
+speaker labels gets a ``speaker`` change (``compare.classify.testimony.echo_order``). Claims that accuse a source (quote, speaker, number) are made only when the two linked texts
 share enough content words (``ClassifySettings.min_overlap``).
 """
 
@@ -21,7 +22,7 @@ from .hunks import Side, hunks
 from .numbers import number_change, number_pairs
 from .passages import anchored_swap, distancing_in_passage, judging_verbs_in_passage
 from .rules import WHOLE_PASSAGE, HunkContext, classify_hunk
-from .testimony import Testimony, add_link
+from .testimony import Testimony, add_link, echo_order
 
 __all__ = ["classify_corpus", "classify_link"]
 
@@ -104,6 +105,11 @@ def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
             a, b = sides[(p.a, p.b, lk.a, lk.b)]
             quoting = p.a if kinds[p.a] not in records else p.b
             changes = classify_link(lk.edits, a, b, settings.classify, testimony.get(quoting))
+            if (kinds[p.a] in records) != (kinds[p.b] in records) and not any(c.type == "speaker" for c in changes):
+                secondary, record, ids = (a, b, lk.b) if kinds[p.b] in records else (b, a, lk.a)
+                order = echo_order(secondary, record, ids, corpus.units[record.name])
+                if order is not None:
+                    changes = (*changes, order)
             links.append(replace(lk, changes=changes))
         pairs.append(replace(p, links=tuple(links)))
     classified = replace(corpus, pairs=tuple(pairs))

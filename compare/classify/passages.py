@@ -9,7 +9,7 @@ from ..records import Change
 from ..settings import ClassifySettings
 from .cues import WORDS, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
 from .hunks import Hunk, Side
-from .lexicon import EVALUATIVE_VERBS, content_stems, emotive_reason, is_noun, polarity, vader_valence, words
+from .lexicon import EVALUATIVE_VERBS, content_stems, emotive_reason, is_noun, polarity, stem, vader_valence, words
 
 __all__ = ["anchored_swap", "distancing_in_passage", "judging_verbs_in_passage", "noun_swap"]
 
@@ -79,8 +79,10 @@ def noun_swap(
     ``names``: words written as names (a capital inside a sentence), which are never key nouns ("John").
     """
     stems_a, stems_b = content_stems(a.text), content_stems(b.text)
-    nouns_a = [w for w in wa if is_noun(w) and w[:5] not in stems_b and w not in names]
-    nouns_b = [w for w in wb if is_noun(w) and w[:5] not in stems_a and w not in names]
+    roots_a, roots_b = {stem(w) for w in words(a.text)}, {stem(w) for w in words(b.text)}
+    # a noun whose root the other side has in another form ("a ban" / "could have banned") names the same thing
+    nouns_a = [w for w in wa if is_noun(w) and w[:5] not in stems_b and stem(w) not in roots_b and w not in names]
+    nouns_b = [w for w in wb if is_noun(w) and w[:5] not in stems_a and stem(w) not in roots_a and w not in names]
     if not (nouns_a and nouns_b):
         return None
     charged = {w: _grave(w, s) for w in (*nouns_a, *nouns_b)}

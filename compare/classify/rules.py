@@ -29,6 +29,7 @@ from .lexicon import (
     is_function_word,
     nrc_emotions,
     polarity,
+    stem,
     vader_valence,
     word_tag,
     words,
@@ -255,6 +256,23 @@ def _strong(w: str, s: ClassifySettings) -> bool:
     return w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence) or "disgust" in nrc_emotions(w)
 
 
+def _strong_valence(w: str, s: ClassifySettings) -> bool:
+    """Whether VADER rates ``w`` at least ``strong_valence`` from neutral, or ``w`` is a judging reporting verb."""
+    v = vader_valence(w)
+    return w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence)
+
+
+def _head_swapped(text: str, w: str, other: str) -> bool:
+    """Whether the adjective ``w`` stands before a noun in ``text`` that the other side lacks (its root too): the other
+    side named the whole thing with other words ("unfair governments" / "regimes")."""
+    if word_tag(w) != "JJ":
+        return False
+    roots = {stem(x) for x in words(other)}
+    heads = [m.group(1) for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE)]
+    return bool(heads) and all(word_tag(x.lower()) in ("NN", "NNS") and x[:1].islower() and stem(x) not in roots
+                               for x in heads)
+
+
 def _may_judge(w: str) -> bool:
     """Whether ``w`` may carry an evaluation the lexicons do not rate: anything but a plain noun (an adjective, adverb,
     verb, a degree word such as "lot" for "a great deal", or a word they do not know: "piggery", "well-heeled");
@@ -297,6 +315,9 @@ def _loaded(c: HunkContext) -> Change | None:
             continue  # a foreign phrase in its place ("tour de force") judges in words the lexicons do not rate
         if not flip and any(_may_judge(x) and not (verb and word_tag(x).startswith("VB")) for x in slot):
             continue  # the other side may well say the same in words the lexicons do not rate
+        if not flip and slot and _head_swapped(side.text, w, other.text) and all(word_tag(x) in ("NN", "NNS") for x in slot) \
+                and not _strong_valence(w, s):
+            continue  # "unfair governments" / "regimes": one noun for adjective and noun may carry the judgement itself
         if not slot and not (len(own) <= s.loaded_bare_words and _strong(w, s)):
             continue  # an added description ("the second least successful"), not a judgement of the same thing
         other_words = c.tb if side is c.a else c.ta
