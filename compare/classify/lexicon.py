@@ -220,7 +220,7 @@ def polarity(word: str, *, nrc_needs: str = "") -> int:
 
 @lru_cache(maxsize=1)
 def _snowball() -> Callable[[str], str]:
-    from nltk.stem.snowball import SnowballStemmer  # nltk's stemmers are code, no data download
+    from nltk.stem.snowball import SnowballStemmer  # type: ignore[import-untyped]  # code only, no data download
 
     return SnowballStemmer("english").stem  # type: ignore[no-any-return]
 

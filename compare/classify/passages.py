@@ -11,7 +11,7 @@ from .cues import WORDS, distancing_marks, hearsay, quoted_spans, shared_runs, w
 from .hunks import Hunk, Side
 from .lexicon import EVALUATIVE_VERBS, content_stems, emotive_reason, is_noun, polarity, stem, vader_valence, words
 
-__all__ = ["anchored_swap", "distancing_in_passage", "judging_verbs_in_passage", "noun_swap"]
+__all__ = ["anchored_swap", "distancing_in_passage", "judging_frame", "judging_verbs_in_passage", "noun_swap"]
 
 
 def distancing_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> list[Change]:
@@ -46,7 +46,7 @@ def judging_verbs_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> 
             w = m.group().lower()
             if w not in EVALUATIVE_VERBS or polarity(w) in other_charge or any(q0 <= m.start() < q1 for q0, q1 in quoted):
                 continue
-            if re.match(r"\s+(?:through|into|against|onto|on|down|shut|open|the\s+door|the\s+brakes)\b", side.text[m.end() :]):
+            if _MOVEMENT.match(side.text[m.end() :]):
                 continue  # "slammed through the ice": a movement, not a verdict on a statement
             pair = (m.group(), "") if side is a else ("", m.group())
             out.append(Change("loaded_language", *pair, f"“{m.group()}” in {side.name} is {side.name}'s own verdict on "
@@ -54,6 +54,34 @@ def judging_verbs_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> 
                               f"reports the statement without it."))
             break
     return out
+
+
+_MOVEMENT = re.compile(r"\s+(?:through|into|against|onto|on|down|shut|open|the\s+door|the\s+brakes)\b")
+
+
+def judging_frame(frame: str, side: Side, other: Side, s: ClassifySettings) -> Change | None:
+    """A ``loaded_language`` change for the sentence that introduces a quotation: "He also slammed Western countries
+    ..." right before a quotation that ``side`` links to the record ``other``.
+
+    ``frame`` is the secondary source's sentence before the quotation, linked to nothing itself. Its reporting verb
+    that judges what was said (outside quotation marks) is the source's own verdict on the statement that follows,
+    when the record has no such verb of its own (the speaker's own harsh words, "beastly", are what the verb judges:
+    they do not make it the record's verdict). The change's ``a``/``b`` are the verb and nothing.
+    """
+    if side.kind in s.record_kinds or other.kind not in s.record_kinds or side.text.lstrip()[:1] not in ("“", "\"", "«", "„"):
+        return None
+    quoted = quoted_spans(frame)
+    other_verdict = {polarity(w) for w in words(other.text) if w in EVALUATIVE_VERBS}  # the record's own verdict, if any
+    for m in WORDS.finditer(frame):
+        w = m.group().lower()
+        if w not in EVALUATIVE_VERBS or polarity(w) in other_verdict or any(q0 <= m.start() < q1 for q0, q1 in quoted):
+            continue
+        if _MOVEMENT.match(frame[m.end() :]):
+            continue
+        return Change("loaded_language", m.group(), "", f"“{m.group()}” in {side.name}'s sentence before the quotation "
+                      f"(“{frame.strip()}”) is {side.name}'s own verdict on what was said (a reporting verb that judges "
+                      f"it, {EVALUATIVE_VERBS[w]}); {other.name} records the statement without it.")
+    return None
 
 
 def _grave(noun: str, s: ClassifySettings) -> str | None:

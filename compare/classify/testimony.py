@@ -70,7 +70,7 @@ def echo_order(secondary: Side, record: Side, linked: Sequence[int], units: Sequ
     order is the other way round. Y never saying it in the record proves nothing (the record may be partial): no change.
     """
     match = _ECHO.search(secondary.text)
-    speakers = {units[i].speaker for i in linked if units[i].speaker}
+    speakers = {sp for i in linked if (sp := units[i].speaker)}
     if match is None or not speakers:
         return None
     echoed = match.group(1).split()[-1].lower().replace("’", "'").removesuffix("'s")
