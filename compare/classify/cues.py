@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .lexicon import HEDGES, content_stems, words
+from .lexicon import HEDGES, content_stems, is_noun, words
 
 __all__ = [
     "WORDS",
@@ -172,6 +172,9 @@ def hearsay(text: str) -> bool:
 
 
 _EXAMPLE_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "probably"})
+_ATTRIBUTIVE = frozenset({"likely", "unlikely", "certain", "sure"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+                          "your", "most", "more", "some", "any", "an"})
 _PREPOSITIONS = frozenset({"for", "of", "in", "at", "on", "with", "to", "from", "by", "about", "into", "like", "including",
                            "than", "among", "between", "over", "under", "around", "near", "per", "after", "before"})
 
@@ -180,13 +183,18 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
     """Return the certainty classes marked in text[start:end] ("certain", "possible", "distancing"), with their words.
 
     An adverb of possibility right after a preposition gives an example or an estimate inside a phrase ("for, perhaps,
-    a meal for two", "in maybe ten years"), not a doubt about the statement: it is left out.
+    a meal for two", "in maybe ten years"), not a doubt about the statement; "likely", "unlikely", "certain" and "sure"
+    before a noun or after a determiner describe a thing ("the unlikely focus", "a certain age"), and do not say how sure
+    the writer is: both are left out.
     """
     end = len(text) if end is None else end
     found: dict[str, list[str]] = {}
     before = words(text[max(0, start - 40) : start])[-1:]
-    for w in words(text[start:end]):
-        if w in HEDGES and HEDGES[w] != "distancing" and not (w in _EXAMPLE_ADVERBS and before and before[0] in _PREPOSITIONS):
+    ws = words(text[start:end])
+    after = (ws[1:] + words(text[end : end + 40])[:1] + [""])[: len(ws)]
+    for w, nxt in zip(ws, after, strict=True):
+        if w in HEDGES and HEDGES[w] != "distancing" and not (w in _EXAMPLE_ADVERBS and before and before[0] in _PREPOSITIONS) \
+                and not (w in _ATTRIBUTIVE and (is_noun(nxt) or (before and before[0] in _DETERMINERS))):
             found.setdefault(HEDGES[w], []).append(w)
         before = [w]
     if "of course" in " ".join(words(text[start:end])):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -101,9 +102,10 @@ _FUNCTION_EXTRA = {"be", "is", "are", "was", "were", "been", "being", "am", "hav
 
 
 def words(text: str) -> list[str]:
-    """Return the lower-cased words of ``text`` (contractions split so that "don't" gives "do", "n't")."""
+    """Return the lower-cased words of ``text`` (contractions split so that "don't" gives "do", "n't"; ligatures such as
+    "ﬁ" written out)."""
     out: list[str] = []
-    for w in _WORD.findall(text.lower().replace("’", "'")):
+    for w in _WORD.findall(unicodedata.normalize("NFKC", text).lower().replace("’", "'")):  # "deﬁnitely": a ligature
         if w.endswith("n't") and len(w) > 3:
             out.extend([{"can't": "can", "won't": "will"}.get(w, w[:-3]), "n't"])
         elif "'" in w and w.split("'", 1)[1] in _CLITICS:
@@ -173,11 +175,14 @@ def nrc_emotions(word: str) -> tuple[str, ...]:
     return _nrc().get(word.lower(), ())
 
 
-def emotive_reason(word: str, valence: float, emotions: tuple[str, ...], *, any_pos: bool = False) -> str | None:
+def emotive_reason(
+    word: str, valence: float, emotions: tuple[str, ...], *, any_pos: bool = False, vader_floor: float = 1.5
+) -> str | None:
     """Return why ``word`` is evaluative or emotive (which lexicon, what score), or None when it is not.
 
     An adjective or adverb (Brill's lexicon) counts when VADER rates it at least ``valence`` away from
-    neutral (on -4..4), or when the NRC lexicon associates it with one of ``emotions``; so does a reporting
+    neutral (on -4..4), or when the NRC lexicon associates it with one of ``emotions`` and VADER, when it rates the word
+    at all, agrees (at least ``vader_floor`` from neutral: "questionable" is NRC disgust, VADER -1.2); so does a reporting
     verb that judges what was said (``EVALUATIVE_VERBS``: "slammed"). Other nouns and verbs ("war", "attack",
     "corpse", "delay") mostly name what happened rather than judge it: they count only with ``any_pos``.
     """
@@ -194,7 +199,8 @@ def emotive_reason(word: str, valence: float, emotions: tuple[str, ...], *, any_
         return f"VADER sentiment lexicon rates it {v:+.1f} on a -4..+4 scale"
     polar = "negative" in assoc or "positive" in assoc  # NRCLex's WordNet-expanded entries without polarity are noisy
     mixed = any(e in assoc for e in ("trust", "joy", "anticipation", "surprise"))  # "owing", "latent": NRC noise
-    if polar and "disgust" in assoc and not mixed and any(e in emotions for e in assoc):  # not anger alone: "defiant"
+    vader_agrees = v is None or abs(v) >= vader_floor
+    if polar and "disgust" in assoc and not mixed and vader_agrees and any(e in emotions for e in assoc):  # not "defiant"
         return f"NRC Emotion Lexicon associates it with {feelings}"
     return None
 

@@ -9,7 +9,7 @@ from ..records import Change
 from ..settings import ClassifySettings
 from .cues import WORDS, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
 from .hunks import Hunk, Side
-from .lexicon import EVALUATIVE_VERBS, content_stems, emotive_reason, is_noun, polarity, stem, vader_valence, words
+from .lexicon import EVALUATIVE_VERBS, content_stems, is_noun, polarity, stem, vader_valence, words
 
 __all__ = ["anchored_swap", "distancing_in_passage", "judging_frame", "judging_verbs_in_passage", "noun_swap"]
 
@@ -41,7 +41,7 @@ def judging_verbs_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> 
     out = []
     for side, (start, end), other, other_words in ((a, (h.a_start, h.a_end), b, h.b), (b, (h.b_start, h.b_end), a, h.a)):
         quoted = side.quoted if side.quoted is not None else quoted_spans(side.text)
-        other_charge = {polarity(w) for w in words(other_words) if emotive_reason(w, s.emotive_valence, s.emotive_emotions)}
+        other_charge = {polarity(w, nrc_needs="disgust") for w in words(other_words)}  # "hailed as a boon" / "very welcome"
         for m in WORDS.finditer(side.text, start, end):
             w = m.group().lower()
             if w not in EVALUATIVE_VERBS or polarity(w) in other_charge or any(q0 <= m.start() < q1 for q0, q1 in quoted):

@@ -190,8 +190,16 @@ def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, 
     return out
 
 
+_OPINION = re.compile(
+    r"\b(?:predict|expect|forecast|estimat|anticipat|guess|suspect|reckon|assum|believ|think|thought|suppos|consider|"
+    r"regard|doubt|fear|feel|felt|(?:see|sees|saw|seen|view|views|viewed)\b(?:\W+\w+){1,5}?\W+as)\w*\b", re.IGNORECASE)
+"""Verbs that give a view or a forecast, not a fact ("predicted", "believe", "consider", "sees it as"): a side with one
+already allows for doubt, so a possibility marker on the other side ("probably", "think") changes no certainty."""
+
+
 def _hedge(c: HunkContext) -> Change | None:
-    """A certainty or modality class on one side only."""
+    """A certainty or modality class on one side only (a side whose sentence gives a view or a forecast, ``_OPINION``,
+    already has the class ``possible``)."""
     h = c.hunk
     ha, hb = hedge_classes(c.a.text, h.a_start, h.a_end), hedge_classes(c.b.text, h.b_start, h.b_end)
     full_a, full_b = hedge_classes(c.a.text), hedge_classes(c.b.text)
@@ -199,6 +207,9 @@ def _hedge(c: HunkContext) -> Change | None:
         full_a.setdefault("distancing", ["hearsay"])
     if hearsay(c.b.text):
         full_b.setdefault("distancing", ["hearsay"])
+    for text, full in ((c.a.text, full_a), (c.b.text, full_b)):
+        if _OPINION.search(text):  # "predicted that he would not" / "would probably not": a forecast, hedged either way
+            full.setdefault("possible", ["opinion"])
     only_a = {k: ws for k, ws in ha.items() if k not in full_b}
     only_b = {k: ws for k, ws in hb.items() if k not in full_a}
     # Distancing counts wherever it stands; certain/possible only as a swap (will -> may) or when the
@@ -251,9 +262,13 @@ def _degree(text: str, w: str) -> bool:
 
 def _strong(w: str, s: ClassifySettings) -> bool:
     """Whether ``w`` judges strongly enough to be named when it is all that was added or dropped: VADER at least
-    ``strong_valence`` from neutral, NRC disgust, or a judging reporting verb ("devastating", "beastly", "slammed")."""
+    ``strong_valence`` from neutral, a judging reporting verb ("devastating", "slammed"), or NRC disgust that VADER
+    rates too ("terrible"). NRC alone does not do: its disgust words include plain descriptions ("obese", "infectious",
+    "latent"), so a word only NRC rates counts only in a swap against a provably neutral word."""
     v = vader_valence(w)
-    return w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence) or "disgust" in nrc_emotions(w)
+    if w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence):
+        return True
+    return v is not None and abs(v) >= s.nrc_vader_floor and "disgust" in nrc_emotions(w)
 
 
 def _strong_valence(w: str, s: ClassifySettings) -> bool:
@@ -298,7 +313,7 @@ def _loaded(c: HunkContext) -> Change | None:
     ]:
         if w[:5] in other_stems or is_function_word(w) or w in names or _quoted_word(side, w):
             continue  # inside quotation marks the word is the speaker's, not the writer's ("toxic overload")
-        why = emotive_reason(w, s.emotive_valence, s.emotive_emotions)
+        why = emotive_reason(w, s.emotive_valence, s.emotive_emotions, vader_floor=s.nrc_vader_floor)
         if not why or w in FACTUAL_ADJECTIVES:
             continue
         own_stems = {x[:5] for x in own}
