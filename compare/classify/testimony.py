@@ -65,9 +65,10 @@ def echo_order(secondary: Side, record: Side, linked: Sequence[int], units: Sequ
 
     ``record`` is a record side whose sentences are ``units[i]`` for ``i`` in ``linked`` (a transcript with speaker
     labels, in the order things were said). "X said, echoing Y" claims that Y said it first. The statement's
-    distinctive word is the content word (crude stem) that the secondary sentence and the record's sentence share and
-    that the fewest sentences of the record use; when Y uses it in the record, but only after X's linked sentence, the
-    order is the other way round. Y never saying it in the record proves nothing (the record may be partial): no change.
+    distinctive word is the content word (crude stem) that the secondary sentence and the record's sentence share, that
+    Y uses somewhere in the record, and that the fewest sentences of the record use; when Y uses it only after X's
+    linked sentence, the order is the other way round. Y never saying any of it in the record proves nothing (the
+    record may be partial): no change.
     """
     match = _ECHO.search(secondary.text)
     speakers = {sp for i in linked if (sp := units[i].speaker)}
@@ -84,19 +85,17 @@ def echo_order(secondary: Side, record: Side, linked: Sequence[int], units: Sequ
     names = {w[:5] for u in units if u.speaker for w in words(u.speaker)}
     key = (content_stems(secondary.text) & content_stems(record.text)) - names
     said = [(i, content_stems(u.text)) for i, u in enumerate(units) if u.is_sentence and u.speaker]
-    freq = {k: sum(k in stems for _, stems in said) for k in key}
+    uses = {k: [i for i, stems in said if k in stems and units[i].speaker == echo_name] for k in key}
+    freq = {k: sum(k in stems for _, stems in said) for k in key if uses[k]}
     if not freq:
-        return None
+        return None  # the echoed person never says any of it in the record
     rarest = min(freq.values())
-    distinctive = sorted(k for k, n in freq.items() if n == rarest)
     first = min(linked)
-    later = []
-    for k in distinctive:
-        uses = [i for i, stems in said if k in stems and units[i].speaker == echo_name]
-        if not uses or min(uses) < first:
-            return None
-        later.append((k, uses[0]))
-    k, at = later[0]
+    distinctive = sorted(k for k, n in freq.items() if n == rarest)
+    if any(min(uses[k]) < first for k in distinctive):
+        return None
+    k = distinctive[0]
+    at = uses[k][0]
     word = next((w for w in words(units[at].text) if w[:5] == k), k)
     speaker = " and ".join(sorted(speakers))
     return Change("speaker", match.group(0), speaker,
