@@ -173,8 +173,8 @@ def hearsay(text: str) -> bool:
 
 _EXAMPLE_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "probably"})
 _ATTRIBUTIVE = frozenset({"likely", "unlikely", "certain", "sure"})
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
-                          "your", "most", "more", "some", "any", "an"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+                          "some", "any"})
 _PREPOSITIONS = frozenset({"for", "of", "in", "at", "on", "with", "to", "from", "by", "about", "into", "like", "including",
                            "than", "among", "between", "over", "under", "around", "near", "per", "after", "before"})
 
