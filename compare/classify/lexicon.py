@@ -84,7 +84,7 @@ HEDGES: dict[str, str] = {
     # possibility: the speaker allows for doubt
     **dict.fromkeys(
         ["may", "might", "could", "perhaps", "maybe", "possibly", "probably", "likely", "unlikely",
-         "apparently", "seemingly", "seems", "seem", "think", "believe", "suppose"],
+         "apparently", "seemingly", "seems", "seem", "seemed", "think", "believe", "suppose"],
         "possible"),
     # distance: the writer does not vouch for what someone else says
     **dict.fromkeys(

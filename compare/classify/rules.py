@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..records import Change, ChangeType
 from ..settings import ClassifySettings
 from .cues import hearsay, hedge_classes, inside_spans, quoted_spans, written_names
+from .evaluation import charge, degree, head_swapped, may_judge, quoted_word, strong, strong_valence
 from .hunks import Hunk, Side
 from .lexicon import (
     EVALUATIVE_VERBS,
@@ -27,10 +28,7 @@ from .lexicon import (
     content_stems,
     emotive_reason,
     is_function_word,
-    nrc_emotions,
     polarity,
-    stem,
-    vader_valence,
     word_tag,
     words,
 )
@@ -239,62 +237,6 @@ def _hedge(c: HunkContext) -> Change | None:
     return Change("hedge", c.ta, c.tb, "Certainty changes: " + "; ".join(parts) + ".")
 
 
-def _charge(ws: list[str], s: ClassifySettings) -> set[int]:
-    """The evaluative directions (-1, +1) that any word of ``ws`` carries in the lexicons, whatever its part of speech."""
-    return {polarity(w) for w in ws if emotive_reason(w, s.emotive_valence, s.emotive_emotions, any_pos=True)} - {0}
-
-
-_DEGREE = frozenset({"lot", "lots", "deal", "much", "many", "plenty", "bit", "very", "really", "so", "too"})
-
-
-def _quoted_word(side: Side, w: str) -> bool:
-    """Whether every occurrence of ``w`` in ``side`` stands inside quotation marks (double, or a short single-quoted phrase)."""
-    spans = list(side.quoted if side.quoted is not None else quoted_spans(side.text))
-    spans += [(m.start(), m.end()) for m in re.finditer(r"['‘][^'‘’\n]{1,60}['’]", side.text)]
-    hits = [m.start() for m in re.finditer(rf"\b{re.escape(w)}\b", side.text, re.IGNORECASE)]
-    return bool(hits) and all(any(s0 <= i < s1 for s0, s1 in spans) for i in hits)
-
-
-def _degree(text: str, w: str) -> bool:
-    """Whether ``w`` stands before a degree word in ``text`` ("an awful lot", "a great deal"): an intensifier."""
-    return any(m.group(1).lower() in _DEGREE for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE))
-
-
-def _strong(w: str, s: ClassifySettings) -> bool:
-    """Whether ``w`` judges strongly enough to be named when it is all that was added or dropped: VADER at least
-    ``strong_valence`` from neutral, a judging reporting verb ("devastating", "slammed"), or NRC disgust that VADER
-    rates too ("terrible"). NRC alone does not do: its disgust words include plain descriptions ("obese", "infectious",
-    "latent"), so a word only NRC rates counts only in a swap against a provably neutral word."""
-    v = vader_valence(w)
-    if w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence):
-        return True
-    return v is not None and abs(v) >= s.nrc_vader_floor and "disgust" in nrc_emotions(w)
-
-
-def _strong_valence(w: str, s: ClassifySettings) -> bool:
-    """Whether VADER rates ``w`` at least ``strong_valence`` from neutral, or ``w`` is a judging reporting verb."""
-    v = vader_valence(w)
-    return w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence)
-
-
-def _head_swapped(text: str, w: str, other: str) -> bool:
-    """Whether the adjective ``w`` stands before a noun in ``text`` that the other side lacks (its root too): the other
-    side named the whole thing with other words ("unfair governments" / "regimes")."""
-    if word_tag(w) != "JJ":
-        return False
-    roots = {stem(x) for x in words(other)}
-    heads = [m.group(1) for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE)]
-    return bool(heads) and all(word_tag(x.lower()) in ("NN", "NNS") and x[:1].islower() and stem(x) not in roots
-                               for x in heads)
-
-
-def _may_judge(w: str) -> bool:
-    """Whether ``w`` may carry an evaluation the lexicons do not rate: anything but a plain noun (an adjective, adverb,
-    verb, a degree word such as "lot" for "a great deal", or a word they do not know: "piggery", "well-heeled");
-    such a word in the other side's slot makes the change a synonym's."""
-    return "-" in w or w in _DEGREE or word_tag(w) not in ("NN", "NNS")
-
-
 def _loaded(c: HunkContext) -> Change | None:
     """An evaluative word whose evaluation the other side does not carry: neutral against charged, or the opposite polarity.
 
@@ -311,7 +253,7 @@ def _loaded(c: HunkContext) -> Change | None:
         *((w, c.a, c.wa, stems_b, c.b, names_a, c.wb) for w in c.wa),
         *((w, c.b, c.wb, stems_a, c.a, names_b, c.wa) for w in c.wb),
     ]:
-        if w[:5] in other_stems or is_function_word(w) or w in names or _quoted_word(side, w):
+        if w[:5] in other_stems or is_function_word(w) or w in names or quoted_word(side, w):
             continue  # inside quotation marks the word is the speaker's, not the writer's ("toxic overload")
         why = emotive_reason(w, s.emotive_valence, s.emotive_emotions, vader_floor=s.nrc_vader_floor)
         if not why or w in FACTUAL_ADJECTIVES:
@@ -322,18 +264,18 @@ def _loaded(c: HunkContext) -> Change | None:
         unmatched = [x for x in words(other.text) if x[:5] not in this_side]  # "praised the work" / "said it was great"
         if polarity(w) in {polarity(x, nrc_needs="disgust") for x in slot + unmatched}:
             continue  # the other side judges the same way ("troublemakers" / "antisocial people")
-        flip = bool(_charge(slot, s))
-        if _degree(side.text, w):
+        flip = bool(charge(slot, s))
+        if degree(side.text, w):
             continue  # "an awful lot", "a great deal": a degree, not a judgement
         verb = w in EVALUATIVE_VERBS  # "slammed" / "spoke of": a plain reporting verb in its slot judges nothing
         if not flip and any(word_tag(x) == "FW" for x in theirs):
             continue  # a foreign phrase in its place ("tour de force") judges in words the lexicons do not rate
-        if not flip and any(_may_judge(x) and not (verb and word_tag(x).startswith("VB")) for x in slot):
+        if not flip and any(may_judge(x) and not (verb and word_tag(x).startswith("VB")) for x in slot):
             continue  # the other side may well say the same in words the lexicons do not rate
-        if not flip and slot and _head_swapped(side.text, w, other.text) and all(word_tag(x) in ("NN", "NNS") for x in slot) \
-                and not _strong_valence(w, s):
+        if not flip and slot and head_swapped(side.text, w, other.text) and all(word_tag(x) in ("NN", "NNS") for x in slot) \
+                and not strong_valence(w, s):
             continue  # "unfair governments" / "regimes": one noun for adjective and noun may carry the judgement itself
-        if not slot and not (len(own) <= s.loaded_bare_words and _strong(w, s)):
+        if not slot and not (len(own) <= s.loaded_bare_words and strong(w, s)):
             continue  # an added description ("the second least successful"), not a judgement of the same thing
         other_words = c.tb if side is c.a else c.ta
         then = "an evaluation in the opposite direction" if flip else "no such evaluation"
