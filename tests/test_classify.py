@@ -522,3 +522,15 @@ def test_verdict_before_a_quotation_and_words_no_record_has():
     assert not [c for c in plain[1] if c[0] == "loaded_language" and c[1] != "Western (policy)"]
     unquoted = ["We are already accustomed to this Western policy.", "Disgusting.", "Sanctions are now an opportunity, he said."]
     assert "quote" not in [c[0] for lk in _two_sources(unquoted, record, [L, L], [(0, 0), (2, 1)]).values() for c in lk]
+
+
+def test_a_distancing_word_needs_the_claim_told_on_the_other_side():
+    # GNAT Aesop (CC BY-SA 4.0; tests/data/label_audit/README.md): two tellings, the claim itself told in one only
+    a = "A Fox and a Leopard, resting lazily after a generous dinner, amused themselves by disputing about their good looks."
+    b = "A Fox and a Leopard were disputing about their looks, and each claimed to be the more handsome of the two."
+    assert "hedge" not in [t for t, *_ in _named(a, b)]
+    # the claim told on both sides, distanced on one: still named
+    assert [t for t, *_ in _named("They claimed to have survived for nine months at sea on a diet of rainwater.",
+                                  "They said they survived for nine months at sea on a diet of rainwater.")] == ["hedge"]
+    assert [t for t, *_ in _named("“The scale of corruption alleged herein is completely unacceptable.”",
+                                  "“The scale of corruption is completely unacceptable.”")] == ["hedge"]

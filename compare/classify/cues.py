@@ -12,6 +12,7 @@ from .lexicon import HEDGES, content_stems, is_noun, words
 
 __all__ = [
     "WORDS",
+    "claim_told",
     "content_overlap",
     "distancing_marks",
     "hearsay",
@@ -203,6 +204,40 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
     if marks:
         found["distancing"] = marks
     return found
+
+
+_ATTRIBUTIVE_MARKS = frozenset({"alleged", "so-called", "so called", "purported", "supposed"})
+
+
+def claim_told(text: str, mark: str, start: int, end: int, other: str, least: int = 2) -> bool:
+    """Whether ``other`` tells what the distancing word ``mark`` (in text[start:end]) distances from: at least ``least``
+    content words of the claim are on the other side (all of them when it has fewer).
+
+    The claim is what follows the word in its sentence ("claimed to have survived for nine months"), or what comes
+    before it when little follows ("..., US researchers claim."); for a participle or adjective ("the corruption alleged
+    herein", "the alleged ringleader") the three content words on each side of it, one of them enough. A marker whose
+    claim the other side does not tell
+    ("each claimed to be the more handsome" / "disputing about their good looks") changes no one's certainty about it.
+    Scare quotes are the claim themselves: always told.
+    """
+    if mark[:1] in "'‘":
+        return True
+    at = text.lower().find(mark.lower(), start, max(end, start + len(mark)))
+    at = text.lower().find(mark.lower()) if at < 0 else at
+    if at < 0:
+        return True
+    stop = re.search(r"[.!?;](?:\s|$)", text[at:])
+    after = text[at + len(mark) : at + (stop.end() if stop else len(text) - at)]
+    begin = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
+    before = [w for w in words(text[begin + 1 : at]) if w[:5] in content_stems(w)]
+    claim = [w for w in words(after) if w[:5] in content_stems(w)][:8]
+    if mark.lower() in _ATTRIBUTIVE_MARKS:  # "the corruption alleged herein", "the alleged ringleader": the noun it modifies
+        claim, least = before[-3:] + claim[:3], 1
+    elif len(claim) < 2:
+        claim = before[-8:]
+    theirs = content_stems(other)
+    told = {w[:5] for w in claim} & theirs
+    return len(told) >= min(least, len({w[:5] for w in claim}))
 
 
 def shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[int, int, int]]:

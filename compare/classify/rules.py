@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..records import Change, ChangeType
 from ..settings import ClassifySettings
-from .cues import hearsay, hedge_classes, inside_spans, quoted_spans, written_names
+from .cues import claim_told, hearsay, hedge_classes, inside_spans, quoted_spans, written_names
 from .evaluation import charge, degree, head_swapped, may_judge, quoted_word, strong, strong_valence
 from .hunks import Hunk, Side
 from .lexicon import (
@@ -230,6 +230,12 @@ def _hedge(c: HunkContext) -> Change | None:
         only_b = {k: v for k, v in only_b.items() if k == "distancing"}
     only_a = without_quoting_style(only_a, c.a, c.b, c.settings)
     only_b = without_quoting_style(only_b, c.b, c.a, c.settings)
+    for only, side, other, (start, end) in ((only_a, c.a, c.b, (h.a_start, h.a_end)), (only_b, c.b, c.a, (h.b_start, h.b_end))):
+        told = [m for m in only.get("distancing", []) if claim_told(side.text, m, start, end, other.text)]
+        if not told:
+            only.pop("distancing", None)  # the other side does not tell the claim at all: nothing is vouched for there
+        else:
+            only["distancing"] = told
     if not (only_a or only_b):
         return None
     parts = [f"“{ws[0]}” ({k}) only in {c.a.name}" for k, ws in sorted(only_a.items())]
