@@ -534,3 +534,13 @@ def test_a_distancing_word_needs_the_claim_told_on_the_other_side():
                                   "They said they survived for nine months at sea on a diet of rainwater.")] == ["hedge"]
     assert [t for t, *_ in _named("“The scale of corruption alleged herein is completely unacceptable.”",
                                   "“The scale of corruption is completely unacceptable.”")] == ["hedge"]
+
+
+def test_distance_kept_on_both_sides_is_no_hedge():
+    # OneStopEnglish: "stands accused" / "is accused"; "said as a joke" / "jokily claimed"
+    assert "hedge" not in [t for t, *_ in _named(
+        "The gang, with Gao the alleged ringleader, stands accused of laundering up to €300m a year.",
+        "Gao’s gang is accused of laundering up to €300m a year.")]
+    assert "hedge" not in [t for t, *_ in _named(
+        "The director of the Globe Theatre recently said as a joke that Shakespeare was a true London man.",
+        "The director of the Globe, Dominic Dromgoole, recently jokily claimed Shakespeare was a true Londoner.")]

@@ -163,12 +163,15 @@ def distancing_marks(text: str, start: int = 0, end: int | None = None) -> list[
 
 
 _HEARSAY = re.compile(r"\b(?:reports?\s+(?:say|says|said|suggest|suggests|suggested|of)|there (?:have|has) been reports|"
-                      r"people (?:say|said)|according to|it is said|is said to|are said to|was said to)\b", re.IGNORECASE)
+                      r"people (?:say|said)|according to|it is said|is said to|are said to|was said to|"
+                      r"(?:is|are|was|were|been|being|stands?|stood)\s+accused|as a joke|in jest|jok(?:ingly|ily|ed))\b",
+                      re.IGNORECASE)
 
 
 def hearsay(text: str) -> bool:
-    """Whether ``text`` attributes what it says to others ("reports say", "according to"): a writer who does so keeps
-    the same distance as one who writes "reportedly" or "claimed", so a distancing word against it is no change."""
+    """Whether ``text`` attributes what it says to others ("reports say", "according to", "stands accused") or says
+    it was not meant plainly ("said as a joke"): a writer who does so keeps the same distance as one who writes
+    "reportedly" or "claimed", so a distancing word against it is no change."""
     return bool(_HEARSAY.search(text))
 
 
