@@ -544,3 +544,12 @@ def test_distance_kept_on_both_sides_is_no_hedge():
     assert "hedge" not in [t for t, *_ in _named(
         "The director of the Globe Theatre recently said as a joke that Shakespeare was a true London man.",
         "The director of the Globe, Dominic Dromgoole, recently jokily claimed Shakespeare was a true Londoner.")]
+
+
+def test_a_conceding_certainly_is_no_hedge():
+    # OneStopEnglish held-out ("WNL Winter"): "certainly ... but" concedes a point, it vouches for nothing more
+    assert "hedge" not in [t for t, *_ in _named(
+        "“There’s certainly a lot of wealth here but almost all of that wealth is in second homes,” says Cantwell.",
+        "“There’s a lot of wealth here but almost all of that wealth is in second homes,” says Cantwell.")]
+    assert [t for t, *_ in _named("“Metadata absolutely tells you everything about somebody’s life.”",
+                                  "“Metadata tells you everything about somebody’s life.”")] == ["hedge"]

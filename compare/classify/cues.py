@@ -177,6 +177,18 @@ def hearsay(text: str) -> bool:
 
 _EXAMPLE_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "probably"})
 _ATTRIBUTIVE = frozenset({"likely", "unlikely", "certain", "sure"})
+_CONCEDING = frozenset({"certainly", "definitely", "surely", "clearly", "obviously", "undoubtedly", "of course"})
+_CONCESSION = re.compile(r"\b(?:but|yet|however|although|though)\b", re.IGNORECASE)
+
+
+def _sentence_after(text: str, start: int, w: str) -> str:
+    """The rest of the sentence after the first ``w`` at or after ``start``."""
+    m = re.search(rf"\b{re.escape(w)}\b", text[start:], re.IGNORECASE)
+    if m is None:
+        return ""
+    rest = text[start + m.end() :]
+    stop = re.search(r"[.!?](?:\s|$)", rest)
+    return rest[: stop.start()] if stop else rest
 _DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
                           "some", "any"})
 _PREPOSITIONS = frozenset({"for", "of", "in", "at", "on", "with", "to", "from", "by", "about", "into", "like", "including",
@@ -189,7 +201,8 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
     An adverb of possibility right after a preposition gives an example or an estimate inside a phrase ("for, perhaps,
     a meal for two", "in maybe ten years"), not a doubt about the statement; "likely", "unlikely", "certain" and "sure"
     before a noun or after a determiner describe a thing ("the unlikely focus", "a certain age"), and do not say how sure
-    the writer is: both are left out.
+    the writer is; "certainly", "definitely" and the like before "but" in the same sentence concede a point ("There's
+    certainly a lot of wealth here but ..."), and vouch for nothing more: all three are left out.
     """
     end = len(text) if end is None else end
     found: dict[str, list[str]] = {}
@@ -198,7 +211,8 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
     after = (ws[1:] + words(text[end : end + 40])[:1] + [""])[: len(ws)]
     for w, nxt in zip(ws, after, strict=True):
         if w in HEDGES and HEDGES[w] != "distancing" and not (w in _EXAMPLE_ADVERBS and before and before[0] in _PREPOSITIONS) \
-                and not (w in _ATTRIBUTIVE and (is_noun(nxt) or (before and before[0] in _DETERMINERS))):
+                and not (w in _ATTRIBUTIVE and (is_noun(nxt) or (before and before[0] in _DETERMINERS))) \
+                and not (w in _CONCEDING and _CONCESSION.search(_sentence_after(text, start, w))):
             found.setdefault(HEDGES[w], []).append(w)
         before = [w]
     if "of course" in " ".join(words(text[start:end])):
