@@ -553,3 +553,12 @@ def test_a_conceding_certainly_is_no_hedge():
         "“There’s a lot of wealth here but almost all of that wealth is in second homes,” says Cantwell.")]
     assert [t for t, *_ in _named("“Metadata absolutely tells you everything about somebody’s life.”",
                                   "“Metadata tells you everything about somebody’s life.”")] == ["hedge"]
+
+
+def test_the_same_count_with_its_noun_elsewhere_is_no_number_change():
+    # OneStopEnglish held-out ("WNL Wealth therapy"), advanced and elementary
+    adv = "Households worth $5m or more reached 1.3m and 142,000 households are now worth $25m or more."
+    ele = "There were 1.3 million households worth $5 million and 142,000 worth $25 million or more."
+    assert "number" not in [t for t, *_ in _named(adv, ele)]
+    assert _named("Last year 142,000 households were worth more.", "Last year 152,000 households were worth more.") == [
+        ("number", "142", "152")]
