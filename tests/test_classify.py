@@ -261,7 +261,17 @@ def test_seed_piggery_beastly_is_one_link_of_the_same_weight(seed_corpus):
     changes = _changes(seed_corpus, "readout", "transcript", "piggery of the West", "beastly Western behaviour")
     assert {c.type for c in changes} == {"wording"}  # two insults, two translations: neither loaded nor a misquotation
     loaded = _changes(seed_corpus, "press", "transcript", "Western (policy)", "beastly Western behaviour")
-    assert [c.type for c in loaded if c.type != "wording"] == ["loaded_language"]
+    # the transcript's "beastly" against the press's plain words, and the press's own "slammed" in the sentence that
+    # introduces the quotation (linked to nothing itself)
+    assert [(c.type, c.a) for c in loaded if c.type != "wording"] == [("loaded_language", "slammed"),
+                                                                     ("loaded_language", "Western (policy)")]
+
+
+def test_seed_echo_order_and_words_no_record_has(seed_corpus):
+    changes = _changes(seed_corpus, "press", "transcript", "echoing Putin", "sanctions represent an opportunity")
+    (order,) = [c for c in changes if c.type == "speaker"]
+    assert order.a == "echoing Putin" and "Vladimir Putin speaks of “opportunity” only later" in order.detail
+    assert any(c.type == "quote" and c.a == "Disgusting." for c in changes)
 
 
 def test_seed_one_and_a_half_percent_is_no_number_discrepancy(seed_corpus):
