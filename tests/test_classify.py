@@ -424,6 +424,7 @@ def _named(a: str, b: str, **sides: object) -> list[tuple[str, str, str]]:
          "We pay £15 plus reimbursement for, perhaps, a meal for two or a hotel stay."),
         # "the unlikely focus": surprising, not improbable
         ("A lonely old man is the unlikely focus of the advert.", "A lonely old man is the unusual focus of the advert."),
+        ("He seemed to laugh at a journalist for his disability.", "He appeared to laugh at a journalist for his disability."),
         # a ligature in one text only ("deﬁnitely") is the same word
         ("The worst part of the job is deﬁnitely not handling the eels.", "The worst part of the job is definitely not handling the eels."),
     ],

@@ -190,8 +190,9 @@ def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, 
 
 _OPINION = re.compile(
     r"\b(?:predict|expect|forecast|estimat|anticipat|guess|suspect|reckon|assum|believ|think|thought|suppos|consider|"
-    r"regard|doubt|fear|feel|felt|(?:see|sees|saw|seen|view|views|viewed)\b(?:\W+\w+){1,5}?\W+as)\w*\b", re.IGNORECASE)
-"""Verbs that give a view or a forecast, not a fact ("predicted", "believe", "consider", "sees it as"): a side with one
+    r"regard|doubt|fear|feel|felt|appear(?:s|ed)?\s+to\b|(?:see|sees|saw|seen|view|views|viewed)\b(?:\W+\w+){1,5}?\W+as)\w*\b",
+    re.IGNORECASE)
+"""Verbs that give a view or a forecast, not a fact ("predicted", "believe", "consider", "sees it as", "appeared to"): a side with one
 already allows for doubt, so a possibility marker on the other side ("probably", "think") changes no certainty."""
 
 
