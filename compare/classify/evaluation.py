@@ -18,7 +18,8 @@ __all__ = ["DEGREE", "charge", "degree", "head_swapped", "may_judge", "quoted_wo
 
 def charge(ws: list[str], s: ClassifySettings) -> set[int]:
     """The evaluative directions (-1, +1) that any word of ``ws`` carries in the lexicons, whatever its part of speech."""
-    return {polarity(w) for w in ws if emotive_reason(w, s.emotive_valence, s.emotive_emotions, any_pos=True)} - {0}
+    return {polarity(w) for w in ws if emotive_reason(w, s.emotive_valence, s.emotive_emotions, any_pos=True,
+                                                          vader_floor=s.nrc_vader_floor)} - {0}
 
 
 DEGREE = frozenset({"lot", "lots", "deal", "much", "many", "plenty", "bit", "very", "really", "so", "too"})

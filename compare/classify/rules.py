@@ -249,8 +249,10 @@ def _loaded(c: HunkContext) -> Change | None:
 
     The other side is neutral only when it provably is: its words in the hunk are there (a swap) and none of them
     could judge (no adjective, adverb or word the lexicons do not know), or the charged word is all that was added
-    or dropped (at most ``loaded_bare_words`` words). A word written with a capital inside a sentence is a name; a
-    synonym in the same slot ("awful" / "terrible", "piggery" / "beastly") is wording.
+    or dropped (at most ``loaded_bare_words`` words) and judges strongly (``strong``: two lexicons agree). A word
+    written with a capital inside a sentence is a name; a synonym in the same slot ("awful" / "terrible", "piggery" /
+    "beastly") is wording, and so is an adjective whose noun is swapped too for one noun ("unfair governments" /
+    "regimes"), unless it judges strongly.
     """
     s = c.settings
     stems_a, stems_b = content_stems(c.a.text), content_stems(c.b.text)
