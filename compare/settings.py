@@ -131,6 +131,9 @@ class ClassifySettings:
     """Words on each side of a negation that must stand, in order, on the other side for a ``meaning`` change (its clause)."""
     grave_valence: float = 2.5
     """Least negative VADER valence (absolute) for a noun to count as grave in a key-noun ``meaning`` change ("war")."""
+    nrc_vader_floor: float = 1.5
+    """When VADER rates a word that the NRC lexicon links with disgust, least absolute VADER valence for the word to
+    count as evaluative: two lexicons must agree ("questionable" is NRC disgust but VADER -1.2, a mild doubt)."""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 ``rules`` holds the ordered hunk rules, ``passages`` what is named inside a passage reworded as a whole,
 ``numbers``/``quantities`` the quantity reading, ``cues``/``lexicon`` the text cues and word lists,
-``findings`` the document flags, ``links`` the corpus-wide pass.
+``evaluation`` what the loaded-language rule reads about a word, ``testimony`` what every record says, ``findings``
+the document flags, ``links`` the corpus-wide pass.
 """
 
 from __future__ import annotations

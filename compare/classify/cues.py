@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .lexicon import HEDGES, content_stems, words
+from .lexicon import HEDGES, content_stems, is_noun, words
 
 __all__ = [
     "WORDS",
+    "claim_told",
     "content_overlap",
     "distancing_marks",
     "hearsay",
@@ -162,28 +163,98 @@ def distancing_marks(text: str, start: int = 0, end: int | None = None) -> list[
 
 
 _HEARSAY = re.compile(r"\b(?:reports?\s+(?:say|says|said|suggest|suggests|suggested|of)|there (?:have|has) been reports|"
-                      r"people (?:say|said)|according to|it is said|is said to|are said to|was said to)\b", re.IGNORECASE)
+                      r"people (?:say|said)|according to|it is said|is said to|are said to|was said to|"
+                      r"(?:is|are|was|were|been|being|stands?|stood)\s+accused|as a joke|in jest|jok(?:ingly|ily|ed))\b",
+                      re.IGNORECASE)
 
 
 def hearsay(text: str) -> bool:
-    """Whether ``text`` attributes what it says to others ("reports say", "according to"): a writer who does so keeps
-    the same distance as one who writes "reportedly" or "claimed", so a distancing word against it is no change."""
+    """Whether ``text`` attributes what it says to others ("reports say", "according to", "stands accused") or says
+    it was not meant plainly ("said as a joke"): a writer who does so keeps the same distance as one who writes
+    "reportedly" or "claimed", so a distancing word against it is no change."""
     return bool(_HEARSAY.search(text))
 
 
+_EXAMPLE_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "probably"})
+_ATTRIBUTIVE = frozenset({"likely", "unlikely", "certain", "sure"})
+_CONCEDING = frozenset({"certainly", "definitely", "surely", "clearly", "obviously", "undoubtedly", "of course"})
+_CONCESSION = re.compile(r"\b(?:but|yet|however|although|though)\b", re.IGNORECASE)
+
+
+def _sentence_after(text: str, start: int, w: str) -> str:
+    """The rest of the sentence after the first ``w`` at or after ``start``."""
+    m = re.search(rf"\b{re.escape(w)}\b", text[start:], re.IGNORECASE)
+    if m is None:
+        return ""
+    rest = text[start + m.end() :]
+    stop = re.search(r"[.!?](?:\s|$)", rest)
+    return rest[: stop.start()] if stop else rest
+_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+                          "some", "any"})
+_PREPOSITIONS = frozenset({"for", "of", "in", "at", "on", "with", "to", "from", "by", "about", "into", "like", "including",
+                           "than", "among", "between", "over", "under", "around", "near", "per", "after", "before"})
+
+
 def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str, list[str]]:
-    """Return the certainty classes marked in text[start:end] ("certain", "possible", "distancing"), with their words."""
+    """Return the certainty classes marked in text[start:end] ("certain", "possible", "distancing"), with their words.
+
+    An adverb of possibility right after a preposition gives an example or an estimate inside a phrase ("for, perhaps,
+    a meal for two", "in maybe ten years"), not a doubt about the statement; "likely", "unlikely", "certain" and "sure"
+    before a noun or after a determiner describe a thing ("the unlikely focus", "a certain age"), and do not say how sure
+    the writer is; "certainly", "definitely" and the like before "but" in the same sentence concede a point ("There's
+    certainly a lot of wealth here but ..."), and vouch for nothing more: all three are left out.
+    """
     end = len(text) if end is None else end
     found: dict[str, list[str]] = {}
-    for w in words(text[start:end]):
-        if w in HEDGES and HEDGES[w] != "distancing":
+    before = words(text[max(0, start - 40) : start])[-1:]
+    ws = words(text[start:end])
+    after = (ws[1:] + words(text[end : end + 40])[:1] + [""])[: len(ws)]
+    for w, nxt in zip(ws, after, strict=True):
+        if w in HEDGES and HEDGES[w] != "distancing" and not (w in _EXAMPLE_ADVERBS and before and before[0] in _PREPOSITIONS) \
+                and not (w in _ATTRIBUTIVE and (is_noun(nxt) or (before and before[0] in _DETERMINERS))) \
+                and not (w in _CONCEDING and _CONCESSION.search(_sentence_after(text, start, w))):
             found.setdefault(HEDGES[w], []).append(w)
+        before = [w]
     if "of course" in " ".join(words(text[start:end])):
         found.setdefault("certain", []).append("of course")
     marks = distancing_marks(text, start, end)
     if marks:
         found["distancing"] = marks
     return found
+
+
+_ATTRIBUTIVE_MARKS = frozenset({"alleged", "so-called", "so called", "purported", "supposed"})
+
+
+def claim_told(text: str, mark: str, start: int, end: int, other: str, least: int = 2) -> bool:
+    """Whether ``other`` tells what the distancing word ``mark`` (in text[start:end]) distances from: at least ``least``
+    content words of the claim are on the other side (all of them when it has fewer).
+
+    The claim is what follows the word in its sentence ("claimed to have survived for nine months"), or what comes
+    before it when little follows ("..., US researchers claim."); for a participle or adjective ("the corruption alleged
+    herein", "the alleged ringleader") the three content words on each side of it, one of them enough. A marker whose
+    claim the other side does not tell
+    ("each claimed to be the more handsome" / "disputing about their good looks") changes no one's certainty about it.
+    Scare quotes are the claim themselves: always told.
+    """
+    if mark[:1] in "'‘":
+        return True
+    at = text.lower().find(mark.lower(), start, max(end, start + len(mark)))
+    at = text.lower().find(mark.lower()) if at < 0 else at
+    if at < 0:
+        return True
+    stop = re.search(r"[.!?;](?:\s|$)", text[at:])
+    after = text[at + len(mark) : at + (stop.end() if stop else len(text) - at)]
+    begin = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
+    before = [w for w in words(text[begin + 1 : at]) if w[:5] in content_stems(w)]
+    claim = [w for w in words(after) if w[:5] in content_stems(w)][:8]
+    if mark.lower() in _ATTRIBUTIVE_MARKS:  # "the corruption alleged herein", "the alleged ringleader": the noun it modifies
+        claim, least = before[-3:] + claim[:3], 1
+    elif len(claim) < 2:
+        claim = before[-8:]
+    theirs = content_stems(other)
+    told = {w[:5] for w in claim} & theirs
+    return len(told) >= min(least, len({w[:5] for w in claim}))
 
 
 def shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[int, int, int]]:

@@ -3,7 +3,8 @@
 Emotive words come from two published lexicons shipped inside PyPI wheels (read as data files, their
 packages are never imported): the VADER sentiment lexicon (Hutto & Gilbert 2014, MIT; ``vaderSentiment``)
 and the NRC Word-Emotion Association Lexicon (Mohammad & Turney 2013; ``nrclex``, research use). Parts of
-speech come from Brill's tagger lexicon (Brown corpus + Penn Treebank) shipped in ``textblob``. Hedges and
+speech come from Brill's tagger lexicon (Brown corpus + Penn Treebank) shipped in ``textblob``; stems from nltk's
+Snowball stemmer (code only, no data download). Hedges and
 negations are closed classes of English grammar (modal verbs, epistemic adverbs, distancing reporting
 verbs), listed here in full.
 """
@@ -13,6 +14,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +36,7 @@ __all__ = [
     "emotive_reason",
     "is_function_word",
     "is_noun",
+    "stem",
     "words",
 ]
 
@@ -80,7 +84,7 @@ HEDGES: dict[str, str] = {
     # possibility: the speaker allows for doubt
     **dict.fromkeys(
         ["may", "might", "could", "perhaps", "maybe", "possibly", "probably", "likely", "unlikely",
-         "apparently", "seemingly", "seems", "seem", "think", "believe", "suppose"],
+         "apparently", "seemingly", "seems", "seem", "seemed", "think", "believe", "suppose"],
         "possible"),
     # distance: the writer does not vouch for what someone else says
     **dict.fromkeys(
@@ -98,9 +102,10 @@ _FUNCTION_EXTRA = {"be", "is", "are", "was", "were", "been", "being", "am", "hav
 
 
 def words(text: str) -> list[str]:
-    """Return the lower-cased words of ``text`` (contractions split so that "don't" gives "do", "n't")."""
+    """Return the lower-cased words of ``text`` (contractions split so that "don't" gives "do", "n't"; ligatures such as
+    "ﬁ" written out)."""
     out: list[str] = []
-    for w in _WORD.findall(text.lower().replace("’", "'")):
+    for w in _WORD.findall(unicodedata.normalize("NFKC", text).lower().replace("’", "'")):  # "deﬁnitely": a ligature
         if w.endswith("n't") and len(w) > 3:
             out.extend([{"can't": "can", "won't": "will"}.get(w, w[:-3]), "n't"])
         elif "'" in w and w.split("'", 1)[1] in _CLITICS:
@@ -170,11 +175,14 @@ def nrc_emotions(word: str) -> tuple[str, ...]:
     return _nrc().get(word.lower(), ())
 
 
-def emotive_reason(word: str, valence: float, emotions: tuple[str, ...], *, any_pos: bool = False) -> str | None:
+def emotive_reason(
+    word: str, valence: float, emotions: tuple[str, ...], *, any_pos: bool = False, vader_floor: float = 1.5
+) -> str | None:
     """Return why ``word`` is evaluative or emotive (which lexicon, what score), or None when it is not.
 
     An adjective or adverb (Brill's lexicon) counts when VADER rates it at least ``valence`` away from
-    neutral (on -4..4), or when the NRC lexicon associates it with one of ``emotions``; so does a reporting
+    neutral (on -4..4), or when the NRC lexicon associates it with one of ``emotions`` and VADER, when it rates the word
+    at all, agrees (at least ``vader_floor`` from neutral: "questionable" is NRC disgust, VADER -1.2); so does a reporting
     verb that judges what was said (``EVALUATIVE_VERBS``: "slammed"). Other nouns and verbs ("war", "attack",
     "corpse", "delay") mostly name what happened rather than judge it: they count only with ``any_pos``.
     """
@@ -191,7 +199,8 @@ def emotive_reason(word: str, valence: float, emotions: tuple[str, ...], *, any_
         return f"VADER sentiment lexicon rates it {v:+.1f} on a -4..+4 scale"
     polar = "negative" in assoc or "positive" in assoc  # NRCLex's WordNet-expanded entries without polarity are noisy
     mixed = any(e in assoc for e in ("trust", "joy", "anticipation", "surprise"))  # "owing", "latent": NRC noise
-    if polar and "disgust" in assoc and not mixed and any(e in emotions for e in assoc):  # not anger alone: "defiant"
+    vader_agrees = v is None or abs(v) >= vader_floor
+    if polar and "disgust" in assoc and not mixed and vader_agrees and any(e in emotions for e in assoc):  # not "defiant"
         return f"NRC Emotion Lexicon associates it with {feelings}"
     return None
 
@@ -213,6 +222,19 @@ def polarity(word: str, *, nrc_needs: str = "") -> int:
         if ("negative" in assoc or "positive" in assoc) and (not nrc_needs or nrc_needs in assoc):
             return -1 if "negative" in assoc else 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def _snowball() -> Callable[[str], str]:
+    from nltk.stem.snowball import SnowballStemmer  # type: ignore[import-untyped]  # code only, no data download
+
+    return SnowballStemmer("english").stem  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Return the Snowball (Porter 2) stem of ``word``, lower-cased: "banned" and "ban" give "ban"."""
+    return _snowball()(word.lower())
 
 
 def word_tag(word: str) -> str:

@@ -4,8 +4,12 @@ Pure: edits and both sides' texts (with speakers, quotation marks and source kin
 out; no model. Per hunk the ordered rules of ``compare.classify.rules`` decide; a passage reworded as a
 whole may also carry a ``hedge`` for a distancing word in it and a ``meaning`` for a key noun changed after
 a shared phrase (``compare.classify.passages``); the link-wide ones (numbers inside long passages, speaker)
-come last. Claims that accuse a source (quote, speaker, number) are made only when the two linked texts
-share enough content words (``ClassifySettings.min_overlap``).
+come last. Across the corpus: a source that has one person echo another who spoke later in a record with speaker
+labels gets a ``speaker`` change (``compare.classify.testimony.echo_order``), and a judging verb in the unlinked
+sentence that introduces a linked quotation ("He also slammed ...") a ``loaded_language`` change on that quotation's
+link (``compare.classify.passages.judging_frame``), and an unlinked sentence inside the same quotation whose words
+no record has anywhere a ``quote`` change on it. Claims that accuse a source (quote, speaker, number) are made only
+when the two linked texts share enough content words (``ClassifySettings.min_overlap``).
 """
 
 from __future__ import annotations
@@ -13,15 +17,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..records import Change, Corpus, Edit, Link, Unit
+from ..records import Change, Corpus, Edit, Link, PairAlignment, Unit
 from ..settings import ClassifySettings, Settings
 from .cues import content_overlap, quoted_spans, speakers_named, surname
 from .findings import find_flags
 from .hunks import Side, hunks
+from .lexicon import content_stems
 from .numbers import number_change, number_pairs
-from .passages import anchored_swap, distancing_in_passage, judging_verbs_in_passage
+from .passages import anchored_swap, distancing_in_passage, judging_frame, judging_verbs_in_passage
 from .rules import WHOLE_PASSAGE, HunkContext, classify_hunk
-from .testimony import Testimony, add_link
+from .testimony import Testimony, add_link, echo_order
 
 __all__ = ["classify_corpus", "classify_link"]
 
@@ -81,6 +86,39 @@ def _side(corpus: Corpus, doc_id: str, ids: Sequence[int], names: Sequence[str],
                 offsets=tuple(offsets))
 
 
+def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: str, quoted: Sequence[tuple[int, int]],
+                        linked: dict[str, set[int]], changes: tuple[Change, ...], records: Sequence[str]) -> tuple[Change, ...]:
+    """Add a ``quote`` change when a sentence right before (or after) the link's secondary sentences stands inside the
+    same quotation, is linked to nothing, and has content words that no record of the corpus has anywhere: words given
+    to the speaker that no record of the statement holds ("Disgusting.")."""
+    units = corpus.units[quoting]
+    ids = lk.a if quoting == pair.a else lk.b
+    record = pair.b if quoting == pair.a else pair.a
+    theirs = {i for other in corpus.pairs if record in (other.a, other.b) and quoting in (other.a, other.b)
+              for x in other.links for i in (x.a if quoting == other.a else x.b)}
+    for k, first in ((min(ids) - 1, True), (max(ids) + 1, False)):
+        if not 0 <= k < len(units) or k in linked[quoting] or not units[k].is_sentence:
+            continue
+        if not first and k + 1 in theirs:
+            continue  # the sentence after it is linked to this record too: named there, once
+        u, near = units[k], units[min(ids) if first else max(ids)]
+        span = next(((s, e) for s, e in quoted if s <= u.start and u.end - 1 <= e), None)
+        if span is None or not (span[0] <= near.end and near.start <= span[1]):
+            continue  # not inside the quotation the linked sentence belongs to
+        stems = content_stems(u.text, adverbs=True)
+        docs = [d for d in corpus.documents if d.source.kind in records]
+        if not stems or any(stems & content_stems(d.text, adverbs=True) for d in docs):
+            continue
+        checked = " and ".join(d.id for d in docs)
+        change = Change("quote", u.text.strip(), "", f"Inside the quotation {quoting} gives the speaker “{u.text.strip()}”, "
+                        f"words linked to nothing: no record has them anywhere (checked against {checked}, every record "
+                        f"of the corpus).")
+        pair_a = quoting == pair.a
+        change = change if pair_a else Change("quote", "", change.a, change.detail)
+        return (change, *changes) if first else (*changes, change)
+    return changes
+
+
 def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
     """Return ``corpus`` with every link's ``changes`` filled in and the document ``flags`` found."""
     settings = settings or Settings()
@@ -97,6 +135,11 @@ def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
             if (kinds[p.a] in records) != (kinds[p.b] in records):
                 secondary, record = (a, b) if kinds[p.b] in records else (b, a)
                 add_link(testimony.setdefault(secondary.name, Testimony()), secondary, record)
+    linked: dict[str, set[int]] = {d.id: set() for d in corpus.documents}
+    for p in corpus.pairs:
+        for lk in p.links:
+            linked[p.a].update(lk.a)
+            linked[p.b].update(lk.b)
     pairs = []
     for p in corpus.pairs:
         links: list[Link] = []
@@ -104,6 +147,20 @@ def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
             a, b = sides[(p.a, p.b, lk.a, lk.b)]
             quoting = p.a if kinds[p.a] not in records else p.b
             changes = classify_link(lk.edits, a, b, settings.classify, testimony.get(quoting))
+            ids = lk.a if quoting == p.a else lk.b
+            before = min(ids) - 1
+            if before >= 0 and before not in linked[quoting] and corpus.units[quoting][before].is_sentence:
+                secondary, record = (a, b) if quoting == p.a else (b, a)
+                frame = judging_frame(corpus.units[quoting][before].text, secondary, record, settings.classify)
+                if frame is not None and not any(c.type == "loaded_language" and c.a == frame.a for c in changes):
+                    changes = (frame, *changes)
+            if (kinds[p.a] in records) != (kinds[p.b] in records):
+                changes = _unlinked_quotation(corpus, p, lk, quoting, quotes[quoting], linked, changes, records)
+            if (kinds[p.a] in records) != (kinds[p.b] in records) and not any(c.type == "speaker" for c in changes):
+                secondary, record, ids = (a, b, lk.b) if kinds[p.b] in records else (b, a, lk.a)
+                order = echo_order(secondary, record, ids, corpus.units[record.name])
+                if order is not None:
+                    changes = (*changes, order)
             links.append(replace(lk, changes=changes))
         pairs.append(replace(p, links=tuple(links)))
     classified = replace(corpus, pairs=tuple(pairs))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ..records import Change
 from .hunks import Side
 from .quantities import Quantity, find_quantities, same_value
@@ -32,12 +34,20 @@ def number_change(ta: str, tb: str, p: Quantity, q: Quantity, a: Side, b: Side) 
                   f"({describe_quantity(q)}).{timing}")
 
 
+def _told(p: Quantity, q: Quantity) -> bool:
+    """Whether ``q`` gives the value of ``p``: the same quantity, or the same count with its noun elsewhere or another
+    noun read after it ("142,000 households" / "142,000 worth $25 million")."""
+    if same_value(p, q):
+        return True
+    return p.kind.startswith("count") and q.kind.startswith("count") and math.isclose(p.value, q.value, rel_tol=1e-6)
+
+
 def number_pairs(a: str, b: str) -> tuple[list[tuple[Quantity, Quantity]], list[tuple[Quantity, Quantity]]]:
     """Return (differing, same-but-written-differently) quantity pairs between ``a`` and ``b``."""
     qa, qb = find_quantities(a), find_quantities(b)
     same = [(p, q) for p in qa for q in qb if same_value(p, q) and p.text.lower() != q.text.lower()]
-    left_a = [p for p in qa if p.kind != "count" and not any(same_value(p, q) for q in qb)]
-    left_b = [q for q in qb if q.kind != "count" and not any(same_value(p, q) for p in qa)]
+    left_a = [p for p in qa if p.kind != "count" and not any(_told(p, q) for q in qb)]
+    left_b = [q for q in qb if q.kind != "count" and not any(_told(q, p) for p in qa)]
     differ: list[tuple[Quantity, Quantity]] = []
     for p in left_a:
         for q in left_b:

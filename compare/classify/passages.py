@@ -7,11 +7,11 @@ from collections.abc import Sequence, Set
 
 from ..records import Change
 from ..settings import ClassifySettings
-from .cues import WORDS, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
+from .cues import WORDS, claim_told, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
 from .hunks import Hunk, Side
-from .lexicon import EVALUATIVE_VERBS, content_stems, emotive_reason, is_noun, polarity, vader_valence, words
+from .lexicon import EVALUATIVE_VERBS, content_stems, is_noun, polarity, stem, vader_valence, words
 
-__all__ = ["anchored_swap", "distancing_in_passage", "judging_verbs_in_passage", "noun_swap"]
+__all__ = ["anchored_swap", "distancing_in_passage", "judging_frame", "judging_verbs_in_passage", "noun_swap"]
 
 
 def distancing_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> list[Change]:
@@ -28,6 +28,8 @@ def distancing_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> lis
         else:
             marks = distancing_marks(side.text, start, end)
         for mark in dict.fromkeys(marks):
+            if not claim_told(side.text, mark, start, end, other.text):
+                continue  # "each claimed to be the more handsome" / "disputing about their good looks": no claim told there
             pair = (mark, "") if side is a else ("", mark)
             said = f"quotation marks around “{mark[1:-1]}”" if mark[0] in "'‘" else f"“{mark}”"
             out.append(Change("hedge", *pair, f"{said[0].upper()}{said[1:]} (distancing) only in {side.name}: it reports "
@@ -41,12 +43,12 @@ def judging_verbs_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> 
     out = []
     for side, (start, end), other, other_words in ((a, (h.a_start, h.a_end), b, h.b), (b, (h.b_start, h.b_end), a, h.a)):
         quoted = side.quoted if side.quoted is not None else quoted_spans(side.text)
-        other_charge = {polarity(w) for w in words(other_words) if emotive_reason(w, s.emotive_valence, s.emotive_emotions)}
+        other_charge = {polarity(w, nrc_needs="disgust") for w in words(other_words)}  # "hailed as a boon" / "very welcome"
         for m in WORDS.finditer(side.text, start, end):
             w = m.group().lower()
             if w not in EVALUATIVE_VERBS or polarity(w) in other_charge or any(q0 <= m.start() < q1 for q0, q1 in quoted):
                 continue
-            if re.match(r"\s+(?:through|into|against|onto|on|down|shut|open|the\s+door|the\s+brakes)\b", side.text[m.end() :]):
+            if _MOVEMENT.match(side.text[m.end() :]):
                 continue  # "slammed through the ice": a movement, not a verdict on a statement
             pair = (m.group(), "") if side is a else ("", m.group())
             out.append(Change("loaded_language", *pair, f"“{m.group()}” in {side.name} is {side.name}'s own verdict on "
@@ -54,6 +56,34 @@ def judging_verbs_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> 
                               f"reports the statement without it."))
             break
     return out
+
+
+_MOVEMENT = re.compile(r"\s+(?:through|into|against|onto|on|down|shut|open|the\s+door|the\s+brakes)\b")
+
+
+def judging_frame(frame: str, side: Side, other: Side, s: ClassifySettings) -> Change | None:
+    """A ``loaded_language`` change for the sentence that introduces a quotation: "He also slammed Western countries
+    ..." right before a quotation that ``side`` links to the record ``other``.
+
+    ``frame`` is the secondary source's sentence before the quotation, linked to nothing itself. Its reporting verb
+    that judges what was said (outside quotation marks) is the source's own verdict on the statement that follows,
+    when the record has no such verb of its own (the speaker's own harsh words, "beastly", are what the verb judges:
+    they do not make it the record's verdict). The change's ``a``/``b`` are the verb and nothing.
+    """
+    if side.kind in s.record_kinds or other.kind not in s.record_kinds or side.text.lstrip()[:1] not in ("“", "\"", "«", "„"):
+        return None
+    quoted = quoted_spans(frame)
+    other_verdict = {polarity(w) for w in words(other.text) if w in EVALUATIVE_VERBS}  # the record's own verdict, if any
+    for m in WORDS.finditer(frame):
+        w = m.group().lower()
+        if w not in EVALUATIVE_VERBS or polarity(w) in other_verdict or any(q0 <= m.start() < q1 for q0, q1 in quoted):
+            continue
+        if _MOVEMENT.match(frame[m.end() :]):
+            continue
+        return Change("loaded_language", m.group(), "", f"“{m.group()}” in {side.name}'s sentence before the quotation "
+                      f"(“{frame.strip()}”) is {side.name}'s own verdict on what was said (a reporting verb that judges "
+                      f"it, {EVALUATIVE_VERBS[w]}); {other.name} records the statement without it.")
+    return None
 
 
 def _grave(noun: str, s: ClassifySettings) -> str | None:
@@ -79,8 +109,10 @@ def noun_swap(
     ``names``: words written as names (a capital inside a sentence), which are never key nouns ("John").
     """
     stems_a, stems_b = content_stems(a.text), content_stems(b.text)
-    nouns_a = [w for w in wa if is_noun(w) and w[:5] not in stems_b and w not in names]
-    nouns_b = [w for w in wb if is_noun(w) and w[:5] not in stems_a and w not in names]
+    roots_a, roots_b = {stem(w) for w in words(a.text)}, {stem(w) for w in words(b.text)}
+    # a noun whose root the other side has in another form ("a ban" / "could have banned") names the same thing
+    nouns_a = [w for w in wa if is_noun(w) and w[:5] not in stems_b and stem(w) not in roots_b and w not in names]
+    nouns_b = [w for w in wb if is_noun(w) and w[:5] not in stems_a and stem(w) not in roots_a and w not in names]
     if not (nouns_a and nouns_b):
         return None
     charged = {w: _grave(w, s) for w in (*nouns_a, *nouns_b)}

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from ..records import Change, ChangeType
 from ..settings import ClassifySettings
-from .cues import hearsay, hedge_classes, inside_spans, quoted_spans, written_names
+from .cues import claim_told, hearsay, hedge_classes, inside_spans, quoted_spans, written_names
+from .evaluation import charge, degree, head_swapped, may_judge, quoted_word, strong, strong_valence
 from .hunks import Hunk, Side
 from .lexicon import (
     EVALUATIVE_VERBS,
@@ -27,9 +28,7 @@ from .lexicon import (
     content_stems,
     emotive_reason,
     is_function_word,
-    nrc_emotions,
     polarity,
-    vader_valence,
     word_tag,
     words,
 )
@@ -189,8 +188,17 @@ def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, 
     return out
 
 
+_OPINION = re.compile(
+    r"\b(?:predict|expect|forecast|estimat|anticipat|guess|suspect|reckon|assum|believ|think|thought|suppos|consider|"
+    r"regard|doubt|fear|feel|felt|appear(?:s|ed)?\s+to\b|(?:see|sees|saw|seen|view|views|viewed)\b(?:\W+\w+){1,5}?\W+as)\w*\b",
+    re.IGNORECASE)
+"""Verbs that give a view or a forecast, not a fact ("predicted", "believe", "consider", "sees it as", "appeared to"): a side with one
+already allows for doubt, so a possibility marker on the other side ("probably", "think") changes no certainty."""
+
+
 def _hedge(c: HunkContext) -> Change | None:
-    """A certainty or modality class on one side only."""
+    """A certainty or modality class on one side only (a side whose sentence gives a view or a forecast, ``_OPINION``,
+    already has the class ``possible``)."""
     h = c.hunk
     ha, hb = hedge_classes(c.a.text, h.a_start, h.a_end), hedge_classes(c.b.text, h.b_start, h.b_end)
     full_a, full_b = hedge_classes(c.a.text), hedge_classes(c.b.text)
@@ -198,6 +206,9 @@ def _hedge(c: HunkContext) -> Change | None:
         full_a.setdefault("distancing", ["hearsay"])
     if hearsay(c.b.text):
         full_b.setdefault("distancing", ["hearsay"])
+    for text, full in ((c.a.text, full_a), (c.b.text, full_b)):
+        if _OPINION.search(text):  # "predicted that he would not" / "would probably not": a forecast, hedged either way
+            full.setdefault("possible", ["opinion"])
     only_a = {k: ws for k, ws in ha.items() if k not in full_b}
     only_b = {k: ws for k, ws in hb.items() if k not in full_a}
     # Distancing counts wherever it stands; certain/possible only as a swap (will -> may) or when the
@@ -220,6 +231,12 @@ def _hedge(c: HunkContext) -> Change | None:
         only_b = {k: v for k, v in only_b.items() if k == "distancing"}
     only_a = without_quoting_style(only_a, c.a, c.b, c.settings)
     only_b = without_quoting_style(only_b, c.b, c.a, c.settings)
+    for only, side, other, (start, end) in ((only_a, c.a, c.b, (h.a_start, h.a_end)), (only_b, c.b, c.a, (h.b_start, h.b_end))):
+        told = [m for m in only.get("distancing", []) if claim_told(side.text, m, start, end, other.text)]
+        if not told:
+            only.pop("distancing", None)  # the other side does not tell the claim at all: nothing is vouched for there
+        else:
+            only["distancing"] = told
     if not (only_a or only_b):
         return None
     parts = [f"“{ws[0]}” ({k}) only in {c.a.name}" for k, ws in sorted(only_a.items())]
@@ -227,48 +244,15 @@ def _hedge(c: HunkContext) -> Change | None:
     return Change("hedge", c.ta, c.tb, "Certainty changes: " + "; ".join(parts) + ".")
 
 
-def _charge(ws: list[str], s: ClassifySettings) -> set[int]:
-    """The evaluative directions (-1, +1) that any word of ``ws`` carries in the lexicons, whatever its part of speech."""
-    return {polarity(w) for w in ws if emotive_reason(w, s.emotive_valence, s.emotive_emotions, any_pos=True)} - {0}
-
-
-_DEGREE = frozenset({"lot", "lots", "deal", "much", "many", "plenty", "bit", "very", "really", "so", "too"})
-
-
-def _quoted_word(side: Side, w: str) -> bool:
-    """Whether every occurrence of ``w`` in ``side`` stands inside quotation marks (double, or a short single-quoted phrase)."""
-    spans = list(side.quoted if side.quoted is not None else quoted_spans(side.text))
-    spans += [(m.start(), m.end()) for m in re.finditer(r"['‘][^'‘’\n]{1,60}['’]", side.text)]
-    hits = [m.start() for m in re.finditer(rf"\b{re.escape(w)}\b", side.text, re.IGNORECASE)]
-    return bool(hits) and all(any(s0 <= i < s1 for s0, s1 in spans) for i in hits)
-
-
-def _degree(text: str, w: str) -> bool:
-    """Whether ``w`` stands before a degree word in ``text`` ("an awful lot", "a great deal"): an intensifier."""
-    return any(m.group(1).lower() in _DEGREE for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE))
-
-
-def _strong(w: str, s: ClassifySettings) -> bool:
-    """Whether ``w`` judges strongly enough to be named when it is all that was added or dropped: VADER at least
-    ``strong_valence`` from neutral, NRC disgust, or a judging reporting verb ("devastating", "beastly", "slammed")."""
-    v = vader_valence(w)
-    return w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence) or "disgust" in nrc_emotions(w)
-
-
-def _may_judge(w: str) -> bool:
-    """Whether ``w`` may carry an evaluation the lexicons do not rate: anything but a plain noun (an adjective, adverb,
-    verb, a degree word such as "lot" for "a great deal", or a word they do not know: "piggery", "well-heeled");
-    such a word in the other side's slot makes the change a synonym's."""
-    return "-" in w or w in _DEGREE or word_tag(w) not in ("NN", "NNS")
-
-
 def _loaded(c: HunkContext) -> Change | None:
     """An evaluative word whose evaluation the other side does not carry: neutral against charged, or the opposite polarity.
 
     The other side is neutral only when it provably is: its words in the hunk are there (a swap) and none of them
     could judge (no adjective, adverb or word the lexicons do not know), or the charged word is all that was added
-    or dropped (at most ``loaded_bare_words`` words). A word written with a capital inside a sentence is a name; a
-    synonym in the same slot ("awful" / "terrible", "piggery" / "beastly") is wording.
+    or dropped (at most ``loaded_bare_words`` words) and judges strongly (``strong``: two lexicons agree). A word
+    written with a capital inside a sentence is a name; a synonym in the same slot ("awful" / "terrible", "piggery" /
+    "beastly") is wording, and so is an adjective whose noun is swapped too for one noun ("unfair governments" /
+    "regimes"), unless it judges strongly.
     """
     s = c.settings
     stems_a, stems_b = content_stems(c.a.text), content_stems(c.b.text)
@@ -278,9 +262,9 @@ def _loaded(c: HunkContext) -> Change | None:
         *((w, c.a, c.wa, stems_b, c.b, names_a, c.wb) for w in c.wa),
         *((w, c.b, c.wb, stems_a, c.a, names_b, c.wa) for w in c.wb),
     ]:
-        if w[:5] in other_stems or is_function_word(w) or w in names or _quoted_word(side, w):
+        if w[:5] in other_stems or is_function_word(w) or w in names or quoted_word(side, w):
             continue  # inside quotation marks the word is the speaker's, not the writer's ("toxic overload")
-        why = emotive_reason(w, s.emotive_valence, s.emotive_emotions)
+        why = emotive_reason(w, s.emotive_valence, s.emotive_emotions, vader_floor=s.nrc_vader_floor)
         if not why or w in FACTUAL_ADJECTIVES:
             continue
         own_stems = {x[:5] for x in own}
@@ -289,15 +273,18 @@ def _loaded(c: HunkContext) -> Change | None:
         unmatched = [x for x in words(other.text) if x[:5] not in this_side]  # "praised the work" / "said it was great"
         if polarity(w) in {polarity(x, nrc_needs="disgust") for x in slot + unmatched}:
             continue  # the other side judges the same way ("troublemakers" / "antisocial people")
-        flip = bool(_charge(slot, s))
-        if _degree(side.text, w):
+        flip = bool(charge(slot, s))
+        if degree(side.text, w):
             continue  # "an awful lot", "a great deal": a degree, not a judgement
         verb = w in EVALUATIVE_VERBS  # "slammed" / "spoke of": a plain reporting verb in its slot judges nothing
         if not flip and any(word_tag(x) == "FW" for x in theirs):
             continue  # a foreign phrase in its place ("tour de force") judges in words the lexicons do not rate
-        if not flip and any(_may_judge(x) and not (verb and word_tag(x).startswith("VB")) for x in slot):
+        if not flip and any(may_judge(x) and not (verb and word_tag(x).startswith("VB")) for x in slot):
             continue  # the other side may well say the same in words the lexicons do not rate
-        if not slot and not (len(own) <= s.loaded_bare_words and _strong(w, s)):
+        if not flip and slot and head_swapped(side.text, w, other.text) and all(word_tag(x) in ("NN", "NNS") for x in slot) \
+                and not strong_valence(w, s):
+            continue  # "unfair governments" / "regimes": one noun for adjective and noun may carry the judgement itself
+        if not slot and not (len(own) <= s.loaded_bare_words and strong(w, s)):
             continue  # an added description ("the second least successful"), not a judgement of the same thing
         other_words = c.tb if side is c.a else c.ta
         then = "an evaluation in the opposite direction" if flip else "no such evaluation"

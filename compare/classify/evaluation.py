@@ -1,0 +1,73 @@
+"""What the loaded-language rule reads about an evaluative word: its direction, its strength, where it stands.
+
+Pure word-level checks on top of the lexicons (``compare.classify.lexicon``); the rule itself is ``_loaded`` in
+``compare.classify.rules``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..settings import ClassifySettings
+from .cues import quoted_spans
+from .hunks import Side
+from .lexicon import EVALUATIVE_VERBS, emotive_reason, nrc_emotions, polarity, stem, vader_valence, word_tag, words
+
+__all__ = ["DEGREE", "charge", "degree", "head_swapped", "may_judge", "quoted_word", "strong", "strong_valence"]
+
+
+def charge(ws: list[str], s: ClassifySettings) -> set[int]:
+    """The evaluative directions (-1, +1) that any word of ``ws`` carries in the lexicons, whatever its part of speech."""
+    return {polarity(w) for w in ws if emotive_reason(w, s.emotive_valence, s.emotive_emotions, any_pos=True,
+                                                          vader_floor=s.nrc_vader_floor)} - {0}
+
+
+DEGREE = frozenset({"lot", "lots", "deal", "much", "many", "plenty", "bit", "very", "really", "so", "too"})
+
+
+def quoted_word(side: Side, w: str) -> bool:
+    """Whether every occurrence of ``w`` in ``side`` stands inside quotation marks (double, or a short single-quoted phrase)."""
+    spans = list(side.quoted if side.quoted is not None else quoted_spans(side.text))
+    spans += [(m.start(), m.end()) for m in re.finditer(r"['‘][^'‘’\n]{1,60}['’]", side.text)]
+    hits = [m.start() for m in re.finditer(rf"\b{re.escape(w)}\b", side.text, re.IGNORECASE)]
+    return bool(hits) and all(any(s0 <= i < s1 for s0, s1 in spans) for i in hits)
+
+
+def degree(text: str, w: str) -> bool:
+    """Whether ``w`` stands before a degree word in ``text`` ("an awful lot", "a great deal"): an intensifier."""
+    return any(m.group(1).lower() in DEGREE for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE))
+
+
+def strong(w: str, s: ClassifySettings) -> bool:
+    """Whether ``w`` judges strongly enough to be named when it is all that was added or dropped: VADER at least
+    ``strong_valence`` from neutral, a judging reporting verb ("devastating", "slammed"), or NRC disgust that VADER
+    rates too ("terrible"). NRC alone does not do: its disgust words include plain descriptions ("obese", "infectious",
+    "latent"), so a word only NRC rates counts only in a swap against a provably neutral word."""
+    v = vader_valence(w)
+    if w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence):
+        return True
+    return v is not None and abs(v) >= s.nrc_vader_floor and "disgust" in nrc_emotions(w)
+
+
+def strong_valence(w: str, s: ClassifySettings) -> bool:
+    """Whether VADER rates ``w`` at least ``strong_valence`` from neutral, or ``w`` is a judging reporting verb."""
+    v = vader_valence(w)
+    return w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence)
+
+
+def head_swapped(text: str, w: str, other: str) -> bool:
+    """Whether the adjective ``w`` stands before a noun in ``text`` that the other side lacks (its root too): the other
+    side named the whole thing with other words ("unfair governments" / "regimes")."""
+    if word_tag(w) != "JJ":
+        return False
+    roots = {stem(x) for x in words(other)}
+    heads = [m.group(1) for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE)]
+    return bool(heads) and all(word_tag(x.lower()) in ("NN", "NNS") and x[:1].islower() and stem(x) not in roots
+                               for x in heads)
+
+
+def may_judge(w: str) -> bool:
+    """Whether ``w`` may carry an evaluation the lexicons do not rate: anything but a plain noun (an adjective, adverb,
+    verb, a degree word such as "lot" for "a great deal", or a word they do not know: "piggery", "well-heeled");
+    such a word in the other side's slot makes the change a synonym's."""
+    return "-" in w or w in DEGREE or word_tag(w) not in ("NN", "NNS")
