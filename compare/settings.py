@@ -23,8 +23,8 @@ _INTERCEPT = -4.0105
 # Fitted by benchmarks/train_aligner.py --calibrate (Platt scaling: logistic regression over the inputs of
 # compare.align.confidence.CONFIDENCE_FEATURES, in that order) on the walk's pairings of the even-numbered GNAT
 # pairs and of the seed pairs without the TV rewrite; regenerate with that script, never by hand.
-_CONFIDENCE_WEIGHTS: tuple[float, ...] = (0.5805, 0.2824, -0.1363, 0.6889, 1.422, 0.1464, 0.2188, -0.0448, 1.4735, 0.5095, 0.7476, 2.2338, -1.0204)
-_CONFIDENCE_INTERCEPT = -2.787
+_CONFIDENCE_WEIGHTS: tuple[float, ...] = (-0.0724, 0.3343, -0.158, 0.8136, 1.0029, 0.298, 0.1885, -0.1949, 0.9571, 0.5997, 0.4778, 0.6711, -1.2431)
+_CONFIDENCE_INTERCEPT = 0.7767
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,14 @@ class AlignSettings:
     band: int = 2
     """Long documents: candidates within this many sentences along the diagonal through each sentence's best
     partner, and around the diagonal scaled by the two lengths."""
+    prior_anchor: float = 0.7
+    """Least cosine of a mutual best sentence pair for it to count towards the document pair's share of sentences
+    with a counterpart (``compare.align.confidence.counterpart_prior``)."""
+    prior_strength: float = 5.0
+    """Weight, in sentences, of ``prior_base`` in that share: a short text's few sentences move it little."""
+    prior_base: float = 0.2513
+    """The share the prior shrinks towards: the mean share on the training pairs, fitted with the confidence
+    weights by benchmarks/train_aligner.py --calibrate."""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..settings import AlignSettings
+from .scoring import run_order_of
 
 __all__ = ["NEAR", "CosineStats", "candidate_pairs", "cosine_stats", "cosines_near", "step_costs", "top_indices", "walk_candidates"]
 
@@ -71,6 +72,8 @@ class CosineStats:
     std: float
     order: float
     """The texts' order agreement (``compare.align.scoring.order_agreement``)."""
+    run_order: float = 1.0
+    """The texts' order agreement within runs (``compare.align.scoring.run_order_agreement``)."""
 
     def relatedness(self, top: int) -> float:
         """Return ``compare.align.relatedness.relatedness`` of the matrix: mean of the smaller side's ``top`` best."""
@@ -149,9 +152,11 @@ def cosine_stats(va: np.ndarray, vb: np.ndarray, k: int, anchor: float = 0.5, bl
     col_top2 = two_c.sum(axis=1) / two_c.shape[1]
     anchors = [(i, int(j)) for i, j in enumerate(row_arg) if col_arg[j] == i and row_best[i] >= anchor]
     order = 1.0 if len(anchors) < 3 else min(max(_kendall(np.array([j for _, j in anchors])), 0.0), 1.0)
+    run_order = run_order_of([j for _, j in anchors])
     std = float(np.sqrt(m2 / total))
     return CosineStats(
-        row_best, col_best.astype(np.float64), row_top2, col_top2, row_top, col_idx, row_arg, col_arg, mean, std, order
+        row_best, col_best.astype(np.float64), row_top2, col_top2, row_top, col_idx, row_arg, col_arg, mean, std, order,
+        run_order,
     )
 
 
