@@ -23,8 +23,8 @@ _INTERCEPT = -4.0105
 # Fitted by benchmarks/train_aligner.py --calibrate (Platt scaling: logistic regression over the inputs of
 # compare.align.confidence.CONFIDENCE_FEATURES, in that order) on the walk's pairings of the even-numbered GNAT
 # pairs and of the seed pairs without the TV rewrite; regenerate with that script, never by hand.
-_CONFIDENCE_WEIGHTS: tuple[float, ...] = (-0.0724, 0.3343, -0.158, 0.8136, 1.0029, 0.298, 0.1885, -0.1949, 0.9571, 0.5997, 0.4778, 0.6711, -1.2431)
-_CONFIDENCE_INTERCEPT = 0.7767
+_CONFIDENCE_WEIGHTS: tuple[float, ...] = (-0.1659, 0.3594, -0.1619, 0.7653, 1.0324, 0.1618, 0.213, -0.1707, 0.9645, 0.5986, 0.3941, 0.7915, -1.2549)
+_CONFIDENCE_INTERCEPT = 0.8961
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class AlignSettings:
     """Least relatedness of a section (text between page furniture) to the other document for it to be aligned."""
     section_min_units: int = 6
     """Sections with fewer sentences join the next section before the check."""
-    evidence_z: float = 3.0
+    evidence_z: float = 2.5
     """A pairing with no shared content word needs a cosine this many robust deviations (MAD) above the median
     cosine of its own document pair (``compare.align.confidence.evidence_gate``)."""
     evidence_z_with_word: float = 0.0
