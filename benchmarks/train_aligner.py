@@ -186,6 +186,7 @@ def calibrate(write: bool, cache_dir: Path | None = None) -> None:
         seed_pairs,
         seed_reading,
     )
+
     from compare.align.confidence import CONFIDENCE_FEATURES
 
     settings, model, embedder = model_and_embedder(cache_dir)
