@@ -23,8 +23,8 @@ _INTERCEPT = -4.0105
 # Fitted by benchmarks/train_aligner.py --calibrate (Platt scaling: logistic regression over the inputs of
 # compare.align.confidence.CONFIDENCE_FEATURES, in that order) on the walk's pairings of the even-numbered GNAT
 # pairs and of the seed pairs without the TV rewrite; regenerate with that script, never by hand.
-_CONFIDENCE_WEIGHTS: tuple[float, ...] = (-0.1659, 0.3594, -0.1619, 0.7653, 1.0324, 0.1618, 0.213, -0.1707, 0.9645, 0.5986, 0.3941, 0.7915, -1.2549)
-_CONFIDENCE_INTERCEPT = 0.8961
+_CONFIDENCE_WEIGHTS: tuple[float, ...] = (0.1846, 0.3197, -0.1647, 0.7067, 1.218, 0.0266, 0.2319, -0.0725, 1.2206, 0.5469, 0.5054, 1.7674, -1.1271)
+_CONFIDENCE_INTERCEPT = -0.459
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class AlignSettings:
     prior_anchor: float = 0.7
     """Least cosine of a mutual best sentence pair for it to count towards the document pair's share of sentences
     with a counterpart (``compare.align.confidence.counterpart_prior``)."""
-    prior_strength: float = 5.0
+    prior_strength: float = 20.0
     """Weight, in sentences, of ``prior_base`` in that share: a short text's few sentences move it little."""
     prior_base: float = 0.2513
     """The share the prior shrinks towards: the mean share on the training pairs, fitted with the confidence

@@ -10,9 +10,10 @@ run of adjacent partners. Before the walk, a section (text between runs of page 
 related to the other document gets no links, and a sentence shorter than ``min_tokens`` words links only on
 a near-identical match, and a pair without checkable evidence (``compare.align.confidence.evidence_gate``:
 shared content words or a cosine clearly above the pair's own null) cannot be walked at all, so position
-orders and breaks ties but never creates a pairing. Each pairing the walk chose gets a calibrated probability
-(``pairing_confidence``): a link at or above ``link_confidence``, a possible counterpart from ``possible_floor``
-up to it (``align_pair``). Which documents are compared at all is decided earlier (``compare.align.events``).
+orders and breaks ties but never creates a pairing; jump costs are scaled by the larger of the texts' global order
+agreement and their order within runs (``scoring.walk_order``). Each pairing the walk chose gets a calibrated
+probability (``pairing_confidence``: the document pair's prior, ``counterpart_prior``, times the evidence odds): a
+link at or above ``link_confidence``, a possible counterpart from ``possible_floor`` up to it (``align_pair``). Which documents are compared at all is decided earlier (``compare.align.events``).
 
 A pair whose longer side has ``AlignSettings.dense_below`` sentences or more (long documents) takes the same
 decision over a sparse candidate set instead (``_walk_sparse``: ``compare.align.sparse`` for the cosine statistics,
@@ -46,7 +47,7 @@ from .confidence import (
 from .features_at import content_overlap, pair_features_at
 from .relatedness import relatedness
 from .scoring import FEATURES, link_log_odds, order_agreement, pair_features, run_order_agreement, walk_order
-from .sparse import candidate_pairs, cosine_stats, cosines_near, step_costs, walk_candidates
+from .sparse import candidate_pairs, cosine_stats, cosines_near, null_of, step_costs, walk_candidates
 
 __all__ = ["AlignInput", "PairResult", "align_pair", "align_vectors", "link_scores", "walk_pairings"]
 
@@ -259,7 +260,7 @@ def _walk_sparse(
     summary = (st.mean, st.std, st.order)
     features = pair_features_at(a.vectors, b.vectors, a.texts, b.texts, rows, cols, near, stats, summary, overlap)
     cos, log_odds = features[:, 0], link_log_odds(features, s.weights, s.intercept)
-    med, mad = _null_of(a.vectors, b.vectors)
+    med, mad = null_of(a.vectors, b.vectors)
     z = (cos.astype(np.float64) - med) / mad
     words, rares, weight = shared_content_at(a.texts, b.texts, rows, cols)
     ok_a = _section_mask(st.row_best.astype(np.float32)[:, None], section_groups(a.sections, s.section_min_units), s)
@@ -309,19 +310,6 @@ def _walk_sparse(
     anchors = anchor_count(st.row_best.astype(np.float32), st.row_arg, st.col_arg, s.prior_anchor)
     prior = counterpart_prior(anchors, min(n, m), s.prior_strength, s.prior_base)
     return chosen, [float(x) for x in cos[at]], related, inputs, prior
-
-
-def _null_of(va: np.ndarray, vb: np.ndarray, block: int = 1024) -> tuple[float, float]:
-    """Return the median and the scaled MAD of all cosines of a pair (``compare.align.confidence.null_z``)."""
-    n, m = va.shape[0], vb.shape[0]
-    flat = np.empty(n * m, dtype=np.float32)
-    for start in range(0, n, block):
-        stop = min(start + block, n)
-        flat[start * m : stop * m] = (va[start:stop] @ vb.T).ravel()
-    med = float(np.median(flat))
-    np.subtract(flat, med, out=flat)
-    np.abs(flat, out=flat)
-    return med, float(np.median(flat)) * 1.4826 + 1e-6
 
 
 def _row_pointers(rows: np.ndarray, n: int) -> np.ndarray:
