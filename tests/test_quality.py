@@ -36,10 +36,10 @@ def gnat_score(real_embedder) -> Score:
 
 
 def test_gnat_aesop_floor(gnat_score: Score) -> None:
-    # measured P 0.759, R 0.578, F1 0.656 on all 153 pairs (benchmarks/alignment_quality.py, through
+    # measured P 0.755, R 0.591, F1 0.663 on all 153 pairs (benchmarks/alignment_quality.py, through
     # compare.align_sentences); a per-sentence best cosine with one global threshold reaches about 0.52.
-    assert gnat_score.f1 >= 0.65, gnat_score
-    assert gnat_score.precision >= 0.74 and gnat_score.recall >= 0.57, gnat_score
+    assert gnat_score.f1 >= 0.655, gnat_score
+    assert gnat_score.precision >= 0.74 and gnat_score.recall >= 0.58, gnat_score
 
 
 def test_crossing_links_where_the_readout_moves_remarks(seed_corpus) -> None:

@@ -39,6 +39,7 @@ __all__ = [
     "content_vocabulary",
     "lexical_similarity",
     "link_log_odds",
+    "merged_norms",
     "merged_with_neighbours",
     "order_agreement",
     "pair_features",
@@ -90,14 +91,14 @@ def lexical_similarity(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     for bag in sa + sb:
         df.update(bag.keys())
     if not df:
-        return np.zeros((len(a), len(b)), dtype=np.float32)
+        return np.zeros((len(a), len(b)), dtype=np.float64)
     n = len(sa) + len(sb)
     words = sorted(df)
     vocab = {w: k for k, w in enumerate(words)}
-    idf = np.array([math.log((n + 1) / (df[w] + 0.5)) for w in words], dtype=np.float32)
+    idf = np.array([math.log((n + 1) / (df[w] + 0.5)) for w in words], dtype=np.float64)
 
     def matrix(bags: list[Counter[str]]) -> np.ndarray:
-        m = np.zeros((len(bags), len(vocab)), dtype=np.float32)
+        m = np.zeros((len(bags), len(vocab)), dtype=np.float64)
         for r, bag in enumerate(bags):
             for w, c in bag.items():
                 m[r, vocab[w]] = (1 + math.log(c)) * idf[vocab[w]]
@@ -219,6 +220,36 @@ def _merged_with_neighbours(vectors: np.ndarray, lengths: np.ndarray) -> tuple[n
     return _normed(weighted + after), _normed(weighted + before)
 
 
+def merged_norms(vectors: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the norms ``merged_with_neighbours`` divides by: of each sentence merged with the next and the previous."""
+    weighted = vectors.astype(np.float64) * lengths[:, None]
+    zero = np.zeros_like(weighted[:1])
+    after = np.concatenate([weighted[1:], zero]) if len(weighted) else weighted
+    before = np.concatenate([zero, weighted[:-1]]) if len(weighted) else weighted
+    norms = (np.linalg.norm(weighted + after, axis=-1), np.linalg.norm(weighted + before, axis=-1))
+    return np.maximum(norms[0], 1e-9), np.maximum(norms[1], 1e-9)
+
+
+def _merged_cosines(
+    va: np.ndarray, vb: np.ndarray, cos: np.ndarray, len_a: np.ndarray, len_b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the cosine of each a sentence merged with its next or previous one (the better) against each b sentence,
+    and the same for b: ``merged_with_neighbours``' vectors against the other side, expanded into the pair's cosines
+    (``(w_i cos_ij + w_i+1 cos_i+1,j) / |w_i a_i + w_i+1 a_i+1|``), as ``compare.align.features_at`` computes them."""
+    n, m = cos.shape
+    next_a, prev_a = merged_norms(va, len_a)
+    next_b, prev_b = merged_norms(vb, len_b)
+    zero_row, zero_col = np.zeros((1, m)), np.zeros((n, 1))
+    down, up = np.concatenate([cos[1:], zero_row]), np.concatenate([zero_row, cos[:-1]])
+    right, left = np.concatenate([cos[:, 1:], zero_col], axis=1), np.concatenate([zero_col, cos[:, :-1]], axis=1)
+    wa, wb = len_a[:, None], len_b[None, :]
+    wa_next, wa_prev = np.append(len_a[1:], 0.0)[:, None], np.insert(len_a[:-1], 0, 0.0)[:, None]
+    wb_next, wb_prev = np.append(len_b[1:], 0.0)[None, :], np.insert(len_b[:-1], 0, 0.0)[None, :]
+    merged_a = np.maximum((wa * cos + wa_next * down) / next_a[:, None], (wa * cos + wa_prev * up) / prev_a[:, None])
+    merged_b = np.maximum((wb * cos + wb_next * right) / next_b[None, :], (wb * cos + wb_prev * left) / prev_b[None, :])
+    return merged_a, merged_b
+
+
 def _shifted(matrix: np.ndarray, d: int, fill: float) -> np.ndarray:
     """Return ``out[i, j] = matrix[i + d, j + d]`` (``fill`` outside)."""
     n, m = matrix.shape
@@ -248,10 +279,7 @@ def pair_features(
     col_best = cos.max(axis=0, keepdims=True)
     row_top2 = np.sort(cos, axis=1)[:, -2:].mean(axis=1, keepdims=True)
     col_top2 = np.sort(cos, axis=0)[-2:, :].mean(axis=0, keepdims=True)
-    next_a, prev_a = _merged_with_neighbours(va.astype(np.float64), len_a)
-    next_b, prev_b = _merged_with_neighbours(vb.astype(np.float64), len_b)
-    merged_a = np.maximum(next_a @ vb.T, prev_a @ vb.T)
-    merged_b = np.maximum(va @ next_b.T, va @ prev_b.T)
+    merged_a, merged_b = _merged_cosines(va, vb, cos, len_a, len_b)
     mean = float(cos.mean())
     diagonal = (_shifted(cos, -1, mean) + _shifted(cos, 1, mean)) / 2
     position = order * np.abs((np.arange(n)[:, None] + 0.5) / n - (np.arange(m)[None, :] + 0.5) / m)
