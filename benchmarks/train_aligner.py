@@ -1,6 +1,6 @@
 """Fit the aligner's evidence weights on GNAT Aesop and print their cross-validated link quality.
 
-Usage:  .venv/bin/python benchmarks/train_aligner.py [--write]
+Usage:  .venv/bin/python benchmarks/train_aligner.py [--write] [--calibrate [--cache-dir DIR]]
 
 The weights of ``compare.settings.AlignSettings`` (one per feature of ``compare.scoring.FEATURES``) are a
 logistic regression of "A sentence i and B sentence j are a gold link" on the features of every (i, j) of the
@@ -17,8 +17,11 @@ logistic regression of "A sentence i and B sentence j are a gold link" on the fe
 regression of "this pairing of the walk is right" over ``CONFIDENCE_FEATURES`` of every pairing the walk chooses
 on the training data, the even-numbered GNAT pairs and the seed pairs without the TV rewrite (every pairing
 weighs the same). Held out, never fitted on: the odd-numbered GNAT pairs and the four pairs with the TV
-rewrite; it prints a reliability table on each. With ``--write`` it stores those weights in compare/settings.py. scikit-learn (installed with
-sentence-transformers) does the fitting; the package itself only multiplies the weights.
+rewrite; it prints a reliability table on each. The document pair's prior (``counterpart_prior``: how much of the
+two texts has a clear counterpart) enters as an offset with its weight fixed at one, so the weights are fitted as
+evidence odds on top of it; the prior's base (the mean share on the training pairs) is fitted first. With
+``--write`` it stores the weights and the base in compare/settings.py. The fit is scipy's L-BFGS on the
+L2-penalised logistic loss; the package itself only multiplies the weights.
 """
 
 from __future__ import annotations
@@ -96,9 +99,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the fitted weights in compare/settings.py")
     parser.add_argument("--calibrate", action="store_true", help="fit the confidence model (see the docstring)")
+    parser.add_argument("--cache-dir", type=Path, help="embedding cache folder (--calibrate)")
     args = parser.parse_args()
     if args.calibrate:
-        calibrate(args.write)
+        calibrate(args.write, args.cache_dir)
         return
     from compare.align.scoring import FEATURES
     from compare.settings import AlignSettings
@@ -130,16 +134,48 @@ def main() -> None:
 
 
 def _pairings(a, b, align_settings):
+    """Return the walk's pairings of two texts, their confidence inputs and the pair's prior log-odds."""
     from compare.align.confidence import CONFIDENCE_FEATURES
     from compare.align.walk import walk_pairings
 
     if not a.texts or not b.texts:
-        return [], np.zeros((0, len(CONFIDENCE_FEATURES)))
-    found, _, _, inputs = walk_pairings(a, b, align_settings)
-    return found, inputs
+        return [], np.zeros((0, len(CONFIDENCE_FEATURES))), 0.0
+    found, _, _, inputs, prior = walk_pairings(a, b, align_settings)
+    return found, inputs, prior
 
 
-def calibrate(write: bool) -> None:
+def _anchor_share(a, b, anchor: float) -> float:
+    """Return the share of the smaller text's sentences with a clear mutual best partner (``anchor_count``)."""
+    from compare.align.confidence import anchor_count
+
+    if not a.texts or not b.texts:
+        return 0.0
+    cos = a.vectors @ b.vectors.T
+    return anchor_count(cos.max(axis=1), cos.argmax(axis=1), cos.argmax(axis=0), anchor) / min(cos.shape)
+
+
+def fit_with_offset(x: np.ndarray, y: np.ndarray, offset: np.ndarray, c: float = 1.0) -> tuple[np.ndarray, float]:
+    """Logistic regression of ``y`` on ``x`` with a known ``offset`` added to the logit (its weight fixed at one).
+
+    The same objective as scikit-learn's ``LogisticRegression(C=c)`` (L2 on the weights, none on the intercept),
+    minimised with L-BFGS from zero: deterministic.
+    """
+    from scipy.optimize import minimize
+
+    d = x.shape[1]
+    y = np.asarray(y, dtype=np.float64)
+
+    def loss(wb: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ wb[:d] + wb[d] + offset
+        g = 1.0 / (1.0 + np.exp(-z)) - y
+        value = float((np.logaddexp(0.0, z) - y * z).sum() + 0.5 / c * (wb[:d] ** 2).sum())
+        return value, np.concatenate([x.T @ g + wb[:d] / c, [g.sum()]])
+
+    res = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", options={"maxiter": 10_000})
+    return res.x[:d], float(res.x[d])
+
+
+def calibrate(write: bool, cache_dir: Path | None = None) -> None:
     """Fit the confidence model on the training pairings; print reliability on held-out pairings."""
     from pairing_data import (
         HELD_OUT_DOC,
@@ -150,38 +186,47 @@ def calibrate(write: bool) -> None:
         seed_pairs,
         seed_reading,
     )
-    from sklearn.linear_model import LogisticRegression
 
     from compare.align.confidence import CONFIDENCE_FEATURES
 
-    settings, model, embedder = model_and_embedder(None)
+    settings, model, embedder = model_and_embedder(cache_dir)
     s = settings.align
-    train_x, train_y, train_w, held = [], [], [], {"GNAT odd pairs": ([], []), "seed pairs with tv": ([], [])}
-    for k, (p, a, b) in enumerate(gnat_inputs(settings, model, embedder)):
-        found, x = _pairings(a, b, s)
+    gnat = gnat_inputs(settings, model, embedder)
+    reading, inputs, gold_id = seed_reading(settings, model, embedder)
+    seeds = list(seed_pairs(reading, gold_id))
+    # The prior's base: the mean share of clear mutual best partners over the training pairs.
+    shares = [_anchor_share(a, b, s.prior_anchor) for k, (_, a, b) in enumerate(gnat) if k % 2 == 0]
+    shares += [_anchor_share(inputs[da.id], inputs[db.id], s.prior_anchor) for da, db, ga, gb in seeds if HELD_OUT_DOC not in (ga, gb)]
+    base = round(float(np.mean(shares)), 4)
+    s = replace(s, prior_base=base)
+    train_x, train_y, train_o, held = [], [], [], {"GNAT odd pairs": ([], [], []), "seed pairs with tv": ([], [], [])}
+    for k, (p, a, b) in enumerate(gnat):
+        found, x, prior = _pairings(a, b, s)
         y = [cell in p.links for cell in found]
         if k % 2 == 0:
-            train_x.append(x), train_y.extend(y), train_w.extend([1.0] * len(y))
+            train_x.append(x), train_y.extend(y), train_o.extend([prior] * len(y))
         else:
-            held["GNAT odd pairs"][0].append(x), held["GNAT odd pairs"][1].extend(y)
-    reading, inputs, gold_id = seed_reading(settings, model, embedder)
-    for da, db, ga, gb in seed_pairs(reading, gold_id):
-        found, x = _pairings(inputs[da.id], inputs[db.id], s)
+            held["GNAT odd pairs"][0].append(x), held["GNAT odd pairs"][1].extend(y), held["GNAT odd pairs"][2].extend([prior] * len(y))
+    for da, db, ga, gb in seeds:
+        found, x, prior = _pairings(inputs[da.id], inputs[db.id], s)
         y = seed_cell_labels(reading, gold_id, da, db, found)
         if HELD_OUT_DOC in (ga, gb):
             if "forum" not in (ga, gb):
-                held["seed pairs with tv"][0].append(x), held["seed pairs with tv"][1].extend(y)
+                h = held["seed pairs with tv"]
+                h[0].append(x), h[1].extend(y), h[2].extend([prior] * len(y))
         else:
-            train_x.append(x), train_y.extend(y), train_w.extend([1.0] * len(y))
-    fitted = LogisticRegression(C=1.0, max_iter=5000).fit(np.concatenate(train_x), train_y, sample_weight=train_w)
-    weights = tuple(round(float(w), 4) for w in fitted.coef_[0])
-    intercept = round(float(fitted.intercept_[0]), 4)
-    print(f"confidence model fitted on {len(train_y)} pairings ({sum(train_y)} right):")
-    for name, w in zip(CONFIDENCE_FEATURES, weights):
-        print(f"  {name:18s} {w:+.4f}")
+            train_x.append(x), train_y.extend(y), train_o.extend([prior] * len(y))
+    w, b0 = fit_with_offset(np.concatenate(train_x), np.asarray(train_y), np.asarray(train_o))
+    weights = tuple(round(float(v), 4) for v in w)
+    intercept = round(b0, 4)
+    print(f"prior base (mean share of clear mutual best partners, {len(shares)} training pairs): {base}")
+    print(f"confidence model fitted on {len(train_y)} pairings ({sum(train_y)} right), the pair's prior as an offset:")
+    for name, v in zip(CONFIDENCE_FEATURES, weights):
+        print(f"  {name:18s} {v:+.4f}")
     print(f"  {'intercept':18s} {intercept:+.4f}")
-    for name, (xs, ys) in held.items():
-        probs = fitted.predict_proba(np.concatenate(xs))[:, 1]
+    for name, (xs, ys, os) in held.items():
+        logit = np.concatenate(xs) @ np.asarray(weights) + intercept + np.asarray(os)
+        probs = 1.0 / (1.0 + np.exp(-logit))
         print(f"reliability on held-out {name} ({len(ys)} pairings the walk chose):")
         print("\n".join(reliability(probs, ys)))
     if write:
@@ -189,6 +234,7 @@ def calibrate(write: bool) -> None:
         text = path.read_text(encoding="utf-8")
         text = re.sub(r"_CONFIDENCE_WEIGHTS: tuple\[float, \.\.\.\] = [^\n]*", f"_CONFIDENCE_WEIGHTS: tuple[float, ...] = {weights!r}", text)
         text = re.sub(r"_CONFIDENCE_INTERCEPT = [-0-9.e]+", f"_CONFIDENCE_INTERCEPT = {intercept!r}", text)
+        text = re.sub(r"prior_base: float = [-0-9.e]+", f"prior_base: float = {base!r}", text)
         path.write_text(text, encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT)}")
 

@@ -23,8 +23,8 @@ _INTERCEPT = -4.0105
 # Fitted by benchmarks/train_aligner.py --calibrate (Platt scaling: logistic regression over the inputs of
 # compare.align.confidence.CONFIDENCE_FEATURES, in that order) on the walk's pairings of the even-numbered GNAT
 # pairs and of the seed pairs without the TV rewrite; regenerate with that script, never by hand.
-_CONFIDENCE_WEIGHTS: tuple[float, ...] = (0.5805, 0.2824, -0.1363, 0.6889, 1.422, 0.1464, 0.2188, -0.0448, 1.4735, 0.5095, 0.7476, 2.2338, -1.0204)
-_CONFIDENCE_INTERCEPT = -2.787
+_CONFIDENCE_WEIGHTS: tuple[float, ...] = (0.1846, 0.3197, -0.1647, 0.7067, 1.218, 0.0266, 0.2319, -0.0725, 1.2206, 0.5469, 0.5054, 1.7674, -1.1271)
+_CONFIDENCE_INTERCEPT = -0.459
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class AlignSettings:
     """Least relatedness of a section (text between page furniture) to the other document for it to be aligned."""
     section_min_units: int = 6
     """Sections with fewer sentences join the next section before the check."""
-    evidence_z: float = 3.0
+    evidence_z: float = 2.5
     """A pairing with no shared content word needs a cosine this many robust deviations (MAD) above the median
     cosine of its own document pair (``compare.align.confidence.evidence_gate``)."""
     evidence_z_with_word: float = 0.0
@@ -92,6 +92,14 @@ class AlignSettings:
     band: int = 2
     """Long documents: candidates within this many sentences along the diagonal through each sentence's best
     partner, and around the diagonal scaled by the two lengths."""
+    prior_anchor: float = 0.7
+    """Least cosine of a mutual best sentence pair for it to count towards the document pair's share of sentences
+    with a counterpart (``compare.align.confidence.counterpart_prior``)."""
+    prior_strength: float = 20.0
+    """Weight, in sentences, of ``prior_base`` in that share: a short text's few sentences move it little."""
+    prior_base: float = 0.2513
+    """The share the prior shrinks towards: the mean share on the training pairs, fitted with the confidence
+    weights by benchmarks/train_aligner.py --calibrate."""
 
 
 @dataclass(frozen=True)

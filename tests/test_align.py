@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import numpy as np
@@ -10,13 +11,22 @@ import pytest
 from compare.align import AlignInput, align_vectors, event_groups, link_scores, relatedness
 from compare.align.confidence import (
     CONFIDENCE_FEATURES,
+    anchor_count,
+    counterpart_prior,
     evidence_gate,
     mutual_best_share,
     null_z,
     pairing_confidence,
     shared_content,
 )
-from compare.align.scoring import FEATURES, link_log_odds, order_agreement, pair_features
+from compare.align.scoring import (
+    FEATURES,
+    link_log_odds,
+    order_agreement,
+    pair_features,
+    run_order_agreement,
+    walk_order,
+)
 from compare.align.walk import align_pair
 from compare.segment import section_groups
 from compare.settings import AlignSettings
@@ -244,3 +254,72 @@ def test_pairing_confidence_is_a_probability_that_grows_with_evidence():
 def test_mutual_best_share():
     assert mutual_best_share(np.eye(3)) == 1.0
     assert mutual_best_share(np.array([[0.9, 0.8], [0.8, 0.1], [0.85, 0.2]])) == 0.5
+
+
+def test_anchor_count_counts_clear_mutual_best_pairs_only():
+    cos = np.array([[0.9, 0.1, 0.0], [0.2, 0.6, 0.1], [0.1, 0.5, 0.8]])
+    best, arg, col_arg = cos.max(axis=1), cos.argmax(axis=1), cos.argmax(axis=0)
+    assert anchor_count(best, arg, col_arg, 0.7) == 2  # (0, 0) and (2, 2); (1, 1) is mutual but 0.6 < 0.7
+    assert anchor_count(best, arg, col_arg, 0.5) == 3
+    hub = np.array([[0.9, 0.8], [0.85, 0.1]])  # row 1's best is column 0, whose best is row 0: not mutual
+    assert anchor_count(hub.max(axis=1), hub.argmax(axis=1), hub.argmax(axis=0), 0.5) == 1
+
+
+def test_counterpart_prior_follows_the_share_of_the_smaller_text_with_a_counterpart():
+    # A near-parallel pair (most of the smaller text anchored) gets higher prior odds than a commentary that
+    # shares a few sentences, by the same evidence; the prior's odds grow with the share.
+    parallel = counterpart_prior(40, 50, strength=5.0, base=0.25)
+    loose = counterpart_prior(3, 50, strength=5.0, base=0.25)
+    assert parallel > 0 > loose
+    assert math.isclose(loose, math.log((3 + 1.25) / (55 - 3 - 1.25)))
+    # Shrinkage: two sentences of a short text move the prior less than forty of a long one.
+    assert abs(counterpart_prior(2, 2, strength=5.0, base=0.25) - counterpart_prior(0, 0, 5.0, 0.25)) < abs(parallel - loose)
+    assert counterpart_prior(0, 0, strength=5.0, base=0.25) == pytest.approx(math.log(0.25 / 0.75))
+    # Clipped: never certainty either way.
+    assert -4.0 < counterpart_prior(0, 10_000, 5.0, 0.25) and counterpart_prior(10_000, 10_000, 5.0, 0.25) < 4.0
+
+
+def test_the_prior_turns_the_same_evidence_into_a_link_or_a_possible_counterpart():
+    # posterior odds = evidence odds x prior odds: pairing_confidence adds the prior's log-odds with weight one.
+    x = np.array([[1.0]])
+    p_loose = float(pairing_confidence(x, (1.0,), 0.0, counterpart_prior(3, 50, 5.0, 0.25))[0])
+    p_parallel = float(pairing_confidence(x, (1.0,), 0.0, counterpart_prior(40, 50, 5.0, 0.25))[0])
+    assert p_loose < 0.5 < p_parallel
+    assert math.isclose(math.log(p_parallel / (1 - p_parallel)) - math.log(p_loose / (1 - p_loose)),
+                        counterpart_prior(40, 50, 5.0, 0.25) - counterpart_prior(3, 50, 5.0, 0.25))
+
+
+def test_align_pair_gives_a_loose_pair_lower_confidence_for_the_same_sentences():
+    # The same two matching sentence pairs, once among texts whose other sentences match one to one (near-parallel)
+    # and once among texts whose other sentences have no counterpart (commentary): the loose pair's confidence is lower.
+    rng = np.random.default_rng(0)
+    dim = 64
+    shared = [_unit(list(rng.normal(size=dim))) for _ in range(8)]
+    noise = [_unit(list(rng.normal(size=dim))) for _ in range(16)]
+    texts = [f"Statement number {k} about topic {k}." for k in range(8)]
+    a = AlignInput(np.stack(shared), texts)
+    parallel_b = AlignInput(np.stack(shared), texts)
+    loose_b = AlignInput(np.stack(shared[:2] + noise[:6]), texts[:2] + [f"Commentary {k} of another kind." for k in range(6)])
+    s = replace(AlignSettings(), possible_floor=0.0)
+    near = {(lk.a, lk.b): lk.confidence for lk in (*align_pair(a, parallel_b, s).links, *align_pair(a, parallel_b, s).possible)}
+    far = {(lk.a, lk.b): lk.confidence for lk in (*align_pair(a, loose_b, s).links, *align_pair(a, loose_b, s).possible)}
+    for key in [((0,), (0,)), ((1,), (1,))]:
+        assert key in near and key in far
+        assert far[key] < near[key]
+
+
+def test_run_order_agreement_sees_order_kept_within_moved_passages():
+    # Two passages swapped, each kept in order: the global tau is low, the order within runs high.
+    n = 12
+    perm = list(range(6, 12)) + list(range(6))
+    cos = np.full((n, n), 0.1)
+    for i, j in enumerate(perm):
+        cos[i, j] = 0.9
+    assert order_agreement(cos) < 0.2
+    assert run_order_agreement(cos) == pytest.approx(2 * 10 / 11 - 1)
+    shuffled = np.full((n, n), 0.1)
+    for i, j in enumerate([3, 0, 7, 1, 9, 2, 11, 4, 6, 5, 10, 8]):
+        shuffled[i, j] = 0.9
+    assert run_order_agreement(shuffled) < run_order_agreement(cos)
+    assert run_order_agreement(np.zeros((2, 2))) == 1.0  # fewer than three anchors: no evidence
+    assert walk_order(0.1, 0.8) == 0.8 and walk_order(0.9, 0.2) == 0.9

@@ -6,6 +6,7 @@ The floors sit a little below the measured figures, so that a regression fails w
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from compare.align import AlignInput, align_vectors
 from compare.embed import embed_texts
 from compare.settings import AlignSettings
-from tools.evaluate import Score, links_to_pairs, load_gnat, score_links
+from tools.evaluate import Score, corpus_link_spans, links_to_pairs, load_gnat, load_seed_gold, score_links, score_seed_links
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,10 +36,10 @@ def gnat_score(real_embedder) -> Score:
 
 
 def test_gnat_aesop_floor(gnat_score: Score) -> None:
-    # measured P 0.763, R 0.590, F1 0.665 on all 153 pairs (benchmarks/alignment_quality.py, through
+    # measured P 0.755, R 0.591, F1 0.663 on all 153 pairs (benchmarks/alignment_quality.py, through
     # compare.align_sentences); a per-sentence best cosine with one global threshold reaches about 0.52.
-    assert gnat_score.f1 >= 0.65, gnat_score
-    assert gnat_score.precision >= 0.74 and gnat_score.recall >= 0.57, gnat_score
+    assert gnat_score.f1 >= 0.655, gnat_score
+    assert gnat_score.precision >= 0.74 and gnat_score.recall >= 0.58, gnat_score
 
 
 def test_crossing_links_where_the_readout_moves_remarks(seed_corpus) -> None:
@@ -46,3 +47,26 @@ def test_crossing_links_where_the_readout_moves_remarks(seed_corpus) -> None:
     firsts = sorted((lk.a[0], lk.b[0]) for lk in pair.links)
     crossings = sum(1 for k, (_, j) in enumerate(firsts) for _, j2 in firsts[k + 1 :] if j2 < j)
     assert crossings >= 50, crossings
+
+
+SEED_GOLD = ROOT / "tests" / "data" / "seed_gold_full.json"
+FOUR = {"press", "readout", "transcript", "tv"}
+
+
+def test_seed_gold_floor_precision_first_and_nothing_into_background(seed_corpus) -> None:
+    # measured on the six pairs among transcript, readout, press and TV (benchmarks/alignment_quality.py):
+    # P 0.971, R 0.682 (101 of 148 gold links, 3 false); the three TV pairs (held out of every fit) P 0.800 (12 of 15);
+    # no link into the background passages (the press's Japan/EU/SWIFT section, the TV's studio quote).
+    gold = [g for g in load_seed_gold(SEED_GOLD) if {g.a_doc, g.b_doc} <= FOUR]
+    texts = {d.id: d.text for d in seed_corpus.documents}
+    predicted = [p for p in corpus_link_spans(seed_corpus) if {p[0], p[1]} <= FOUR]
+    six = score_seed_links(gold, texts, predicted)
+    assert six.precision >= 0.95 and six.recall >= 0.66, six
+    tv = score_seed_links([g for g in gold if "tv" in (g.a_doc, g.b_doc)], texts, [p for p in predicted if "tv" in p[:2]])
+    assert tv.precision >= 0.75, tv
+    background = json.loads(SEED_GOLD.read_text(encoding="utf-8"))["background"]
+    spans = [(b["doc"], texts[b["doc"]].find(b["text"]), len(b["text"])) for b in background]
+    assert all(start >= 0 for _, start, _ in spans)
+    into = [p for p in predicted for doc, start, size in spans
+            if (p[0] == doc and p[2][0] < start + size and start < p[2][1]) or (p[1] == doc and p[3][0] < start + size and start < p[3][1])]
+    assert into == [], into

@@ -6,8 +6,9 @@ documents reach (``null_z``: the cosine against that pair's own distribution, me
 all sentence pairs of two documents are not counterparts). Position never enters the gate, so it can order
 and break ties in the walk but never create a pairing alone.
 
-Each pairing the walk proposes then gets a probability of being right (``pairing_confidence``): a logistic
-model (Platt scaling) over evidence without position (cosine, its place in the pair's null, how it stands
+Each pairing the walk proposes then gets a probability of being right (``pairing_confidence``): the document
+pair's prior (``counterpart_prior``: how much of the two texts has any counterpart, estimated per pair from its
+clear mutual best partners) times the odds of a logistic model (Platt scaling) over evidence without position (cosine, its place in the pair's null, how it stands
 against each sentence's other candidates, shared words, the aligner's log-odds without the position terms)
 and over what the document pair has in common as a whole (how much of the smaller text has a mutual best
 counterpart, whether the clear counterparts keep one order, relatedness, sizes). The weights live in
@@ -24,7 +25,18 @@ import numpy as np
 
 from .scoring import content_vocabulary
 
-__all__ = ["CONFIDENCE_FEATURES", "confidence_features", "evidence_gate", "mutual_best_share", "null_z", "pairing_confidence", "shared_content", "shared_content_at"]
+__all__ = [
+    "CONFIDENCE_FEATURES",
+    "anchor_count",
+    "confidence_features",
+    "counterpart_prior",
+    "evidence_gate",
+    "mutual_best_share",
+    "null_z",
+    "pairing_confidence",
+    "shared_content",
+    "shared_content_at",
+]
 
 CONFIDENCE_FEATURES: tuple[str, ...] = (
     "cos",
@@ -150,10 +162,41 @@ def mutual_best_share(cos: np.ndarray) -> float:
     return float(mutual / min(n, m))
 
 
-def pairing_confidence(features: np.ndarray, weights: Sequence[float], intercept: float) -> np.ndarray:
-    """Return the calibrated probability that each pairing is right: the logistic of ``features @ weights + intercept``."""
+def anchor_count(row_best: np.ndarray, row_arg: np.ndarray, col_arg: np.ndarray, anchor: float) -> int:
+    """Return how many sentence pairs are each other's best partner with a cosine of at least ``anchor``.
+
+    ``row_best``/``row_arg``: each a sentence's best cosine in b and its column; ``col_arg``: each b sentence's
+    best row (the first on ties, as ``argmax`` gives them).
+    """
+    if not len(row_arg):
+        return 0
+    mutual = col_arg[row_arg] == np.arange(len(row_arg))
+    return int((mutual & (row_best >= anchor)).sum())
+
+
+def counterpart_prior(anchors: int, smaller: int, strength: float, base: float) -> float:
+    """Return the log prior odds that a pairing the walk proposes between two texts is right.
+
+    How much of two texts has a counterpart at all decides how likely any proposed pairing is to be right
+    before its own evidence is read: nearly all of two tellings of one fable, a small share of a commentary
+    that quotes a speech. It is estimated per document pair from ``anchors``, the sentence pairs that are each
+    other's best partner by a clear cosine (``anchor_count``), as a share of the ``smaller`` text, shrunk
+    towards ``base`` (the share on the training pairs) with the weight of ``strength`` sentences, so a short
+    text's few sentences move it little. The result is added to the evidence's log-odds
+    (``pairing_confidence``): posterior odds = evidence odds x prior odds.
+    """
+    share = (anchors + strength * base) / (max(smaller, 0) + strength) if smaller + strength > 0 else base
+    share = min(max(share, 0.02), 0.98)
+    return math.log(share / (1.0 - share))
+
+
+def pairing_confidence(
+    features: np.ndarray, weights: Sequence[float], intercept: float, prior_log_odds: float = 0.0
+) -> np.ndarray:
+    """Return the calibrated probability that each pairing is right: the logistic of ``features @ weights +
+    intercept + prior_log_odds`` (the document pair's ``counterpart_prior``, with its weight fixed at one)."""
     if len(weights) != features.shape[-1]:
         raise ValueError(f"{len(weights)} confidence weights for {features.shape[-1]} inputs ({', '.join(CONFIDENCE_FEATURES)})")
-    logit = features @ np.asarray(weights, dtype=np.float64) + intercept
+    logit = features @ np.asarray(weights, dtype=np.float64) + intercept + prior_log_odds
     out: np.ndarray = 1.0 / (1.0 + np.exp(-logit))
     return out

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from .scoring import FEATURES, FUNCTION_WORDS, TOKEN, word_stems
+from .scoring import FEATURES, FUNCTION_WORDS, TOKEN, merged_norms, word_stems
 from .sparse import top_indices
 
 __all__ = ["ContentOverlap", "content_overlap", "pair_features_at"]
@@ -111,7 +111,7 @@ def content_overlap(ta: Sequence[str], tb: Sequence[str], k: int, block: int = 5
 
 
 def _lexical_at(stems_a: list[list[str]], stems_b: list[list[str]], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Return ``lexical_similarity(ta, tb)[rows, cols]`` without the (n, m) matrix (same IDF, weights, float32)."""
+    """Return ``lexical_similarity(ta, tb)[rows, cols]`` without the (n, m) matrix (same IDF, weights, float64)."""
     sa = [Counter(stems) for stems in stems_a]
     sb = [Counter(stems) for stems in stems_b]
     df: Counter[str] = Counter()
@@ -121,33 +121,23 @@ def _lexical_at(stems_a: list[list[str]], stems_b: list[list[str]], rows: np.nda
         return np.zeros(len(rows))
     total = len(sa) + len(sb)
     vocab = {w: k for k, w in enumerate(sorted(df))}
-    idf = np.array([math.log((total + 1) / (df[w] + 0.5)) for w in sorted(df)], dtype=np.float32)
+    idf = np.array([math.log((total + 1) / (df[w] + 0.5)) for w in sorted(df)], dtype=np.float64)
 
     def matrix(bags: list[Counter[str]]) -> sparse.csr_matrix:
         cols_ = np.array([vocab[w] for bag in bags for w in bag], dtype=np.int64)
-        tf = np.array([1 + math.log(c) for bag in bags for c in bag.values()], dtype=np.float32)
+        tf = np.array([1 + math.log(c) for bag in bags for c in bag.values()], dtype=np.float64)
         ptr = np.cumsum([0] + [len(bag) for bag in bags])
-        mat = sparse.csr_matrix((tf * idf[cols_], cols_, ptr), shape=(len(bags), len(vocab)), dtype=np.float32)
-        norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1), dtype=np.float32).ravel())
-        scaled: sparse.csr_matrix = sparse.diags(1 / np.maximum(norms, np.float32(1e-9))).astype(np.float32) @ mat
+        mat = sparse.csr_matrix((tf * idf[cols_], cols_, ptr), shape=(len(bags), len(vocab)), dtype=np.float64)
+        norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1), dtype=np.float64).ravel())
+        scaled: sparse.csr_matrix = sparse.diags(1 / np.maximum(norms, 1e-9)) @ mat
         return scaled.tocsr()
 
     ma, mb = matrix(sa), matrix(sb)
     out = np.empty(len(rows))
     for c0 in range(0, len(rows), 50_000):
         r, c = rows[c0 : c0 + 50_000], cols[c0 : c0 + 50_000]
-        out[c0 : c0 + len(r)] = np.asarray(ma[r].multiply(mb[c]).sum(axis=1), dtype=np.float32).ravel()
+        out[c0 : c0 + len(r)] = np.asarray(ma[r].multiply(mb[c]).sum(axis=1), dtype=np.float64).ravel()
     return out
-
-
-def _merged_norms(vectors: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return the norms ``merged_with_neighbours`` divides by: of each sentence merged with the next and the previous."""
-    weighted = vectors.astype(np.float64) * lengths[:, None]
-    zero = np.zeros_like(weighted[:1])
-    after = np.concatenate([weighted[1:], zero]) if len(weighted) else weighted
-    before = np.concatenate([zero, weighted[:-1]]) if len(weighted) else weighted
-    norms = (np.linalg.norm(weighted + after, axis=-1), np.linalg.norm(weighted + before, axis=-1))
-    return np.maximum(norms[0], 1e-9), np.maximum(norms[1], 1e-9)
 
 
 def pair_features_at(
@@ -176,8 +166,8 @@ def pair_features_at(
     len_a = np.array([max(len(TOKEN.findall(t)), 1) for t in ta], dtype=np.float64)
     len_b = np.array([max(len(TOKEN.findall(t)), 1) for t in tb], dtype=np.float64)
     cos, up, down, left, right, before, after = (np.asarray(x, dtype=np.float64) for x in near)
-    next_a, prev_a = _merged_norms(va, len_a)
-    next_b, prev_b = _merged_norms(vb, len_b)
+    next_a, prev_a = merged_norms(va, len_a)
+    next_b, prev_b = merged_norms(vb, len_b)
     wa, wb = len_a[rows], len_b[cols]
     wa_next = np.where(rows + 1 < n, len_a[np.minimum(rows + 1, n - 1)], 0.0)
     wa_prev = np.where(rows >= 1, len_a[np.maximum(rows - 1, 0)], 0.0)

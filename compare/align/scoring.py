@@ -39,9 +39,12 @@ __all__ = [
     "content_vocabulary",
     "lexical_similarity",
     "link_log_odds",
+    "merged_norms",
     "merged_with_neighbours",
     "order_agreement",
     "pair_features",
+    "run_order_agreement",
+    "walk_order",
     "word_stems",
 ]
 
@@ -88,14 +91,14 @@ def lexical_similarity(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     for bag in sa + sb:
         df.update(bag.keys())
     if not df:
-        return np.zeros((len(a), len(b)), dtype=np.float32)
+        return np.zeros((len(a), len(b)), dtype=np.float64)
     n = len(sa) + len(sb)
     words = sorted(df)
     vocab = {w: k for k, w in enumerate(words)}
-    idf = np.array([math.log((n + 1) / (df[w] + 0.5)) for w in words], dtype=np.float32)
+    idf = np.array([math.log((n + 1) / (df[w] + 0.5)) for w in words], dtype=np.float64)
 
     def matrix(bags: list[Counter[str]]) -> np.ndarray:
-        m = np.zeros((len(bags), len(vocab)), dtype=np.float32)
+        m = np.zeros((len(bags), len(vocab)), dtype=np.float64)
         for r, bag in enumerate(bags):
             for w, c in bag.items():
                 m[r, vocab[w]] = (1 + math.log(c)) * idf[vocab[w]]
@@ -114,9 +117,7 @@ def order_agreement(cos: np.ndarray, anchor: float = 0.5) -> float:
     """
     if cos.size == 0:
         return 1.0
-    best_b = cos.argmax(axis=1)
-    best_a = cos.argmax(axis=0)
-    anchors = [(i, int(j)) for i, j in enumerate(best_b) if best_a[j] == i and cos[i, j] >= anchor]
+    anchors = _anchors(cos, anchor)
     if len(anchors) < 3:
         return 1.0
     a = np.array([i for i, _ in anchors])[:, None]
@@ -125,6 +126,40 @@ def order_agreement(cos: np.ndarray, anchor: float = 0.5) -> float:
     upper = np.triu_indices(len(anchors), 1)
     tau = float(agree[upper].mean())
     return min(max(tau, 0.0), 1.0)
+
+
+def _anchors(cos: np.ndarray, anchor: float) -> list[tuple[int, int]]:
+    """Return the mutual best pairs (i, j) with a cosine of at least ``anchor``, in a's order."""
+    best_b = cos.argmax(axis=1)
+    best_a = cos.argmax(axis=0)
+    return [(i, int(j)) for i, j in enumerate(best_b) if best_a[j] == i and cos[i, j] >= anchor]
+
+
+def run_order_agreement(cos: np.ndarray, anchor: float = 0.5) -> float:
+    """Return how far two texts keep one order within runs, 0 (no run) to 1 (every step forward).
+
+    The anchors of ``order_agreement`` taken in a's order: the share of consecutive anchors whose b positions
+    step forward, as 2 * share - 1, clipped at 0 (a shuffle steps forward half the time). A readout that moves
+    whole passages about but keeps each passage in order scores high here and low on ``order_agreement``.
+    With fewer than three anchors: 1.
+    """
+    if cos.size == 0:
+        return 1.0
+    return run_order_of([j for _, j in _anchors(cos, anchor)])
+
+
+def run_order_of(b_positions: Sequence[int]) -> float:
+    """Return ``run_order_agreement`` from the anchors' b positions in a's order."""
+    if len(b_positions) < 3:
+        return 1.0
+    forward = float((np.diff(np.asarray(b_positions)) > 0).mean())
+    return min(max(2.0 * forward - 1.0, 0.0), 1.0)
+
+
+def walk_order(order: float, run_order: float) -> float:
+    """Return the order that scales the walk's jump costs: the larger of the global and the within-run agreement,
+    so that local order is preferred inside passages a text kept together, wherever it moved them."""
+    return max(order, run_order)
 
 
 FUNCTION_WORDS = frozenset(
@@ -185,6 +220,36 @@ def _merged_with_neighbours(vectors: np.ndarray, lengths: np.ndarray) -> tuple[n
     return _normed(weighted + after), _normed(weighted + before)
 
 
+def merged_norms(vectors: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the norms ``merged_with_neighbours`` divides by: of each sentence merged with the next and the previous."""
+    weighted = vectors.astype(np.float64) * lengths[:, None]
+    zero = np.zeros_like(weighted[:1])
+    after = np.concatenate([weighted[1:], zero]) if len(weighted) else weighted
+    before = np.concatenate([zero, weighted[:-1]]) if len(weighted) else weighted
+    norms = (np.linalg.norm(weighted + after, axis=-1), np.linalg.norm(weighted + before, axis=-1))
+    return np.maximum(norms[0], 1e-9), np.maximum(norms[1], 1e-9)
+
+
+def _merged_cosines(
+    va: np.ndarray, vb: np.ndarray, cos: np.ndarray, len_a: np.ndarray, len_b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the cosine of each a sentence merged with its next or previous one (the better) against each b sentence,
+    and the same for b: ``merged_with_neighbours``' vectors against the other side, expanded into the pair's cosines
+    (``(w_i cos_ij + w_i+1 cos_i+1,j) / |w_i a_i + w_i+1 a_i+1|``), as ``compare.align.features_at`` computes them."""
+    n, m = cos.shape
+    next_a, prev_a = merged_norms(va, len_a)
+    next_b, prev_b = merged_norms(vb, len_b)
+    zero_row, zero_col = np.zeros((1, m)), np.zeros((n, 1))
+    down, up = np.concatenate([cos[1:], zero_row]), np.concatenate([zero_row, cos[:-1]])
+    right, left = np.concatenate([cos[:, 1:], zero_col], axis=1), np.concatenate([zero_col, cos[:, :-1]], axis=1)
+    wa, wb = len_a[:, None], len_b[None, :]
+    wa_next, wa_prev = np.append(len_a[1:], 0.0)[:, None], np.insert(len_a[:-1], 0, 0.0)[:, None]
+    wb_next, wb_prev = np.append(len_b[1:], 0.0)[None, :], np.insert(len_b[:-1], 0, 0.0)[None, :]
+    merged_a = np.maximum((wa * cos + wa_next * down) / next_a[:, None], (wa * cos + wa_prev * up) / prev_a[:, None])
+    merged_b = np.maximum((wb * cos + wb_next * right) / next_b[None, :], (wb * cos + wb_prev * left) / prev_b[None, :])
+    return merged_a, merged_b
+
+
 def _shifted(matrix: np.ndarray, d: int, fill: float) -> np.ndarray:
     """Return ``out[i, j] = matrix[i + d, j + d]`` (``fill`` outside)."""
     n, m = matrix.shape
@@ -214,10 +279,7 @@ def pair_features(
     col_best = cos.max(axis=0, keepdims=True)
     row_top2 = np.sort(cos, axis=1)[:, -2:].mean(axis=1, keepdims=True)
     col_top2 = np.sort(cos, axis=0)[-2:, :].mean(axis=0, keepdims=True)
-    next_a, prev_a = _merged_with_neighbours(va.astype(np.float64), len_a)
-    next_b, prev_b = _merged_with_neighbours(vb.astype(np.float64), len_b)
-    merged_a = np.maximum(next_a @ vb.T, prev_a @ vb.T)
-    merged_b = np.maximum(va @ next_b.T, va @ prev_b.T)
+    merged_a, merged_b = _merged_cosines(va, vb, cos, len_a, len_b)
     mean = float(cos.mean())
     diagonal = (_shifted(cos, -1, mean) + _shifted(cos, 1, mean)) / 2
     position = order * np.abs((np.arange(n)[:, None] + 0.5) / n - (np.arange(m)[None, :] + 0.5) / m)

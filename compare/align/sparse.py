@@ -23,8 +23,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..settings import AlignSettings
+from .scoring import run_order_of
 
-__all__ = ["NEAR", "CosineStats", "candidate_pairs", "cosine_stats", "cosines_near", "step_costs", "top_indices", "walk_candidates"]
+__all__ = [
+    "NEAR",
+    "CosineStats",
+    "candidate_pairs",
+    "cosine_stats",
+    "cosines_near",
+    "null_of",
+    "step_costs",
+    "top_indices",
+    "walk_candidates",
+]
 
 
 def step_costs(step: np.ndarray, s: AlignSettings, order: float) -> np.ndarray:
@@ -71,6 +82,8 @@ class CosineStats:
     std: float
     order: float
     """The texts' order agreement (``compare.align.scoring.order_agreement``)."""
+    run_order: float = 1.0
+    """The texts' order agreement within runs (``compare.align.scoring.run_order_agreement``)."""
 
     def relatedness(self, top: int) -> float:
         """Return ``compare.align.relatedness.relatedness`` of the matrix: mean of the smaller side's ``top`` best."""
@@ -149,10 +162,25 @@ def cosine_stats(va: np.ndarray, vb: np.ndarray, k: int, anchor: float = 0.5, bl
     col_top2 = two_c.sum(axis=1) / two_c.shape[1]
     anchors = [(i, int(j)) for i, j in enumerate(row_arg) if col_arg[j] == i and row_best[i] >= anchor]
     order = 1.0 if len(anchors) < 3 else min(max(_kendall(np.array([j for _, j in anchors])), 0.0), 1.0)
+    run_order = run_order_of([j for _, j in anchors])
     std = float(np.sqrt(m2 / total))
     return CosineStats(
-        row_best, col_best.astype(np.float64), row_top2, col_top2, row_top, col_idx, row_arg, col_arg, mean, std, order
+        row_best, col_best.astype(np.float64), row_top2, col_top2, row_top, col_idx, row_arg, col_arg, mean, std, order,
+        run_order,
     )
+
+
+def null_of(va: np.ndarray, vb: np.ndarray, block: int = 1024) -> tuple[float, float]:
+    """Return the median and the scaled MAD of all cosines of a pair (``compare.align.confidence.null_z``)."""
+    n, m = va.shape[0], vb.shape[0]
+    flat = np.empty(n * m, dtype=np.float32)
+    for start in range(0, n, block):
+        stop = min(start + block, n)
+        flat[start * m : stop * m] = (va[start:stop] @ vb.T).ravel()
+    med = float(np.median(flat))
+    np.subtract(flat, med, out=flat)
+    np.abs(flat, out=flat)
+    return med, float(np.median(flat)) * 1.4826 + 1e-6
 
 
 NEAR: tuple[tuple[int, int], ...] = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1))

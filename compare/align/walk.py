@@ -10,9 +10,10 @@ run of adjacent partners. Before the walk, a section (text between runs of page 
 related to the other document gets no links, and a sentence shorter than ``min_tokens`` words links only on
 a near-identical match, and a pair without checkable evidence (``compare.align.confidence.evidence_gate``:
 shared content words or a cosine clearly above the pair's own null) cannot be walked at all, so position
-orders and breaks ties but never creates a pairing. Each pairing the walk chose gets a calibrated probability
-(``pairing_confidence``): a link at or above ``link_confidence``, a possible counterpart from ``possible_floor``
-up to it (``align_pair``). Which documents are compared at all is decided earlier (``compare.align.events``).
+orders and breaks ties but never creates a pairing; jump costs are scaled by the larger of the texts' global order
+agreement and their order within runs (``scoring.walk_order``). Each pairing the walk chose gets a calibrated
+probability (``pairing_confidence``: the document pair's prior, ``counterpart_prior``, times the evidence odds): a
+link at or above ``link_confidence``, a possible counterpart from ``possible_floor`` up to it (``align_pair``). Which documents are compared at all is decided earlier (``compare.align.events``).
 
 A pair whose longer side has ``AlignSettings.dense_below`` sentences or more (long documents) takes the same
 decision over a sparse candidate set instead (``_walk_sparse``: ``compare.align.sparse`` for the cosine statistics,
@@ -34,7 +35,9 @@ from ..segment.sections import section_groups
 from ..settings import AlignSettings
 from .confidence import (
     CONFIDENCE_FEATURES,
+    anchor_count,
     confidence_features,
+    counterpart_prior,
     evidence_gate,
     null_z,
     pairing_confidence,
@@ -43,8 +46,8 @@ from .confidence import (
 )
 from .features_at import content_overlap, pair_features_at
 from .relatedness import relatedness
-from .scoring import FEATURES, link_log_odds, order_agreement, pair_features
-from .sparse import candidate_pairs, cosine_stats, cosines_near, step_costs, walk_candidates
+from .scoring import FEATURES, link_log_odds, order_agreement, pair_features, run_order_agreement, walk_order
+from .sparse import candidate_pairs, cosine_stats, cosines_near, null_of, step_costs, walk_candidates
 
 __all__ = ["AlignInput", "PairResult", "align_pair", "align_vectors", "link_scores", "walk_pairings"]
 
@@ -165,14 +168,14 @@ def align_pair(
         return PairResult([], [], 0.0, (0.0, 0.0))
     inputs: np.ndarray | None
     if scores is None and max(n, m) >= s.dense_below:
-        found, cos_of, related, inputs = _walk_sparse(a, b, s)
+        found, cos_of, related, inputs, prior = _walk_sparse(a, b, s)
     else:
-        found, cos, related, inputs = walk_pairings(a, b, s, scores=scores)
+        found, cos, related, inputs, prior = walk_pairings(a, b, s, scores=scores)
         cos_of = [float(cos[i, j]) for i, j in found]
     if inputs is None:
         links = _group([(i, j, c, None) for (i, j), c in zip(found, cos_of)])
         return PairResult(links, [], related, _coverage(links, n, m))
-    p = pairing_confidence(inputs, s.confidence_weights, s.confidence_intercept)
+    p = pairing_confidence(inputs, s.confidence_weights, s.confidence_intercept, prior)
     # A link's reported score is the plain cosine of its sentences (0..1), which a reader can interpret;
     # its confidence is the calibrated probability that it is right.
     chosen = [(i, j, cos_of[k], float(p[k])) for k, (i, j) in enumerate(found)]
@@ -183,9 +186,10 @@ def align_pair(
 
 def walk_pairings(
     a: AlignInput, b: AlignInput, s: AlignSettings, *, scores: np.ndarray | None = None
-) -> tuple[list[tuple[int, int]], np.ndarray, float, np.ndarray | None]:
-    """Return the sentence pairs both walks chose (sorted), the cosines, the relatedness, and each chosen pair's
-    inputs to the confidence model (``None`` when ``scores`` replaced the log-odds). Both sides must be non-empty."""
+) -> tuple[list[tuple[int, int]], np.ndarray, float, np.ndarray | None, float]:
+    """Return the sentence pairs both walks chose (sorted), the cosines, the relatedness, each chosen pair's
+    inputs to the confidence model (``None`` when ``scores`` replaced the log-odds) and the document pair's
+    prior log-odds (``counterpart_prior``). Both sides must be non-empty."""
     n, m = len(a.texts), len(b.texts)
     cos = a.vectors @ b.vectors.T
     related = relatedness(cos, s.relatedness_top)
@@ -204,16 +208,19 @@ def walk_pairings(
     allowed = ok_a[:, None] & ok_b[None, :] & (~short | (cos >= s.short_threshold))
     allowed &= evidence_gate(z, content[0], z_alone=s.evidence_z, z_with_word=s.evidence_z_with_word)
     log_odds = np.where(allowed, log_odds, -np.inf)
-    found = set(_viterbi(log_odds, s, order))
-    reverse = {(i, j) for j, i in _viterbi(log_odds.T, s, order)}
+    steps = walk_order(order, run_order_agreement(cos))
+    found = set(_viterbi(log_odds, s, steps))
+    reverse = {(i, j) for j, i in _viterbi(log_odds.T, s, steps)}
     if s.both_directions:
         found |= reverse
     else:
         # One-to-many from the other walk only where it extends a link to the next or previous sentence.
         found |= {(i, j) for i, j in reverse if (i, j - 1) in found or (i, j + 1) in found}
     chosen = sorted(_one_run_per_sentence(found, log_odds))
+    anchors = anchor_count(cos.max(axis=1), cos.argmax(axis=1), cos.argmax(axis=0), s.prior_anchor)
+    prior = counterpart_prior(anchors, min(n, m), s.prior_strength, s.prior_base)
     if scores is not None:
-        return chosen, cos, related, None
+        return chosen, cos, related, None, prior
     # The confidence model sees the log-odds without the position terms: position orders, never proves.
     positional = [k for k, name in enumerate(FEATURES) if name in _POSITIONAL]
     content_lo = link_log_odds(np.delete(features, positional, axis=-1),
@@ -221,7 +228,7 @@ def walk_pairings(
     inputs = confidence_features(cos, z, features[..., FEATURES.index("lexical")], content, content_lo, order, related)
     rows = np.array([i for i, _ in chosen], dtype=np.int64)
     cols = np.array([j for _, j in chosen], dtype=np.int64)
-    return chosen, cos, related, inputs[rows, cols].reshape(len(chosen), inputs.shape[-1])
+    return chosen, cos, related, inputs[rows, cols].reshape(len(chosen), inputs.shape[-1]), prior
 
 
 _POSITIONAL = frozenset({"position", "diagonal"})
@@ -237,10 +244,10 @@ def _coverage(links: Sequence[Link], n: int, m: int) -> tuple[float, float]:
 
 def _walk_sparse(
     a: AlignInput, b: AlignInput, s: AlignSettings
-) -> tuple[list[tuple[int, int]], list[float], float, np.ndarray]:
+) -> tuple[list[tuple[int, int]], list[float], float, np.ndarray, float]:
     """``walk_pairings`` for long documents: the same decision over a sparse candidate set (``compare.align.sparse``).
 
-    Returns the chosen pairs (sorted), their cosines, the relatedness and their confidence inputs. Memory is linear
+    Returns the chosen pairs (sorted), their cosines, the relatedness, their confidence inputs and the pair's prior. Memory is linear
     in the number of candidates, except the pair's null (median and MAD of all its cosines), which is taken over a
     float32 copy of the cosines made block by block (4 bytes a sentence pair).
     """
@@ -253,7 +260,7 @@ def _walk_sparse(
     summary = (st.mean, st.std, st.order)
     features = pair_features_at(a.vectors, b.vectors, a.texts, b.texts, rows, cols, near, stats, summary, overlap)
     cos, log_odds = features[:, 0], link_log_odds(features, s.weights, s.intercept)
-    med, mad = _null_of(a.vectors, b.vectors)
+    med, mad = null_of(a.vectors, b.vectors)
     z = (cos.astype(np.float64) - med) / mad
     words, rares, weight = shared_content_at(a.texts, b.texts, rows, cols)
     ok_a = _section_mask(st.row_best.astype(np.float32)[:, None], section_groups(a.sections, s.section_min_units), s)
@@ -266,9 +273,10 @@ def _walk_sparse(
     k = np.flatnonzero(keep)
     rows, cols, log_odds = rows[k], cols[k], log_odds[k]
     gain = log_odds - s.link_threshold
-    found = set(walk_candidates(_row_pointers(rows, n), cols, gain, m, s, st.order))
+    steps = walk_order(st.order, st.run_order)
+    found = set(walk_candidates(_row_pointers(rows, n), cols, gain, m, s, steps))
     by_col = np.lexsort((rows, cols))
-    walked = walk_candidates(_row_pointers(cols[by_col], m), rows[by_col], gain[by_col], n, s, st.order)
+    walked = walk_candidates(_row_pointers(cols[by_col], m), rows[by_col], gain[by_col], n, s, steps)
     reverse = {(i, j) for j, i in walked}
     if s.both_directions:
         found |= reverse
@@ -299,20 +307,9 @@ def _walk_sparse(
         "relatedness": np.full(len(at), related), "size_ratio": np.full(len(at), abs(math.log(n / m))),
     }
     inputs = np.stack([columns[name] for name in CONFIDENCE_FEATURES], axis=-1) if len(at) else np.zeros((0, len(CONFIDENCE_FEATURES)))
-    return chosen, [float(x) for x in cos[at]], related, inputs
-
-
-def _null_of(va: np.ndarray, vb: np.ndarray, block: int = 1024) -> tuple[float, float]:
-    """Return the median and the scaled MAD of all cosines of a pair (``compare.align.confidence.null_z``)."""
-    n, m = va.shape[0], vb.shape[0]
-    flat = np.empty(n * m, dtype=np.float32)
-    for start in range(0, n, block):
-        stop = min(start + block, n)
-        flat[start * m : stop * m] = (va[start:stop] @ vb.T).ravel()
-    med = float(np.median(flat))
-    np.subtract(flat, med, out=flat)
-    np.abs(flat, out=flat)
-    return med, float(np.median(flat)) * 1.4826 + 1e-6
+    anchors = anchor_count(st.row_best.astype(np.float32), st.row_arg, st.col_arg, s.prior_anchor)
+    prior = counterpart_prior(anchors, min(n, m), s.prior_strength, s.prior_base)
+    return chosen, [float(x) for x in cos[at]], related, inputs, prior
 
 
 def _row_pointers(rows: np.ndarray, n: int) -> np.ndarray:
