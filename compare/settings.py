@@ -78,7 +78,8 @@ class AlignSettings:
     possible_floor: float = 0.25
     """Least calibrated probability for a pairing below ``link_confidence`` to be kept as a possible counterpart."""
     found_cosine: float = 0.6
-    """Two documents with a sentence pair this close are asked how much of the smaller one the other holds."""
+    """A share of the smaller document found in the other (``found_share_threshold``) that rests on a single linked
+    sentence makes one event only when some sentence pair of the two documents is this close (one link can be chance)."""
     found_share_threshold: float = 0.3
     """Share of the smaller document's sentences with a confident link in the other that makes two documents one
     event even when their relatedness stays below ``event_threshold`` (two tellings of one fable)."""
@@ -92,6 +93,12 @@ class AlignSettings:
     band: int = 2
     """Long documents: candidates within this many sentences along the diagonal through each sentence's best
     partner, and around the diagonal scaled by the two lengths."""
+    found_floor: float = 0.4
+    """Two documents with a sentence pair at least this close are asked how much of the smaller one the other holds
+    (``compare.align.events``); further apart, no statement of one is found in the other."""
+    found_min_sentences: int = 2
+    """Sentences of the smaller document with a confident link in the other that make ``found_share_threshold`` count
+    on their own, whatever the closest cosine (two independent links are evidence; one can be chance)."""
 
 
 @dataclass(frozen=True)
