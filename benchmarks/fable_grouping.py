@@ -123,7 +123,7 @@ def fables(settings, model, embedder, count: int, negatives: int, seed: int) -> 
     print("  failures (relatedness, closest cosine, sentences of the smaller telling found / its size; the reason shown):")
     for c in cases:
         if not (c.one_event and c.share >= 0.3):
-            what = "one event, linked share %.2f" % c.share if c.one_event else "set apart"
+            what = f"one event, linked share {c.share:.2f}" if c.one_event else "set apart"
             print(f"   {c.name:44s} {what}: rel {c.related:.2f}  best {c.best:.2f}  found {c.found}/{c.size}")
             if not c.one_event:
                 print(f"      reason: {c.reason}")

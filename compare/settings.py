@@ -78,8 +78,8 @@ class AlignSettings:
     possible_floor: float = 0.25
     """Least calibrated probability for a pairing below ``link_confidence`` to be kept as a possible counterpart."""
     found_cosine: float = 0.6
-    """A share of the smaller document found in the other (``found_share_threshold``) that rests on a single linked
-    sentence makes one event only when some sentence pair of the two documents is this close (one link can be chance)."""
+    """A share of the smaller document found in the other (``found_share_threshold``) whose links could all be chance
+    (``found_chance``) makes one event only when some sentence pair of the two documents is this close."""
     found_share_threshold: float = 0.3
     """Share of the smaller document's sentences with a confident link in the other that makes two documents one
     event even when their relatedness stays below ``event_threshold`` (two tellings of one fable)."""
@@ -96,9 +96,10 @@ class AlignSettings:
     found_floor: float = 0.4
     """Two documents with a sentence pair at least this close are asked how much of the smaller one the other holds
     (``compare.align.events``); further apart, no statement of one is found in the other."""
-    found_min_sentences: int = 2
-    """Sentences of the smaller document with a confident link in the other that make ``found_share_threshold`` count
-    on their own, whatever the closest cosine (two independent links are evidence; one can be chance)."""
+    found_chance: float = 0.15
+    """Largest chance that every link found between two documents is wrong (the product of one minus each link's
+    calibrated confidence) for ``found_share_threshold`` to count whatever the closest cosine: one link of 0.6
+    between two short unrelated texts happens; two independent ones rarely do."""
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ when the sentences' texts are given, a second question is asked of the pairs who
 ``AlignSettings.found_floor`` of each other: how much of the *smaller* document is found in the other, the
 sentences of it that the aligner links there with a confident link (``found_evidence``). The pair is one event
 when at least ``AlignSettings.found_share_threshold`` of the smaller document is found and the finding is more
-than chance (``found_joins``): at least ``found_min_sentences`` sentences are found, or, when a single sentence
-carries the share (a two-sentence text), some sentence pair reaches ``found_cosine``. One confident link between
-two unrelated short texts happens (two different fables of two sentences: a share of 0.5); two rarely do
-(benchmarks/fable_grouping.py prints the negatives). A look-alike article on the same topic shares words and
+than chance (``found_joins``): the chance that every one of those links is wrong, the product of one minus each
+link's calibrated confidence, is at most ``found_chance``, or else some sentence pair reaches ``found_cosine``.
+One link of confidence 0.6 between two unrelated short texts happens (two different fables: a share of 0.5);
+two or three independent ones rarely do (benchmarks/fable_grouping.py prints the negatives). A link that joins
+several sentences is one link, one chance. A look-alike article on the same topic shares words and
 themes but hardly any statement (its share stays near 0.1).
 
 The plan is made once per run; ``plan_to_events`` turns it into the ``Event`` records that the corpus carries
@@ -27,6 +28,7 @@ and that findings, reports and writers read.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -135,6 +137,8 @@ class FoundEvidence:
     """Sentences of the smaller document."""
     best_cosine: float
     """The closest sentence pair of the two documents."""
+    chance: float
+    """Chance that every link found is wrong: the product of one minus each link's calibrated confidence (1.0: none)."""
     joins: bool
     """Whether this makes the two documents one event (``found_joins``)."""
 
@@ -144,26 +148,27 @@ class FoundEvidence:
         return self.found / self.size if self.size else 0.0
 
 
-def found_joins(found: int, size: int, best_cosine: float, settings: AlignSettings) -> bool:
+def found_joins(found: int, size: int, best_cosine: float, chance: float, settings: AlignSettings) -> bool:
     """Return whether ``found`` of the smaller document's ``size`` sentences, linked with confidence in the other,
-    make two documents one event: at least ``found_share_threshold`` of it, and more than one chance link (at least
-    ``found_min_sentences`` sentences, or a closest sentence pair at ``found_cosine`` or more)."""
+    make two documents one event: at least ``found_share_threshold`` of it, and more than chance (``chance``, that
+    every link found is wrong, at most ``found_chance``, or a closest sentence pair at ``found_cosine`` or more)."""
     if size == 0 or found / size < settings.found_share_threshold:
         return False
-    return found >= settings.found_min_sentences or best_cosine >= settings.found_cosine
+    return chance <= settings.found_chance or best_cosine >= settings.found_cosine
 
 
 def found_evidence(a: AlignInput, b: AlignInput, settings: AlignSettings) -> FoundEvidence:
     """Align ``a`` with ``b`` and return what was found of the smaller one in the other (``FoundEvidence``)."""
     n, m = len(a.texts), len(b.texts)
     if n == 0 or m == 0:
-        return FoundEvidence(0, min(n, m), 0.0, False)
+        return FoundEvidence(0, min(n, m), 0.0, 1.0, False)
     result = align_pair(a, b, settings)
     side = 0 if n <= m else 1
     found = len({k for lk in result.links for k in (lk.a if side == 0 else lk.b)})
+    chance = math.prod(1.0 - (lk.confidence if lk.confidence is not None else 1.0) for lk in result.links)
     best = float((a.vectors @ b.vectors.T).max())
     size = min(n, m)
-    return FoundEvidence(found, size, best, found_joins(found, size, best, settings))
+    return FoundEvidence(found, size, best, chance, found_joins(found, size, best, chance, settings))
 
 
 def found_share(a: AlignInput, b: AlignInput, settings: AlignSettings) -> float:

@@ -37,8 +37,8 @@ def _unrelated(doc: Document, related: dict[str, float], threshold: float) -> Fl
         "unrelated",
         f"About something else: its closest source is {best}, with relatedness {related[best]:.2f} (the mean of "
         f"the best sentence cosines of the smaller text) below the {threshold:.2f} that sources of one event reach, "
-        f"and less than {share:.0%} of the smaller text's sentences have a confident counterpart there, or that share "
-        "rests on one sentence that could match by chance (the statements are not the same, even where the topic "
+        f"and less than {share:.0%} of the smaller text's sentences have a confident counterpart there, or those "
+        "few could all match by chance (the statements are not the same, even where the topic "
         "is); it gets no links.",
         0,
         len(doc.text),
