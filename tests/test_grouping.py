@@ -137,3 +137,33 @@ def test_fable_tellings_join_and_different_fables_stay_apart_with_a_reason(tmp_p
     for doc in apart.documents:
         (flag,) = [f for f in flags.get(doc.id, ()) if f.type == "unrelated"]
         assert "confident counterpart" in flag.detail and "chance" in flag.detail
+
+
+def test_floor_on_fables_spread_over_the_files(tmp_path, real_embedder, model_info, session_cache):
+    """Twelve GNAT fables evenly spread over the files, each as its own folder: a floor a little below
+    benchmarks/fable_grouping.py (130 of all 153 one event and linked on 30% of the shorter telling; 9 of these 12);
+    and six pairs of different fables, none one event."""
+    import random
+
+    from compare.pipeline import build_corpus
+    from compare.settings import Settings
+    from tools.evaluate import load_gnat
+
+    pairs = load_gnat(Path(__file__).resolve().parent.parent / "data" / "gnat_aesop")
+    settings = Settings(cache_dir=session_cache)
+    chosen = [pairs[round(k * (len(pairs) - 1) / 11)] for k in range(12)]
+    good = 0
+    for k, p in enumerate(chosen):
+        corpus, _ = build_corpus(_fable_folder(tmp_path, f"f{k}", p.a, p.b), settings, embedder=real_embedder, model=model_info)
+        sizes = {d: sum(u.is_sentence for u in corpus.units[d]) for d in corpus.units}
+        shorter = min(sizes, key=lambda d: (sizes[d], d))
+        share = corpus.status(shorter).count("aligned") / sizes[shorter]
+        good += len(corpus.events) == 1 and share >= 0.3
+    assert good >= 8
+    rng = random.Random(5)
+    for k in range(6):
+        x, y = rng.sample(pairs, 2)
+        while x.name.split("_")[0] == y.name.split("_")[0]:
+            x, y = rng.sample(pairs, 2)
+        corpus, _ = build_corpus(_fable_folder(tmp_path, f"x{k}", x.a, y.b), settings, embedder=real_embedder, model=model_info)
+        assert corpus.events == (), (x.name, y.name)
