@@ -33,6 +33,19 @@ def test_below_the_share_nothing_joins():
     assert found_joins(3, 10, 0.3, 0.01, S)  # exactly the share
 
 
+def test_a_pair_neither_of_whose_documents_is_the_others_closest_does_not_join_on_what_is_found():
+    # in a folder of many fables, a telling's closest text is a telling of its own story: another story's is not
+    assert found_joins(3, 5, 0.7, 0.01, S, closest=True)
+    assert not found_joins(3, 5, 0.7, 0.01, S, closest=False)
+
+
+def test_nearest_pair_of_each_document():
+    from compare.align.events import _nearest
+
+    related = {(0, 1): 0.5, (0, 2): 0.7, (1, 2): 0.6, (2, 3): 0.65}
+    assert _nearest(related, 5) == [(0, 2), (1, 2), (0, 2), (2, 3), None]
+
+
 def test_the_evidence_names_its_share():
     e = FoundEvidence(found=2, size=8, best_cosine=0.5, chance=0.2, joins=False)
     assert e.share == pytest.approx(0.25)

@@ -14,11 +14,13 @@ when the sentences' texts are given, a second question is asked of the pairs who
 ``AlignSettings.found_floor`` of each other: how much of the *smaller* document is found in the other, the
 sentences of it that the aligner links there with a confident link (``found_evidence``). The pair is one event
 when at least ``AlignSettings.found_share_threshold`` of the smaller document is found and the finding is more
-than chance (``found_joins``): the chance that every one of those links is wrong, the product of one minus each
-link's calibrated confidence, is at most ``found_chance``, or else some sentence pair reaches ``found_cosine``.
-One link of confidence 0.6 between two unrelated short texts happens (two different fables: a share of 0.5);
-two or three independent ones rarely do (benchmarks/fable_grouping.py prints the negatives). A link that joins
-several sentences is one link, one chance. A look-alike article on the same topic shares words and
+than chance (``found_joins``): some sentence pair reaches ``found_cosine``, or the chance that every one of those
+links is wrong, the product of one minus each link's calibrated confidence, is at most ``found_chance``. And one
+of the two documents must be the other's most related document in the corpus (the corpus's other documents are
+the null: in a folder of many fables, a telling has its own story's tellings closer than another story's). One
+link of confidence 0.6 between two unrelated short texts happens (two different fables: a share of 0.5); two or
+three independent ones rarely do (benchmarks/fable_grouping.py prints the negatives). A link that joins several
+sentences is one link, one chance. A look-alike article on the same topic shares words and
 themes but hardly any statement (its share stays near 0.1).
 
 The plan is made once per run; ``plan_to_events`` turns it into the ``Event`` records that the corpus carries
@@ -105,8 +107,11 @@ def plan_events(
         for p in sorted(close):
             if p not in related:
                 related[p] = rel(*p)
+        nearest = _nearest(related, n)
+        for p in sorted(close):
             if related[p] < threshold:
-                evidence[p] = found_evidence(inputs[p[0]], inputs[p[1]], settings)
+                closest = p in (nearest[p[0]], nearest[p[1]])
+                evidence[p] = found_evidence(inputs[p[0]], inputs[p[1]], settings, closest=closest)
     shares = {p: e.share for p, e in evidence.items()}
     joined = dict(related)
     for p, e in evidence.items():
@@ -148,17 +153,33 @@ class FoundEvidence:
         return self.found / self.size if self.size else 0.0
 
 
-def found_joins(found: int, size: int, best_cosine: float, chance: float, settings: AlignSettings) -> bool:
+def found_joins(
+    found: int, size: int, best_cosine: float, chance: float, settings: AlignSettings, *, closest: bool = True
+) -> bool:
     """Return whether ``found`` of the smaller document's ``size`` sentences, linked with confidence in the other,
-    make two documents one event: at least ``found_share_threshold`` of it, and more than chance (``chance``, that
-    every link found is wrong, at most ``found_chance``, or a closest sentence pair at ``found_cosine`` or more)."""
+    make two documents one event: one of the two has the other as its most related document in the corpus
+    (``closest``: the corpus's other documents are the null; tellings of two different stories each have a closer
+    text), at least ``found_share_threshold`` of the smaller is found, and that is more than chance: a closest
+    sentence pair at ``found_cosine`` or more, or ``chance`` (that every link found is wrong) at most ``found_chance``."""
     if size == 0 or found / size < settings.found_share_threshold:
         return False
-    return chance <= settings.found_chance or best_cosine >= settings.found_cosine
+    return closest and (best_cosine >= settings.found_cosine or chance <= settings.found_chance)
 
 
-def found_evidence(a: AlignInput, b: AlignInput, settings: AlignSettings) -> FoundEvidence:
-    """Align ``a`` with ``b`` and return what was found of the smaller one in the other (``FoundEvidence``)."""
+def _nearest(related: dict[tuple[int, int], float], n: int) -> list[tuple[int, int] | None]:
+    """Return, per document, its most related pair among ``related`` (ties: the first pair in order), or None."""
+    best: list[tuple[int, int] | None] = [None] * n
+    for p, value in sorted(related.items()):
+        for d in p:
+            q = best[d]
+            if q is None or value > related[q]:
+                best[d] = p
+    return best
+
+
+def found_evidence(a: AlignInput, b: AlignInput, settings: AlignSettings, *, closest: bool = True) -> FoundEvidence:
+    """Align ``a`` with ``b`` and return what was found of the smaller one in the other (``FoundEvidence``);
+    ``closest``: whether one of the two is the other's most related document (see ``found_joins``)."""
     n, m = len(a.texts), len(b.texts)
     if n == 0 or m == 0:
         return FoundEvidence(0, min(n, m), 0.0, 1.0, False)
@@ -168,7 +189,7 @@ def found_evidence(a: AlignInput, b: AlignInput, settings: AlignSettings) -> Fou
     chance = math.prod(1.0 - (lk.confidence if lk.confidence is not None else 1.0) for lk in result.links)
     best = float((a.vectors @ b.vectors.T).max())
     size = min(n, m)
-    return FoundEvidence(found, size, best, chance, found_joins(found, size, best, chance, settings))
+    return FoundEvidence(found, size, best, chance, found_joins(found, size, best, chance, settings, closest=closest))
 
 
 def found_share(a: AlignInput, b: AlignInput, settings: AlignSettings) -> float:
