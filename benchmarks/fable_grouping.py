@@ -162,7 +162,7 @@ def fables(settings, model, embedder, count: int, negatives: int, seed: int) -> 
                 vals = [getattr(c, key) for c in cs]
             print(f"  {label:22s} {group:12s} {quantiles(vals)}")
     print("  (share and sentences found: asked only where relatedness is below the event threshold and some sentence "
-          "pair reaches found_floor)")
+          "pair reaches found_floor, and only the closest pair of one of its documents)")
 
 
 def seed_corpus(settings, model, embedder) -> None:
@@ -194,7 +194,7 @@ def onestop(settings, model, embedder) -> None:
           f"exactly one article's three levels")
     joined = [(i, j) for (i, j), e in getattr(plan, "evidence", {}).items() if e.joins and article[docs[i].id] != article[docs[j].id]]
     asked = [p for p in getattr(plan, "evidence", {}) if article[docs[p[0]].id] != article[docs[p[1]].id]]
-    print(f"   cross-article pairs asked how much of the smaller is found: {len(asked)}, joined: {len(joined)}")
+    print(f"   cross-article pairs asked how much of the smaller is found (each the closest pair of one of its documents): {len(asked)}, joined: {len(joined)}")
 
 
 def generated(settings, model, embedder, size: int, seed: int, outlets: int) -> None:

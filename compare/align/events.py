@@ -11,8 +11,9 @@ all-pairs comparison did.
 
 A mean of best cosines misses two tellings of one story in different words (GNAT fables: 0.34-0.90). So,
 when the sentences' texts are given, a second question is asked of the pairs whose sentences come within
-``AlignSettings.found_floor`` of each other: how much of the *smaller* document is found in the other, the
-sentences of it that the aligner links there with a confident link (``found_evidence``). The pair is one event
+``AlignSettings.found_floor`` of each other and that are the most related pair of one of their documents: how
+much of the *smaller* document is found in the other, the sentences of it that the aligner links there with a
+confident link (``found_evidence``). The pair is one event
 when at least ``AlignSettings.found_share_threshold`` of the smaller document is found and the finding is more
 than chance (``found_joins``): some sentence pair reaches ``found_cosine``, or the chance that every one of those
 links is wrong, the product of one minus each link's calibrated confidence, is at most ``found_chance``. And one
@@ -109,9 +110,10 @@ def plan_events(
                 related[p] = rel(*p)
         nearest = _nearest(related, n)
         for p in sorted(close):
-            if related[p] < threshold:
-                closest = p in (nearest[p[0]], nearest[p[1]])
-                evidence[p] = found_evidence(inputs[p[0]], inputs[p[1]], settings, closest=closest)
+            # Only a document's most related pair can join on what is found (``found_joins``), so only those are
+            # aligned here: at most one per document, however many pairs the index proposes.
+            if related[p] < threshold and p in (nearest[p[0]], nearest[p[1]]):
+                evidence[p] = found_evidence(inputs[p[0]], inputs[p[1]], settings)
     shares = {p: e.share for p, e in evidence.items()}
     joined = dict(related)
     for p, e in evidence.items():
