@@ -94,8 +94,9 @@ class AlignSettings:
     """Long documents: candidates within this many sentences along the diagonal through each sentence's best
     partner, and around the diagonal scaled by the two lengths."""
     found_floor: float = 0.4
-    """Two documents with a sentence pair at least this close are asked how much of the smaller one the other holds
-    (``compare.align.events``); further apart, no statement of one is found in the other."""
+    """Two documents with a sentence pair at least this close, one of them the other's most related document, are
+    asked how much of the smaller one the other holds (``compare.align.events``); further apart, no statement of one
+    is found in the other."""
     found_chance: float = 0.15
     """Largest chance that every link found between two documents is wrong (the product of one minus each link's
     calibrated confidence) for ``found_share_threshold`` to count whatever the closest cosine: one link of 0.6
