@@ -78,7 +78,8 @@ class AlignSettings:
     possible_floor: float = 0.25
     """Least calibrated probability for a pairing below ``link_confidence`` to be kept as a possible counterpart."""
     found_cosine: float = 0.6
-    """Two documents with a sentence pair this close are asked how much of the smaller one the other holds."""
+    """A share of the smaller document found in the other (``found_share_threshold``) whose links could all be chance
+    (``found_chance``) makes one event only when some sentence pair of the two documents is this close."""
     found_share_threshold: float = 0.3
     """Share of the smaller document's sentences with a confident link in the other that makes two documents one
     event even when their relatedness stays below ``event_threshold`` (two tellings of one fable)."""
@@ -100,6 +101,14 @@ class AlignSettings:
     prior_base: float = 0.2513
     """The share the prior shrinks towards: the mean share on the training pairs, fitted with the confidence
     weights by benchmarks/train_aligner.py --calibrate."""
+    found_floor: float = 0.4
+    """Two documents with a sentence pair at least this close, one of them the other's most related document, are
+    asked how much of the smaller one the other holds (``compare.align.events``); further apart, no statement of one
+    is found in the other."""
+    found_chance: float = 0.15
+    """Largest chance that every link found between two documents is wrong (the product of one minus each link's
+    calibrated confidence) for ``found_share_threshold`` to count whatever the closest cosine: one link of 0.6
+    between two short unrelated texts happens; two independent ones rarely do."""
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,20 @@ pair's relatedness (a mean of best cosines) can reach the threshold only if its 
 left out can never join two documents (up to the index's recall), so small corpora group exactly as the
 all-pairs comparison did.
 
-A mean of best cosines misses two tellings of one story in different words (GNAT fables: 0.63-0.70). So,
+A mean of best cosines misses two tellings of one story in different words (GNAT fables: 0.34-0.90). So,
 when the sentences' texts are given, a second question is asked of the pairs whose sentences come within
-``AlignSettings.found_cosine`` of each other: how much of the *smaller* document is found in the other, the
-share of its sentences that the aligner links there with a confident link (``found_share``); a pair where at
-least ``AlignSettings.found_share_threshold`` of the smaller document is found reports one event too. A
-look-alike article on the same topic shares words and themes but hardly any statement (its share stays near 0.1).
+``AlignSettings.found_floor`` of each other and that are the most related pair of one of their documents: how
+much of the *smaller* document is found in the other, the sentences of it that the aligner links there with a
+confident link (``found_evidence``). The pair is one event
+when at least ``AlignSettings.found_share_threshold`` of the smaller document is found and the finding is more
+than chance (``found_joins``): some sentence pair reaches ``found_cosine``, or the chance that every one of those
+links is wrong, the product of one minus each link's calibrated confidence, is at most ``found_chance``. And one
+of the two documents must be the other's most related document in the corpus (the corpus's other documents are
+the null: in a folder of many fables, a telling has its own story's tellings closer than another story's). One
+link of confidence 0.6 between two unrelated short texts happens (two different fables: a share of 0.5); two or
+three independent ones rarely do (benchmarks/fable_grouping.py prints the negatives). A link that joins several
+sentences is one link, one chance. A look-alike article on the same topic shares words and
+themes but hardly any statement (its share stays near 0.1).
 
 The plan is made once per run; ``plan_to_events`` turns it into the ``Event`` records that the corpus carries
 and that findings, reports and writers read.
@@ -23,6 +31,7 @@ and that findings, reports and writers read.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -36,7 +45,8 @@ from .relatedness import relatedness
 from .walk import AlignInput, align_pair
 
 __all__ = [
-    "EventPlan", "check_reference", "choose_reference", "event_groups", "found_share", "plan_events", "plan_to_events",
+    "EventPlan", "FoundEvidence", "check_reference", "choose_reference", "event_groups", "found_evidence", "found_joins",
+    "found_share", "plan_events", "plan_to_events",
 ]
 
 
@@ -55,6 +65,8 @@ class EventPlan:
     """How many document pairs the index proposed (for benchmarks)."""
     found: dict[tuple[int, int], float] = field(default_factory=dict)
     """Share of the smaller document found in the other (``found_share``), for the pairs where it was asked."""
+    evidence: dict[tuple[int, int], FoundEvidence] = field(default_factory=dict)
+    """What was found of the smaller document in the other and whether it joins the pair, where it was asked."""
 
     @property
     def multi_event(self) -> bool:
@@ -90,20 +102,25 @@ def plan_events(
     if found is None:
         found = candidate_pairs(doc_vectors, neighbours, threshold)
     related = {p: rel(*p) for p in sorted(found)}
-    shares: dict[tuple[int, int], float] = {}
+    evidence: dict[tuple[int, int], FoundEvidence] = {}
     if inputs is not None and settings is not None:
-        close = candidate_pairs(doc_vectors, neighbours, settings.found_cosine)
+        close = candidate_pairs(doc_vectors, neighbours, settings.found_floor)
         for p in sorted(close):
             if p not in related:
                 related[p] = rel(*p)
-            if related[p] < threshold:
-                shares[p] = found_share(inputs[p[0]], inputs[p[1]], settings)
+        nearest = _nearest(related, n)
+        for p in sorted(close):
+            # Only a document's most related pair can join on what is found (``found_joins``), so only those are
+            # aligned here: at most one per document, however many pairs the index proposes.
+            if related[p] < threshold and p in (nearest[p[0]], nearest[p[1]]):
+                evidence[p] = found_evidence(inputs[p[0]], inputs[p[1]], settings)
+    shares = {p: e.share for p, e in evidence.items()}
     joined = dict(related)
-    for p, share in shares.items():
-        if settings is not None and share >= settings.found_share_threshold:
+    for p, e in evidence.items():
+        if e.joins:
             joined[p] = threshold  # one event: enough of the smaller document is found in the other
     groups = tuple(event_groups(joined, n, threshold))
-    plan = EventPlan(groups, (), related, len(found), shares)
+    plan = EventPlan(groups, (), related, len(found), shares, evidence)
     if plan.multi_event:
         members: dict[int, list[int]] = {}
         for d, g in enumerate(groups):
@@ -114,13 +131,72 @@ def plan_events(
     for p in pairs:
         if p not in related:
             related[p] = rel(*p)
-    return EventPlan(groups, tuple(pairs), related, len(found), shares)
+    return EventPlan(groups, tuple(pairs), related, len(found), shares, evidence)
+
+
+@dataclass(frozen=True)
+class FoundEvidence:
+    """How much of the smaller of two documents is found in the other, and whether that makes them one event."""
+
+    found: int
+    """Sentences of the smaller document with a confident link in the other."""
+    size: int
+    """Sentences of the smaller document."""
+    best_cosine: float
+    """The closest sentence pair of the two documents."""
+    chance: float
+    """Chance that every link found is wrong: the product of one minus each link's calibrated confidence (1.0: none)."""
+    joins: bool
+    """Whether this makes the two documents one event (``found_joins``)."""
+
+    @property
+    def share(self) -> float:
+        """Share of the smaller document's sentences found in the other."""
+        return self.found / self.size if self.size else 0.0
+
+
+def found_joins(
+    found: int, size: int, best_cosine: float, chance: float, settings: AlignSettings, *, closest: bool = True
+) -> bool:
+    """Return whether ``found`` of the smaller document's ``size`` sentences, linked with confidence in the other,
+    make two documents one event: one of the two has the other as its most related document in the corpus
+    (``closest``: the corpus's other documents are the null; tellings of two different stories each have a closer
+    text), at least ``found_share_threshold`` of the smaller is found, and that is more than chance: a closest
+    sentence pair at ``found_cosine`` or more, or ``chance`` (that every link found is wrong) at most ``found_chance``."""
+    if size == 0 or found / size < settings.found_share_threshold:
+        return False
+    return closest and (best_cosine >= settings.found_cosine or chance <= settings.found_chance)
+
+
+def _nearest(related: dict[tuple[int, int], float], n: int) -> list[tuple[int, int] | None]:
+    """Return, per document, its most related pair among ``related`` (ties: the first pair in order), or None."""
+    best: list[tuple[int, int] | None] = [None] * n
+    for p, value in sorted(related.items()):
+        for d in p:
+            q = best[d]
+            if q is None or value > related[q]:
+                best[d] = p
+    return best
+
+
+def found_evidence(a: AlignInput, b: AlignInput, settings: AlignSettings, *, closest: bool = True) -> FoundEvidence:
+    """Align ``a`` with ``b`` and return what was found of the smaller one in the other (``FoundEvidence``);
+    ``closest``: whether one of the two is the other's most related document (see ``found_joins``)."""
+    n, m = len(a.texts), len(b.texts)
+    if n == 0 or m == 0:
+        return FoundEvidence(0, min(n, m), 0.0, 1.0, False)
+    result = align_pair(a, b, settings)
+    side = 0 if n <= m else 1
+    found = len({k for lk in result.links for k in (lk.a if side == 0 else lk.b)})
+    chance = math.prod(1.0 - (lk.confidence if lk.confidence is not None else 1.0) for lk in result.links)
+    best = float((a.vectors @ b.vectors.T).max())
+    size = min(n, m)
+    return FoundEvidence(found, size, best, chance, found_joins(found, size, best, chance, settings, closest=closest))
 
 
 def found_share(a: AlignInput, b: AlignInput, settings: AlignSettings) -> float:
     """Return the share of the smaller document's sentences that have a confident link in the other."""
-    result = align_pair(a, b, settings)
-    return result.coverage[0] if len(a.texts) <= len(b.texts) else result.coverage[1]
+    return found_evidence(a, b, settings).share
 
 
 def event_groups(related: dict[tuple[int, int], float], n: int, threshold: float) -> list[int]:

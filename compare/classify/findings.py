@@ -37,8 +37,9 @@ def _unrelated(doc: Document, related: dict[str, float], threshold: float) -> Fl
         "unrelated",
         f"About something else: its closest source is {best}, with relatedness {related[best]:.2f} (the mean of "
         f"the best sentence cosines of the smaller text) below the {threshold:.2f} that sources of one event reach, "
-        f"and less than {share:.0%} of the smaller text's sentences have a confident counterpart there (the "
-        "statements are not the same, even where the topic is); it gets no links.",
+        f"and less than {share:.0%} of the smaller text's sentences have a confident counterpart there, or those "
+        "few could all match by chance (the statements are not the same, even where the topic "
+        "is); it gets no links.",
         0,
         len(doc.text),
     )
@@ -144,7 +145,7 @@ def find_flags(corpus: Corpus, settings: Settings | None = None) -> dict[str, tu
         found: list[Flag] = []
         event = corpus.event_of(doc.id)
         if event is None:
-            if corpus.events and related[doc.id]:
+            if related[doc.id]:  # set apart: from the event, or (no event at all) from every other source
                 found.append(_unrelated(doc, related[doc.id], settings.align.event_threshold))
         else:
             found.extend(_runs(corpus, doc.id, settings.classify.run_min_sentences))
