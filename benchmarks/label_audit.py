@@ -45,8 +45,8 @@ sys.path.insert(0, str(ROOT))
 from tools.splits import ONESTOP_DIR, onestop_articles, onestop_heldout  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "label_audit"
-GNAT_DIR = ROOT.parent / "shared" / "data" / "gnat_aesop" / "csv"
-"""The GNAT Aesop copy beside the checkout (CC BY-SA 4.0, Pial & Skiena 2023; see its STRUCTURE.md)."""
+GNAT_DIR = ROOT / "data" / "gnat_aesop" / "csv"
+"""The GNAT Aesop fable pairs kept in the repository (CC BY-SA 4.0, Pial & Skiena 2023; see its ATTRIBUTION.md)."""
 EXCLUDED = frozenset({"WNL Wealth therapy", "Life expectancy", "Japan", "Richard III"})
 """Articles the issue's own examples of wrong labels come from: regression tests, not audit material."""
 FRESH = 60
