@@ -20,6 +20,13 @@ from compare.records import Corpus, Document, Link, PairAlignment, Source, Unit
 
 DATA = Path(__file__).parent / "data" / "label_audit"
 VERDICTS = ("right", "debatable", "wrong")
+# Floors a little below what benchmarks/label_audit.py measured with the rules of /work/wt-13 (issue 13's
+# precision-first rules; see tests/data/label_audit/README.md for the figures): with older rules they may fail.
+FINAL_FLOOR = 0.28  # measured: 24 right of 79 named labels (0.304)
+FINAL_MIN_LABELS = 70  # measured: 79 judged labels given again
+FINAL_MIN_RIGHT = 22  # measured: 24
+FINAL_MAX_WRONG = 44  # measured: 42 judged wrong (the rules before issue 13: 46)
+DEV_FLOOR = 0.9  # measured: 20 right of 20 given again (the rules were read against this set)
 
 
 def _labels(a: str, b: str, kind_a: str = "other", kind_b: str = "other", name_a: str = "a", name_b: str = "b"):
@@ -51,6 +58,7 @@ def _again(sample: list[dict[str, str]]) -> list[dict[str, str]]:
 @pytest.mark.parametrize("which", ["dev", "final"])
 def test_audit_sample_is_judged(which):
     sample = _sample(which)
+    assert len(sample) >= 60
     assert all(r["verdict"] in VERDICTS and r["note"] for r in sample), [r for r in sample if r["verdict"] not in VERDICTS]
     assert all(r["type"] != "wording" for r in sample)
     assert len({(r["article"], r["doc_a"], r["doc_b"], r["text_a"], r["text_b"], r["type"], r["a"], r["b"])
@@ -58,16 +66,16 @@ def test_audit_sample_is_judged(which):
 
 
 def test_final_audit_precision_holds_its_floor():
-    # FINAL_MEASURED
     again = _again(_sample("final"))
     right = [r for r in again if r["verdict"] == "right"]
     wrong = [r for r in again if r["verdict"] == "wrong"]
-    assert len(again) >= FINAL_MIN_LABELS  # the figure stands on enough labels
+    assert len(again) >= FINAL_MIN_LABELS  # the figure stands on enough labels (issue 13: at least 60)
+    assert len(right) >= FINAL_MIN_RIGHT  # the right labels stay
+    assert len(wrong) <= FINAL_MAX_WRONG, [(r["type"], r["a"], r["b"], r["note"]) for r in wrong]
     assert len(right) / len(again) >= FINAL_FLOOR, [(r["type"], r["a"], r["b"], r["note"]) for r in wrong]
 
 
 def test_dev_audit_precision_holds_its_floor():
-    # DEV_MEASURED
     again = _again(_sample("dev"))
     right = [r for r in again if r["verdict"] == "right"]
     wrong = [r for r in again if r["verdict"] == "wrong"]
