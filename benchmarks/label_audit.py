@@ -7,7 +7,8 @@ Two audit sets, each a list of small corpora run one by one through the whole pi
 
 - ``dev``: the 60 "fresh" OneStopEnglish articles (``FRESH`` articles outside the held-out part of
   ``tools/splits.py``, chosen by the SHA-1 of their names; each article's advanced, intermediate and elementary
-  rewrites are one 3-document corpus) and the first half (76) of the 153 GNAT Aesop fable pairs ordered by the
+  rewrites are one 3-document corpus), the 42 held-out articles of ``tools/splits.py`` (the rules of issue 13 were
+  revised while reading their labels, so they are development material for the rules) and the first half (76) of the 153 GNAT Aesop fable pairs ordered by the
   SHA-1 of their names (each pair of tellings is one 2-document corpus). The rules may be read against it:
   its judged sample is ``tests/data/label_audit/dev.json``.
 - ``final``: the other 77 GNAT pairs and every OneStopEnglish article that is neither held out,
@@ -66,6 +67,12 @@ def onestop_fresh() -> list[str]:
     return sorted(sorted(pool, key=_sha1)[:FRESH])
 
 
+def onestop_heldout_articles() -> list[str]:
+    """Return the held-out OneStopEnglish articles of ``tools/splits.py`` (not excluded), sorted: dev material too,
+    as the rules of issue 13 were revised while reading their labels."""
+    return [a for a in onestop_articles() if onestop_heldout(a) and a not in EXCLUDED]
+
+
 def onestop_final() -> list[str]:
     """Return the OneStopEnglish articles of the final set: not held out, not fresh, not excluded; sorted."""
     fresh = set(onestop_fresh())
@@ -80,25 +87,27 @@ def gnat_pairs(which: str) -> list[str]:
     return sorted(names[:half] if which == "dev" else names[half:])
 
 
-def gnat_texts(name: str) -> dict[str, str]:
-    """Return the two tellings of one GNAT pair as ``{"a": text, "b": text}``: its sentences, as given, one per line."""
+def gnat_texts(name: str) -> dict[str, bytes]:
+    """Return the two tellings of one GNAT pair as ``{"a": text, "b": text}`` (UTF-8): its sentences, as given, one
+    per line."""
     a: list[str] = []
     b: list[str] = []
     with (GNAT_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             a += [row["sent1"].strip()] if (row.get("sent1") or "").strip() else []
             b += [row["sent2"].strip()] if (row.get("sent2") or "").strip() else []
-    return {"a": "\n".join(a) + "\n", "b": "\n".join(b) + "\n"}
+    return {"a": ("\n".join(a) + "\n").encode("utf-8"), "b": ("\n".join(b) + "\n").encode("utf-8")}
 
 
-def onestop_texts(article: str) -> dict[str, str]:
-    """Return one OneStopEnglish article's three rewrites as ``{"adv": text, "int": text, "ele": text}``."""
-    return {lv: (ONESTOP_DIR / lv / f"{article}-{lv}.txt").read_text(encoding="utf-8") for lv in LEVELS}
+def onestop_texts(article: str) -> dict[str, bytes]:
+    """Return one OneStopEnglish article's three rewrites as ``{"adv": bytes, "int": bytes, "ele": bytes}``, as
+    stored (one file is cp1252: the pipeline's reader finds each file's encoding)."""
+    return {lv: (ONESTOP_DIR / lv / f"{article}-{lv}.txt").read_bytes() for lv in LEVELS}
 
 
 def audit_corpora(which: str, only: str | None = None) -> list[tuple[str, str]]:
     """Return the corpora of one audit set as ``(source, name)``: source ``onestop`` or ``gnat``."""
-    onestop = onestop_fresh() if which == "dev" else onestop_final()
+    onestop = sorted(onestop_fresh() + onestop_heldout_articles()) if which == "dev" else onestop_final()
     out = [("onestop", a) for a in onestop] + [("gnat", n) for n in gnat_pairs(which)]
     return [c for c in out if only is None or c[0] == only]
 
@@ -136,7 +145,7 @@ def named_labels(cache_dir: Path | None, corpora: list[tuple[str, str]], aligned
                 folder = Path(tmp) / f"c{n}"
                 folder.mkdir()
                 for doc, text in (onestop_texts(name) if source == "onestop" else gnat_texts(name)).items():
-                    (folder / f"{doc}.txt").write_text(text, encoding="utf-8")
+                    (folder / f"{doc}.txt").write_bytes(text)
                 corpus, _ = build_corpus(folder, settings, embedder=embedder, model=model)
                 if stored is not None:
                     stored.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,8 @@
 
 The audit samples are every named label that ``benchmarks/label_audit.py`` found on its two sets, each judged by
 reading (``tests/data/label_audit/README.md``): ``final.json`` (GNAT fable pairs and OneStopEnglish articles never
-fitted on: the measure) and ``dev.json`` (the set the rules may be read against). Here each judged link is
+fitted on: the measure) and ``dev.json`` (OneStopEnglish fresh and held-out articles and the other GNAT pairs: the
+set the rules may be read against). Here each judged link is
 classified again from its stored texts (pure: the real word diff and the classifier, no model), so a rule change that
 brings back a label judged wrong, or loses most of the right ones, fails.
 """
