@@ -27,7 +27,7 @@ FINAL_FLOOR = 0.28  # measured: 24 right of 79 named labels (0.304)
 FINAL_MIN_LABELS = 70  # measured: 79 judged labels given again
 FINAL_MIN_RIGHT = 22  # measured: 24
 FINAL_MAX_WRONG = 44  # measured: 42 judged wrong (the rules before issue 13: 46)
-DEV_FLOOR = 0.9  # measured: 20 right of 20 given again (the rules were read against this set)
+DEV_FLOOR = 0.9  # measured: 38 right of 39 given again (0.974; the rules were read against this set)
 
 
 def _labels(a: str, b: str, kind_a: str = "other", kind_b: str = "other", name_a: str = "a", name_b: str = "b"):
