@@ -1,10 +1,11 @@
-"""Labels a teacher can trust: the judged audit sample holds its floor, and the wrong labels of issue 13 stay gone.
+"""Labels a teacher can trust: the judged audit samples hold their floor, and the wrong labels of issue 13 stay gone.
 
-The audit sample (``tests/data/label_audit/onestop_fresh.json``) is every named label that
-``benchmarks/label_audit.py`` found on 60 OneStopEnglish articles no one read while writing the rules, each judged
-by reading. Here each judged
-link is classified again from its stored texts (pure: the real word diff and the classifier, no model), so a rule
-change that brings back a label judged wrong, or loses most of the right ones, fails.
+The audit samples are every named label that ``benchmarks/label_audit.py`` found on its two sets, each judged by
+reading (``tests/data/label_audit/README.md``): ``final.json`` (GNAT fable pairs and OneStopEnglish articles never
+fitted on: the measure) and ``dev.json`` (OneStopEnglish fresh and held-out articles and the other GNAT pairs: the
+set the rules may be read against). Here each judged link is
+classified again from its stored texts (pure: the real word diff and the classifier, no model), so a rule change that
+brings back a label judged wrong, or loses most of the right ones, fails.
 """
 
 from __future__ import annotations
@@ -18,7 +19,15 @@ from compare.classify import Side, classify_corpus, classify_link
 from compare.diff import diff_words
 from compare.records import Corpus, Document, Link, PairAlignment, Source, Unit
 
-SAMPLE = Path(__file__).parent / "data" / "label_audit" / "onestop_fresh.json"
+DATA = Path(__file__).parent / "data" / "label_audit"
+VERDICTS = ("right", "debatable", "wrong")
+# Floors a little below what benchmarks/label_audit.py measured with the rules of /work/wt-13 (issue 13's
+# precision-first rules; see tests/data/label_audit/README.md for the figures): with older rules they may fail.
+FINAL_FLOOR = 0.28  # measured: 24 right of 79 named labels (0.304)
+FINAL_MIN_LABELS = 70  # measured: 79 judged labels given again
+FINAL_MIN_RIGHT = 22  # measured: 24
+FINAL_MAX_WRONG = 44  # measured: 42 judged wrong (the rules before issue 13: 46)
+DEV_FLOOR = 0.9  # measured: 38 right of 39 given again (0.974; the rules were read against this set)
 
 
 def _labels(a: str, b: str, kind_a: str = "other", kind_b: str = "other", name_a: str = "a", name_b: str = "b"):
@@ -30,36 +39,48 @@ def _named(changes) -> list[str]:
     return [c[0] for c in changes if c[0] != "wording"]
 
 
-# --- the judged sample -------------------------------------------------------------------------------------------
+# --- the judged samples ------------------------------------------------------------------------------------------
 
 
-def _sample() -> list[dict[str, str]]:
-    return json.loads(SAMPLE.read_text(encoding="utf-8"))
+def _sample(which: str) -> list[dict[str, str]]:
+    return json.loads((DATA / f"{which}.json").read_text(encoding="utf-8"))
 
 
-def test_audit_sample_is_judged_and_large_enough():
-    sample = _sample()
-    assert all(r["verdict"] in ("right", "debatable", "wrong") and r["note"] for r in sample)
-    assert len([r for r in sample if r["type"] != "wording"]) >= 60
-
-
-def test_audit_precision_holds_its_floor():
-    # benchmarks/label_audit.py measured 19 right of 24 named labels (0.79) with this classifier; the sample also keeps
-    # the 72 labels of the classifier before the last rule changes (25 right), judged the same way
-    sample = _sample()
-    again_right, again_other, back = 0, 0, []
+def _again(sample: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Return the judged labels the classifier gives again on their stored texts."""
+    out = []
     for r in sample:
         again = _labels(r["text_a"], r["text_b"], r["kind_a"], r["kind_b"], r["doc_a"], r["doc_b"])
-        if (r["type"], r["a"], r["b"]) not in {c[:3] for c in again}:
-            continue
-        if r["verdict"] == "right":
-            again_right += 1
-        else:
-            again_other += 1
-            back += [r] if r["verdict"] == "wrong" else []
-    assert again_right / (again_right + again_other) >= 0.75
-    assert again_right >= 18  # most right labels stay
-    assert len(back) <= 4, [(r["type"], r["a"], r["b"], r["note"]) for r in back]
+        if (r["type"], r["a"], r["b"]) in {c[:3] for c in again}:
+            out.append(r)
+    return out
+
+
+@pytest.mark.parametrize("which", ["dev", "final"])
+def test_audit_sample_is_judged(which):
+    sample = _sample(which)
+    assert len(sample) >= 60
+    assert all(r["verdict"] in VERDICTS and r["note"] for r in sample), [r for r in sample if r["verdict"] not in VERDICTS]
+    assert all(r["type"] != "wording" for r in sample)
+    assert len({(r["article"], r["doc_a"], r["doc_b"], r["text_a"], r["text_b"], r["type"], r["a"], r["b"])
+                for r in sample}) == len(sample)  # each label judged once
+
+
+def test_final_audit_precision_holds_its_floor():
+    again = _again(_sample("final"))
+    right = [r for r in again if r["verdict"] == "right"]
+    wrong = [r for r in again if r["verdict"] == "wrong"]
+    assert len(again) >= FINAL_MIN_LABELS  # the figure stands on enough labels (issue 13: at least 60)
+    assert len(right) >= FINAL_MIN_RIGHT  # the right labels stay
+    assert len(wrong) <= FINAL_MAX_WRONG, [(r["type"], r["a"], r["b"], r["note"]) for r in wrong]
+    assert len(right) / len(again) >= FINAL_FLOOR, [(r["type"], r["a"], r["b"], r["note"]) for r in wrong]
+
+
+def test_dev_audit_precision_holds_its_floor():
+    again = _again(_sample("dev"))
+    right = [r for r in again if r["verdict"] == "right"]
+    wrong = [r for r in again if r["verdict"] == "wrong"]
+    assert len(right) / len(again) >= DEV_FLOOR, [(r["type"], r["a"], r["b"], r["note"]) for r in wrong]
 
 
 # --- the wrong labels listed in issue 13 -------------------------------------------------------------------------
