@@ -85,6 +85,9 @@ _PARAGRAPH = re.compile(r'<div\b[^>]*type="x-p"[^>]*/>')
 _SPACE_TAG = re.compile(r"<(l|lb|lg)\b[^>]*/?>")
 _TAG = re.compile(r"<[^>]+>")
 _PARA_MARK = "\x00"
+_CUT = "\x01"
+_JOINED = re.compile(r"(?<=[A-Za-z,.;:!?’”])\x01+(?=[A-Za-z])")
+"""A note cut out between two words ("rock<note/>I will build") leaves them glued: a space goes back there."""
 
 
 def parse_imp(text: str) -> dict[tuple[str, int, int], str]:
@@ -107,10 +110,11 @@ def parse_imp(text: str) -> dict[tuple[str, int, int], str]:
 
 def verse_text(markup: str) -> str:
     """Return one verse's text without markup; a paragraph break is marked with ``_PARA_MARK``."""
-    text = _DROP.sub("", markup)
+    text = _DROP.sub(_CUT, markup)
     text = _PARAGRAPH.sub(_PARA_MARK, text)
     text = _SPACE_TAG.sub(" ", text)
-    return html.unescape(_TAG.sub("", text))
+    text = _TAG.sub("", text)
+    return html.unescape(_JOINED.sub(" ", text).replace(_CUT, ""))
 
 
 def _ranges(ref: str) -> list[tuple[int, int, int]]:
