@@ -17,8 +17,9 @@ The source is the SWORD module ``engWEB2015eb`` (Debian package ``sword-text-web
 ``mod2imp engWEB2015eb > /tmp/web.imp`` (``--imp``; the tool runs ``mod2imp`` itself when no file is given). Each
 verse is a ``$$$Book C:V`` line followed by OSIS XML; the text is kept unchanged except that markup is removed:
 footnotes and cross references (``<note>``), headings (``<title>``) and word tags go, paragraph markers become
-blank lines, poetry lines (``<l>``) are joined with a space, and the curly quotation marks in the text stay as they
-are (``<q>`` elements carry no marks of their own in this edition). Half verses (Aland's "43a") are taken whole.
+blank lines, poetry lines (``<l>``) are joined with a space (none after an opening quotation mark), a space goes
+back where a removed note stood between two words, and the curly quotation marks in the text stay as they are
+(``<q>`` elements carry no marks of their own in this edition). Half verses (Aland's "43a") are taken whole.
 The committed files are what tests read; this tool only regenerates them.
 """
 
@@ -112,7 +113,7 @@ def verse_text(markup: str) -> str:
     """Return one verse's text without markup; a paragraph break is marked with ``_PARA_MARK``."""
     text = _DROP.sub(_CUT, markup)
     text = _PARAGRAPH.sub(_PARA_MARK, text)
-    text = _SPACE_TAG.sub(" ", text)
+    text = _SPACE_TAG.sub(_CUT, text)
     text = _TAG.sub("", text)
     return html.unescape(_JOINED.sub(" ", text).replace(_CUT, ""))
 
