@@ -1,0 +1,112 @@
+"""Audit the named change labels on the synoptic gospels: precision per type, from judged verdicts.
+
+Usage:  python benchmarks/synoptic_audit.py [--code DIR] [--cache-dir DIR] [--show] [--add-unjudged]
+
+Each pericope folder of ``tests/data/synoptic/`` (two to four gospels reporting one event in different words; see
+its README.md and ``tools/synoptic.py``) is run through the whole pipeline with the bundled model; every named
+(non-``wording``) change is looked up in the judged sample ``tests/data/synoptic/judged.json`` (each label with both
+linked texts, a verdict ``right`` / ``debatable`` / ``wrong`` given by reading, and a one-line note). It prints
+precision per type (right / judged; a debatable label counts as not right) and the labels not judged yet
+(``--add-unjudged`` appends them with verdict ``"?"`` for a person to fill in). ``--code DIR`` imports ``compare``
+from another checkout (to judge the labels of other rules on the same corpus). Asserts nothing:
+``tests/test_synoptic_audit.py`` holds the floor. No rule was written or tuned on this corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "synoptic"
+JUDGED = CORPUS / "judged.json"
+VERDICTS = ("right", "debatable", "wrong")
+
+
+def pericopes(corpus: Path = CORPUS) -> list[Path]:
+    """Return the pericope folders (each holds one .txt per gospel), sorted."""
+    return sorted(p for p in corpus.iterdir() if p.is_dir() and any(p.glob("*.txt")))
+
+
+def label_key(rec: dict[str, str]) -> tuple[str, ...]:
+    """Identify one label across runs: the pericope, both documents and texts, the type and the words on each side."""
+    return (rec["pericope"], rec["doc_a"], rec["doc_b"], rec["text_a"], rec["text_b"], rec["type"], rec["a"], rec["b"])
+
+
+def named_labels(cache_dir: Path | None, folders: list[Path]) -> list[dict[str, str]]:
+    """Run the pipeline on every pericope folder; return each named change with its link's texts."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from compare.embed import resolve_model
+    from compare.engines import local_embedder
+    from compare.pipeline import build_corpus
+    from compare.settings import Settings
+
+    settings = Settings(cache_dir=cache_dir)
+    model = resolve_model(None)
+    embedder = local_embedder(settings, model)
+    out: list[dict[str, str]] = []
+    for folder in folders:
+        corpus, _ = build_corpus(folder, settings, embedder=embedder, model=model)
+        kinds = {d.id: d.source.kind for d in corpus.documents}
+        for p in corpus.pairs:
+            for lk in p.links:
+                for c in lk.changes:
+                    if c.type == "wording":
+                        continue
+                    out.append({
+                        "pericope": folder.name, "doc_a": p.a, "doc_b": p.b,
+                        "kind_a": kinds[p.a], "kind_b": kinds[p.b],
+                        "text_a": " ".join(corpus.units[p.a][i].text for i in lk.a),
+                        "text_b": " ".join(corpus.units[p.b][j].text for j in lk.b),
+                        "type": c.type, "a": c.a, "b": c.b, "detail": c.detail,
+                    })
+    return out
+
+
+def precision_table(judged: list[dict[str, str]]) -> str:
+    """Return a Markdown table of right / debatable / wrong and precision per type, all types last."""
+    rows = []
+    for t in [*sorted({r["type"] for r in judged}), None]:
+        n = Counter(r["verdict"] for r in judged if t is None or r["type"] == t)
+        total = sum(n[v] for v in VERDICTS)
+        prec = f"{n['right'] / total:.3f}" if total else "-"
+        rows.append(f"| {t or '**all named**'} | {total} | {n['right']} | {n['debatable']} | {n['wrong']} | {prec} |")
+    return "\n".join(["| type | judged | right | debatable | wrong | precision |", "|---|---|---|---|---|---|", *rows])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--code", type=Path, default=None, help="import compare from this checkout [default: this one]")
+    parser.add_argument("--cache-dir", type=Path, default=None, help="embedding cache folder [default: none]")
+    parser.add_argument("--show", action="store_true", help="print every label found with its verdict")
+    parser.add_argument("--add-unjudged", action="store_true", help="append unjudged labels to the sample, verdict '?'")
+    args = parser.parse_args()
+    sys.path.insert(0, str((args.code or ROOT).resolve()))
+    import compare
+
+    folders = pericopes()
+    found = named_labels(args.cache_dir, folders)
+    sample = json.loads(JUDGED.read_text(encoding="utf-8")) if JUDGED.is_file() else []
+    verdicts = {label_key(r): r for r in sample}
+    judged = [verdicts[label_key(r)] for r in found if verdicts.get(label_key(r), {}).get("verdict") in VERDICTS]
+    unjudged = [r for r in found if label_key(r) not in verdicts]
+    docs = sum(len(list(f.glob("*.txt"))) for f in folders)
+    print(f"compare from {Path(compare.__file__).parent}\n{len(folders)} pericopes, {docs} passages; "
+          f"{len(found)} named labels found, {len(judged)} judged, {len(unjudged)} not judged yet.\n")
+    print(precision_table(judged))
+    for r in found if args.show else unjudged:
+        v = verdicts.get(label_key(r), {}).get("verdict", "not judged")
+        print(f"\n[{v}] {r['type']} {r['pericope']} {r['doc_a']}/{r['doc_b']} {r['a']!r} / {r['b']!r}\n"
+              f"  a: {r['text_a']}\n  b: {r['text_b']}\n  -> {r['detail']}")
+    if args.add_unjudged and unjudged:
+        sample += [{**r, "verdict": "?", "note": ""} for r in unjudged]
+        JUDGED.write_text(json.dumps(sample, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\n{len(unjudged)} labels appended to {JUDGED} with verdict '?'.")
+
+
+if __name__ == "__main__":
+    main()
