@@ -43,7 +43,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.splits import ONESTOP_DIR, onestop_articles, onestop_heldout  # noqa: E402
+from tools.splits import ONESTOP_DIR, audit_feedback, onestop_articles, onestop_heldout  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "label_audit"
 GNAT_DIR = ROOT / "data" / "gnat_aesop" / "csv"
@@ -220,6 +220,11 @@ def main() -> None:
         if part:
             print(f"{source}:\n{precision_table(part)}\n")
     print(f"both:\n{precision_table(judged)}")
+    if args.which == "final":
+        clean = [r for r in judged if not audit_feedback(r.get("corpus", "onestop"), r["article"])]
+        print(f"\nthe clean half (never shown to the rules; tools/splits.py audit_feedback):\n{precision_table(clean)}")
+        print(f"\nthe half given to the second round of rule work as feedback:\n"
+              f"{precision_table([r for r in judged if r not in clean])}")
     six = [a for s, a in corpora if s == "onestop"][:SIX]
     per_pair = Counter(r["article"] for r in found if r["article"] in six and {r["doc_a"], r["doc_b"]} == {"adv", "ele"})
     print(f"\nnamed labels on advanced vs elementary of {len(six)} articles ({', '.join(six)}): {sum(per_pair.values())}"

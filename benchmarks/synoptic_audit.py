@@ -85,6 +85,9 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print every label found with its verdict")
     parser.add_argument("--add-unjudged", action="store_true", help="append unjudged labels to the sample, verdict '?'")
     args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from tools.splits import audit_feedback  # this checkout's split, whichever rules are audited
+
     sys.path.insert(0, str((args.code or ROOT).resolve()))
     import compare
 
@@ -98,6 +101,10 @@ def main() -> None:
     print(f"compare from {Path(compare.__file__).parent}\n{len(folders)} pericopes, {docs} passages; "
           f"{len(found)} named labels found, {len(judged)} judged, {len(unjudged)} not judged yet.\n")
     print(precision_table(judged))
+    clean = [r for r in judged if not audit_feedback("synoptic", r["pericope"])]
+    print(f"\nthe clean half (never shown to the rules; tools/splits.py audit_feedback):\n{precision_table(clean)}")
+    print(f"\nthe half given to the second round of rule work as feedback:\n"
+          f"{precision_table([r for r in judged if r not in clean])}")
     for r in found if args.show else unjudged:
         v = verdicts.get(label_key(r), {}).get("verdict", "not judged")
         print(f"\n[{v}] {r['type']} {r['pericope']} {r['doc_a']}/{r['doc_b']} {r['a']!r} / {r['b']!r}\n"

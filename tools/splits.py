@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-__all__ = ["ONESTOP_DIR", "onestop_articles", "onestop_heldout"]
+__all__ = ["ONESTOP_DIR", "audit_feedback", "onestop_articles", "onestop_heldout"]
 
 ONESTOP_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "onestopenglish"
 """The OneStopEnglish copy beside the checkout (CC BY-SA 4.0; see its README.md)."""
@@ -26,3 +26,14 @@ def onestop_articles(folder: Path = ONESTOP_DIR) -> list[str]:
     """Return the names of the articles that have all three levels, sorted."""
     names = {p.name.removesuffix("-adv.txt") for p in (folder / "adv").glob("*-adv.txt")}
     return sorted(n for n in names if (folder / "ele" / f"{n}-ele.txt").is_file() and (folder / "int" / f"{n}-int.txt").is_file())
+
+
+def audit_feedback(corpus: str, name: str) -> bool:
+    """Return whether one corpus of the label audit's final material was shown to the rules (the second round).
+
+    ``corpus`` is ``"onestop"``, ``"gnat"`` or ``"synoptic"``; ``name`` the article, fable pair or pericope. Half of
+    the final audit material, chosen by the SHA-1 of ``"round2:<corpus>:<name>"`` (first hex digit 0-7), was judged and
+    then given, with its verdicts, to the second round of rule work of issue 13; the other half was never read by
+    anyone writing rules, and only it is the clean measure.
+    """
+    return hashlib.sha1(f"round2:{corpus}:{name}".encode()).hexdigest()[0] < "8"
