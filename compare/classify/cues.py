@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .lexicon import HEDGES, content_stems, is_noun, words
+from .lexicon import HEDGES, content_stems, is_noun, word_tag, words
 
 __all__ = [
     "WORDS",
+    "HEARSAY_ADVERBS",
+    "attributed_alike",
     "claim_told",
     "content_overlap",
     "distancing_marks",
@@ -121,9 +123,32 @@ def _plain_use(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 3].lstrip()
     if w in ("claim", "claims") and before and before[-1] in _FALSE_BEFORE:
         return True
+    if w in ("claim", "claims") and _claim_noun(before, text[m.end() :]):
+        return True  # "the government's claim that", "compensation claims", "rejected these claims": a legal noun
     if w.startswith("claim") and not _reports_a_statement(text[m.end() :]):
         return True  # "claimed 70,000 lives", "claimed the records", "is claiming a domain name": no statement follows
     return w.replace(" ", "-") == "so-called" and after[:1].isupper()
+
+
+_NOUN_AFTER = frozenset({"from", "of", "for", "against", "on", "over", "about", "by", "under", "and", "or", "were", "are",
+                         "was", "is", "had", "have"})
+
+
+def _claim_noun(before: list[str], after: str) -> bool:
+    """Whether "claim"/"claims" is the noun (a demand or an argument one side makes in a dispute, an insurance or legal
+    claim), not the verb that reports a statement: after a determiner, a possessive, a number, an adjective or a verb
+    ("the claim", "the government's claim that", "rejected claims", "legal claims"), or, after a noun, with no
+    statement of its own after it ("compensation claims.", "asylum claims were ...")."""
+    if not before:
+        return False
+    prev = before[-1]
+    if prev in _DETERMINERS or prev.endswith(("'s", "’s", "s'", "s’")) or prev.isdigit():
+        return True
+    tag = word_tag(prev)
+    if tag in ("JJ", "CD", "PRP$", "DT") or tag.startswith("VB"):
+        return True
+    ws = re.findall(r"[\w’']+|[.,;:!?()]", after.lower())[:1]
+    return tag in ("NN", "NNS", "") and (not ws or not ws[0][0].isalnum() or ws[0] in _NOUN_AFTER)
 
 
 _CLAUSE_START = frozenset({"that", "to", "it", "he", "she", "they", "we", "i", "you", "there", "this", "his", "her", "their"})
@@ -177,6 +202,12 @@ def hearsay(text: str) -> bool:
 
 _EXAMPLE_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "probably"})
 _ATTRIBUTIVE = frozenset({"likely", "unlikely", "certain", "sure"})
+_PERSUADED = frozenset({"convinced"})
+"""Words of certainty that are also verbs of persuasion ("convinced its sellers to ..."); certainty only after a form
+of "be" or "feel" ("I am convinced", "remained convinced") or before "that"/"of"."""
+_BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "feel", "feels",
+                 "felt", "seem", "seems", "seemed", "m", "re", "s", "not", "so", "fully", "firmly", "still", "i’m", "i'm",
+                 "we're", "we’re", "he's", "he’s", "she's", "she’s", "they're", "they’re"})
 _CONCEDING = frozenset({"certainly", "definitely", "surely", "clearly", "obviously", "undoubtedly", "of course"})
 _CONCESSION = re.compile(r"\b(?:but|yet|however|although|though)\b", re.IGNORECASE)
 
@@ -210,6 +241,12 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
     ws = words(text[start:end])
     after = (ws[1:] + words(text[end : end + 40])[:1] + [""])[: len(ws)]
     for w, nxt in zip(ws, after, strict=True):
+        if w in _PERSUADED and before and before[0] not in _BE and nxt not in ("that", "of", "about", ""):
+            before = [w]
+            continue  # "convinced its sellers to withdraw": persuaded them, nobody's certainty
+        if w in _ATTRIBUTIVE and nxt and word_tag(nxt) in ("", "JJ", "NNP", "NNS", "NN"):
+            before = [w]
+            continue  # "certain Android phones", "certain new rules": some of them, not a degree of certainty
         if w in HEDGES and HEDGES[w] != "distancing" and not (w in _EXAMPLE_ADVERBS and before and before[0] in _PREPOSITIONS) \
                 and not (w in _ATTRIBUTIVE and (is_noun(nxt) or (before and before[0] in _DETERMINERS))) \
                 and not (w in _CONCEDING and _CONCESSION.search(_sentence_after(text, start, w))):
@@ -255,6 +292,30 @@ def claim_told(text: str, mark: str, start: int, end: int, other: str, least: in
     theirs = content_stems(other)
     told = {w[:5] for w in claim} & theirs
     return len(told) >= min(least, len({w[:5] for w in claim}))
+
+
+HEARSAY_ADVERBS = frozenset({"allegedly", "reportedly", "supposedly", "purportedly", "alleged", "reported", "supposed",
+                             "purported"})
+"""Distancing words that only attribute a statement to others: "allegedly mistreated" is "someone says they were"."""
+_REPORTED = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|according\s+to)\b", re.IGNORECASE)
+
+
+def attributed_alike(mark: str, text: str, other: str) -> bool:
+    """Whether the other side keeps the distance of ``mark`` (in ``text``): a word that only attributes ("allegedly",
+    "reportedly") against a side that attributes in a reporting verb of its own ("who say they were treated badly"):
+    one more "say"/"said"/"told"/"according to" there than in ``text``, inside quotation marks where the mark is inside
+    them and outside where it is outside (a "said" that gives the whole quotation to its speaker attributes nothing
+    inside it). A verb that doubts ("claimed" / "said") is not kept this way."""
+    if mark.lower() not in HEARSAY_ADVERBS:
+        return False
+    at = text.lower().find(mark.lower())
+    inside = any(s0 <= at < s1 for s0, s1 in quoted_spans(text))
+
+    def count(t: str) -> int:
+        spans = quoted_spans(t)
+        return sum(any(s0 <= m.start() < s1 for s0, s1 in spans) == inside for m in _REPORTED.finditer(t))
+
+    return count(other) > count(text)
 
 
 def shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[int, int, int]]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence, Set
 
 from ..records import Change
 from ..settings import ClassifySettings
-from .cues import WORDS, claim_told, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
+from .cues import WORDS, attributed_alike, claim_told, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
 from .hunks import Hunk, Side
 from .lexicon import EVALUATIVE_VERBS, content_stems, is_noun, polarity, stem, vader_valence, words
 
@@ -28,7 +28,7 @@ def distancing_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> lis
         else:
             marks = distancing_marks(side.text, start, end)
         for mark in dict.fromkeys(marks):
-            if not claim_told(side.text, mark, start, end, other.text):
+            if not claim_told(side.text, mark, start, end, other.text) or attributed_alike(mark, side.text, other.text):
                 continue  # "each claimed to be the more handsome" / "disputing about their good looks": no claim told there
             pair = (mark, "") if side is a else ("", mark)
             said = f"quotation marks around “{mark[1:-1]}”" if mark[0] in "'‘" else f"“{mark}”"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..records import Change, ChangeType
 from ..settings import ClassifySettings
-from .cues import claim_told, hearsay, hedge_classes, inside_spans, quoted_spans, written_names
+from .cues import attributed_alike, claim_told, hearsay, hedge_classes, inside_spans, quoted_spans, written_names
 from .evaluation import charge, degree, head_swapped, may_judge, quoted_word, strong, strong_valence
 from .hunks import Hunk, Side
 from .lexicon import (
@@ -196,9 +196,20 @@ _OPINION = re.compile(
 already allows for doubt, so a possibility marker on the other side ("probably", "think") changes no certainty."""
 
 
+_CHANCE = frozenset({"chance", "chances", "possibility", "possibilities", "risk", "risks", "likelihood", "odds", "danger",
+                     "probability", "prospect", "hope", "hopes"})
+"""Nouns that set a possibility for the clause after them ("a chance Inky could/will come home")."""
+def _chance_before(text: str, start: int, n: int = 4) -> bool:
+    """Whether a possibility noun (``_CHANCE``) stands among the ``n`` words before ``start`` in its sentence."""
+    head = re.split(r"[.!?;](?:\s|$)", text[:start])[-1]
+    return bool(set(words(head)[-n:]) & _CHANCE)
+
+
 def _hedge(c: HunkContext) -> Change | None:
     """A certainty or modality class on one side only (a side whose sentence gives a view or a forecast, ``_OPINION``,
-    already has the class ``possible``)."""
+    already has the class ``possible``). A modal right after a possibility noun on both sides ("a chance he could" /
+    "a chance he will") changes nothing: the noun hedges; and a word that only attributes ("allegedly", "reportedly")
+    keeps the distance of an other side that attributes the same in a reporting verb ("who say they were ...")."""
     h = c.hunk
     ha, hb = hedge_classes(c.a.text, h.a_start, h.a_end), hedge_classes(c.b.text, h.b_start, h.b_end)
     full_a, full_b = hedge_classes(c.a.text), hedge_classes(c.b.text)
@@ -231,8 +242,13 @@ def _hedge(c: HunkContext) -> Change | None:
         only_b = {k: v for k, v in only_b.items() if k == "distancing"}
     only_a = without_quoting_style(only_a, c.a, c.b, c.settings)
     only_b = without_quoting_style(only_b, c.b, c.a, c.settings)
+    if _chance_before(c.a.text, h.a_start) and _chance_before(c.b.text, h.b_start):
+        for only in (only_a, only_b):  # "a chance Inky could come home" / "a chance Inky will": the chance is the hedge
+            only.pop("certain", None)
+            only.pop("possible", None)
     for only, side, other, (start, end) in ((only_a, c.a, c.b, (h.a_start, h.a_end)), (only_b, c.b, c.a, (h.b_start, h.b_end))):
-        told = [m for m in only.get("distancing", []) if claim_told(side.text, m, start, end, other.text)]
+        told = [m for m in only.get("distancing", []) if claim_told(side.text, m, start, end, other.text)
+                and not attributed_alike(m, side.text, other.text)]
         if not told:
             only.pop("distancing", None)  # the other side does not tell the claim at all: nothing is vouched for there
         else:
