@@ -182,7 +182,8 @@ def emotive_reason(
 
     An adjective or adverb (Brill's lexicon) counts when VADER rates it at least ``valence`` away from
     neutral (on -4..4), or when the NRC lexicon associates it with one of ``emotions`` and VADER, when it rates the word
-    at all, agrees (at least ``vader_floor`` from neutral: "questionable" is NRC disgust, VADER -1.2); so does a reporting
+    at all, agrees (at least ``vader_floor`` from neutral: "questionable" is NRC disgust, VADER -1.2), and, when VADER does
+    not rate it, NRC links it with anger or fear too ("beastly", not "muddy"); so does a reporting
     verb that judges what was said (``EVALUATIVE_VERBS``: "slammed"). Other nouns and verbs ("war", "attack",
     "corpse", "delay") mostly name what happened rather than judge it: they count only with ``any_pos``.
     """
@@ -200,7 +201,10 @@ def emotive_reason(
     polar = "negative" in assoc or "positive" in assoc  # NRCLex's WordNet-expanded entries without polarity are noisy
     mixed = any(e in assoc for e in ("trust", "joy", "anticipation", "surprise"))  # "owing", "latent": NRC noise
     vader_agrees = v is None or abs(v) >= vader_floor
-    if polar and "disgust" in assoc and not mixed and vader_agrees and any(e in emotions for e in assoc):  # not "defiant"
+    # a word VADER does not rate needs NRC disgust with anger or fear: disgust alone is mostly a plain description of
+    # a physical thing ("muddy", "toxic", "greasy")
+    second = v is not None or bool({"anger", "fear"} & set(assoc))
+    if polar and "disgust" in assoc and not mixed and vader_agrees and second and any(e in emotions for e in assoc):
         return f"NRC Emotion Lexicon associates it with {feelings}"
     return None
 

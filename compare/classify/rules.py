@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..records import Change, ChangeType
 from ..settings import ClassifySettings
 from .cues import attributed_alike, claim_told, hearsay, hedge_classes, inside_spans, quoted_spans, written_names
-from .evaluation import charge, degree, head_swapped, may_judge, quoted_word, strong, strong_valence
+from .evaluation import charge, degree, head_swapped, may_judge, possession_sense, quoted_word, strong, strong_valence
 from .hunks import Hunk, Side
 from .lexicon import (
     EVALUATIVE_VERBS,
@@ -293,6 +293,8 @@ def _loaded(c: HunkContext) -> Change | None:
         if degree(side.text, w):
             continue  # "an awful lot", "a great deal": a degree, not a judgement
         verb = w in EVALUATIVE_VERBS  # "slammed" / "spoke of": a plain reporting verb in its slot judges nothing
+        if verb and possession_sense(side.text, w, theirs):
+            continue  # "which boasts more than a dozen observatories" / "which has": having, not speaking
         if not flip and any(word_tag(x) == "FW" for x in theirs):
             continue  # a foreign phrase in its place ("tour de force") judges in words the lexicons do not rate
         if not flip and any(may_judge(x) and not (verb and word_tag(x).startswith("VB")) for x in slot):
