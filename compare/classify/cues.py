@@ -14,6 +14,8 @@ __all__ = [
     "WORDS",
     "HEARSAY_ADVERBS",
     "attributed_alike",
+    "chance_before",
+    "compounds",
     "claim_told",
     "content_overlap",
     "distancing_marks",
@@ -23,6 +25,7 @@ __all__ = [
     "quoted_spans",
     "shared_runs",
     "speakers_named",
+    "split_compound",
     "surname",
     "written_names",
 ]
@@ -316,6 +319,32 @@ def attributed_alike(mark: str, text: str, other: str) -> bool:
         return sum(any(s0 <= m.start() < s1 for s0, s1 in spans) == inside for m in _REPORTED.finditer(t))
 
     return count(other) > count(text)
+
+
+_CHANCE = frozenset({"chance", "chances", "possibility", "possibilities", "risk", "risks", "likelihood", "odds", "danger",
+                     "probability", "prospect", "hope", "hopes"})
+"""Nouns that set a possibility for the clause after them ("a chance Inky could/will come home")."""
+def chance_before(text: str, start: int, n: int = 4) -> bool:
+    """Whether a possibility noun (``_CHANCE``) stands among the ``n`` words before ``start`` in its sentence."""
+    head = re.split(r"[.!?;](?:\s|$)", text[:start])[-1]
+    return bool(set(words(head)[-n:]) & _CHANCE)
+
+
+def compounds(text: str) -> set[str]:
+    """The crude stems of every two neighbouring words of ``text`` written as one ("wine skins" as "wineskins")."""
+    ws = words(text)
+    return {(x + y)[:5] for x, y in zip(ws, ws[1:], strict=False) if x.isalpha() and y.isalpha()}
+
+
+def split_compound(hunk: str, other: str) -> set[str]:
+    """The stems of the words of ``hunk`` that stand in ``other`` as one word with their neighbour ("wine skins" /
+    "wineskins"): a spelling, not a word added."""
+    ws, theirs = words(hunk), set(words(other))
+    out: set[str] = set()
+    for x, y in zip(ws, ws[1:], strict=False):
+        if x + y in theirs:
+            out |= {x[:5], y[:5]}
+    return out
 
 
 def shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[int, int, int]]:

@@ -16,7 +16,18 @@ from dataclasses import dataclass, field
 
 from ..records import Change, ChangeType
 from ..settings import ClassifySettings
-from .cues import attributed_alike, claim_told, hearsay, hedge_classes, inside_spans, quoted_spans, written_names
+from .cues import (
+    attributed_alike,
+    chance_before,
+    claim_told,
+    compounds,
+    hearsay,
+    hedge_classes,
+    inside_spans,
+    quoted_spans,
+    split_compound,
+    written_names,
+)
 from .evaluation import charge, degree, head_swapped, may_judge, possession_sense, quoted_word, strong, strong_valence
 from .hunks import Hunk, Side
 from .lexicon import (
@@ -196,15 +207,6 @@ _OPINION = re.compile(
 already allows for doubt, so a possibility marker on the other side ("probably", "think") changes no certainty."""
 
 
-_CHANCE = frozenset({"chance", "chances", "possibility", "possibilities", "risk", "risks", "likelihood", "odds", "danger",
-                     "probability", "prospect", "hope", "hopes"})
-"""Nouns that set a possibility for the clause after them ("a chance Inky could/will come home")."""
-def _chance_before(text: str, start: int, n: int = 4) -> bool:
-    """Whether a possibility noun (``_CHANCE``) stands among the ``n`` words before ``start`` in its sentence."""
-    head = re.split(r"[.!?;](?:\s|$)", text[:start])[-1]
-    return bool(set(words(head)[-n:]) & _CHANCE)
-
-
 def _hedge(c: HunkContext) -> Change | None:
     """A certainty or modality class on one side only (a side whose sentence gives a view or a forecast, ``_OPINION``,
     already has the class ``possible``). A modal right after a possibility noun on both sides ("a chance he could" /
@@ -242,7 +244,7 @@ def _hedge(c: HunkContext) -> Change | None:
         only_b = {k: v for k, v in only_b.items() if k == "distancing"}
     only_a = without_quoting_style(only_a, c.a, c.b, c.settings)
     only_b = without_quoting_style(only_b, c.b, c.a, c.settings)
-    if _chance_before(c.a.text, h.a_start) and _chance_before(c.b.text, h.b_start):
+    if chance_before(c.a.text, h.a_start) and chance_before(c.b.text, h.b_start):
         for only in (only_a, only_b):  # "a chance Inky could come home" / "a chance Inky will": the chance is the hedge
             only.pop("certain", None)
             only.pop("possible", None)
@@ -315,13 +317,16 @@ def _quote(c: HunkContext) -> Change | None:
     """Words inside a secondary source's quotation marks that differ from every record of the statement.
 
     Only on a near-verbatim link to a record, and only for content words (adverbs included: a dropped "almost"
-    counts) that the other side does not have at all (after crude stemming). The transcript and the readout are
+    counts) that the other side does not have at all (after crude stemming, irregular forms read as their base: "came"
+    is "come"; two words written as one are one word: "wine skins" / "wineskins"). The transcript and the readout are
     two translations: when the quoted words are those of another record linked to the same sentences, the quote
     is faithful (``wording``, and the detail says whose words they are).
     """
     a, b, h = c.a, c.b, c.hunk
-    all_a, all_b = content_stems(a.text, adverbs=True), content_stems(b.text, adverbs=True)
-    content_changed = bool(content_stems(h.a, adverbs=True) - all_b or content_stems(h.b, adverbs=True) - all_a)
+    all_a = content_stems(a.text, adverbs=True) | compounds(a.text)
+    all_b = content_stems(b.text, adverbs=True) | compounds(b.text)
+    content_changed = bool(content_stems(h.a, adverbs=True) - all_b - split_compound(h.a, b.text)
+                           or content_stems(h.b, adverbs=True) - all_a - split_compound(h.b, a.text))
     if not (c.verbatim and content_changed):
         return None
     qa = a.quoted if a.quoted is not None else quoted_spans(a.text)
