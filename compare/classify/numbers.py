@@ -38,9 +38,12 @@ def number_change(ta: str, tb: str, p: Quantity, q: Quantity, a: Side, b: Side) 
 
 def _told(p: Quantity, q: Quantity) -> bool:
     """Whether ``q`` gives the value of ``p``: the same quantity, or the same count with its noun elsewhere or another
-    noun read after it ("142,000 households" / "142,000 worth $25 million")."""
+    noun read after it ("142,000 households" / "142,000 worth $25 million"), or a bare number against the same value with
+    its unit ("from 10 to 20%" / "from 10% to 20%": a range writes its unit once)."""
     if same_value(p, q):
         return True
+    if "count" in (p.kind, q.kind) and not p.kind.startswith("count:") and math.isclose(p.value, q.value, rel_tol=1e-6):
+        return True  # "from 10 to 20%" / "from 10% to 20%": the unit of a range is written once
     return p.kind.startswith("count") and q.kind.startswith("count") and math.isclose(p.value, q.value, rel_tol=1e-6)
 
 
