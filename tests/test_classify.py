@@ -656,7 +656,7 @@ def test_certainty_changes_third_round_still_named():
         ("The town boasts three museums and a fine harbour.", "The town has three museums and a fine harbour."),
         ("The hotel, which boasts more than twenty rooms, is full.", "The hotel, with twenty rooms, is full."),
         # a word only NRC rates, with disgust alone, describes a physical thing
-        ("The children played on the muddy field all afternoon.", "The children played on the field all afternoon."),
+        ("The children played on the muddy field all afternoon.", "The children played on the football field all afternoon."),
     ],
 )
 def test_no_change_of_evaluation_third_round(first, second):
@@ -673,8 +673,8 @@ def test_changes_of_evaluation_third_round_still_named():
 
 def test_a_charged_noun_in_an_added_clause_is_no_key_noun_swap():
     assert "meaning" not in [t for t, *_ in _named(
-        "The firm that built the dam may not apply for the contract.",
-        "The firm that built the dam when the accident happened may not build it again.")]
+        "The firm that ran the mine cannot bid for the contract.",
+        "The firm that ran the mine when the disaster happened cannot run it again.")]
 
 
 @pytest.mark.parametrize(
