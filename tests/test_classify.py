@@ -657,6 +657,11 @@ def test_certainty_changes_third_round_still_named():
         ("The hotel, which boasts more than twenty rooms, is full.", "The hotel, with twenty rooms, is full."),
         # a word only NRC rates, with disgust alone, describes a physical thing
         ("The children played on the muddy field all afternoon.", "The children played on the football field all afternoon."),
+        # NRC disgust with VADER's mild agreement, but no anger or fear: a description ("dirty water")
+        ("The pipes carried dirty water to the farm.", "The pipes carried water to the farm."),
+        # an adjective whose noun already carries its direction says how bad, not that it is bad
+        ("Hundreds of homes fell in the terrible earthquake of May.", "Hundreds of homes fell in the earthquake of May."),
+        ("A violent storm reached the islands on Tuesday.", "A storm reached the islands on Tuesday."),
     ],
 )
 def test_no_change_of_evaluation_third_round(first, second):

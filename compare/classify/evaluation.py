@@ -13,7 +13,7 @@ from .cues import quoted_spans
 from .hunks import Side
 from .lexicon import EVALUATIVE_VERBS, emotive_reason, nrc_emotions, polarity, stem, vader_valence, word_tag, words
 
-__all__ = ["DEGREE", "SIZE", "possession_sense", "charge", "degree", "head_swapped", "may_judge", "quoted_word", "strong", "strong_valence"]
+__all__ = ["DEGREE", "SIZE", "noun_carries", "possession_sense", "charge", "degree", "head_swapped", "may_judge", "quoted_word", "strong", "strong_valence"]
 
 
 def charge(ws: list[str], s: ClassifySettings) -> set[int]:
@@ -54,12 +54,14 @@ def degree(text: str, w: str) -> bool:
 def strong(w: str, s: ClassifySettings) -> bool:
     """Whether ``w`` judges strongly enough to be named when it is all that was added or dropped: VADER at least
     ``strong_valence`` from neutral, a judging reporting verb ("devastating", "slammed"), or NRC disgust that VADER
-    rates too ("terrible"). NRC alone does not do: its disgust words include plain descriptions ("obese", "infectious",
-    "latent"), so a word only NRC rates counts only in a swap against a provably neutral word."""
+    rates too, with anger or fear ("terrible", not "dirty": disgust alone mostly describes a physical thing). NRC alone does
+    not do: its disgust words include plain descriptions ("obese", "infectious", "latent"), so a word only NRC rates
+    counts only in a swap against a provably neutral word."""
     v = vader_valence(w)
     if w in EVALUATIVE_VERBS or (v is not None and abs(v) >= s.strong_valence):
         return True
-    return v is not None and abs(v) >= s.nrc_vader_floor and "disgust" in nrc_emotions(w)
+    feel = set(nrc_emotions(w))
+    return v is not None and abs(v) >= s.nrc_vader_floor and "disgust" in feel and bool(feel & {"anger", "fear"})
 
 
 def strong_valence(w: str, s: ClassifySettings) -> bool:
@@ -101,3 +103,13 @@ def possession_sense(text: str, w: str, theirs: list[str]) -> bool:
         return False
     nexts = [m.group(1).lower() for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE)]
     return bool(nexts) and all(x in _OBJECT_START or x[:1].isdigit() for x in nexts)
+
+
+def noun_carries(text: str, w: str) -> bool:
+    """Whether the adjective ``w`` stands only before nouns that carry its direction themselves ("a terrible
+    earthquake", "a violent storm"): it says how bad the thing is, the noun already says it is bad. (The rule still
+    names a strongly judging one, "the devastating bombing".)"""
+    if word_tag(w) != "JJ" or not polarity(w):
+        return False
+    heads = [m.group(1).lower() for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE)]
+    return bool(heads) and all(word_tag(x) in ("NN", "NNS") and polarity(x) == polarity(w) for x in heads)

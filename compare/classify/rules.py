@@ -28,7 +28,17 @@ from .cues import (
     split_compound,
     written_names,
 )
-from .evaluation import charge, degree, head_swapped, may_judge, possession_sense, quoted_word, strong, strong_valence
+from .evaluation import (
+    charge,
+    degree,
+    head_swapped,
+    may_judge,
+    noun_carries,
+    possession_sense,
+    quoted_word,
+    strong,
+    strong_valence,
+)
 from .hunks import Hunk, Side
 from .lexicon import (
     EVALUATIVE_VERBS,
@@ -292,8 +302,8 @@ def _loaded(c: HunkContext) -> Change | None:
         if polarity(w) in {polarity(x, nrc_needs="disgust") for x in slot + unmatched}:
             continue  # the other side judges the same way ("troublemakers" / "antisocial people")
         flip = bool(charge(slot, s))
-        if degree(side.text, w):
-            continue  # "an awful lot", "a great deal": a degree, not a judgement
+        if degree(side.text, w) or (noun_carries(side.text, w) and not strong_valence(w, s)):
+            continue  # "an awful lot", "a great deal", "a terrible earthquake": a degree, not a judgement
         verb = w in EVALUATIVE_VERBS  # "slammed" / "spoke of": a plain reporting verb in its slot judges nothing
         if verb and possession_sense(side.text, w, theirs):
             continue  # "which boasts more than a dozen observatories" / "which has": having, not speaking
