@@ -624,6 +624,11 @@ def test_number_changes_in_the_same_slot_still_named():
         # "allegedly" against a side that attributes in a reporting verb of its own: the same distance
         ("Dozens of workers who were allegedly underpaid will now get money back.",
          "Dozens of workers who say they were underpaid will now get money back."),
+        # the same distancing word on both sides, one read as a noun and one as a verb: the distance is kept
+        ("Shoppers have left the chain following claims it sold stale bread.",
+         "Shoppers have left the chain because of claims that it sold stale bread."),
+        ("Shoppers have left the chain following claims it sold stale bread.",
+         "Shoppers are staying away because a newspaper claimed that the chain sold stale bread."),
         # a modal after a possibility noun on both sides: the noun hedges
         ("“There is still a chance the dog will find its way home.”", "“There is still a chance the dog could find its way home.”"),
     ],

@@ -308,7 +308,10 @@ def attributed_alike(mark: str, text: str, other: str) -> bool:
     "reportedly") against a side that attributes in a reporting verb of its own ("who say they were treated badly"):
     one more "say"/"said"/"told"/"according to" there than in ``text``, inside quotation marks where the mark is inside
     them and outside where it is outside (a "said" that gives the whole quotation to its speaker attributes nothing
-    inside it). A verb that doubts ("claimed" / "said") is not kept this way."""
+    inside it). A verb that doubts ("claimed" / "said") is not kept this way; any word of the mark's own root on the
+    other side keeps it, noun or verb ("claims" / "claimed", "alleged" / "allegations")."""
+    if mark[:1] not in "'‘" and any(w.startswith(mark.lower()[:5]) for w in words(other)):
+        return True  # "following claims it mistreated" / "because of claims that it mistreated": the same word, noun or verb
     if mark.lower() not in HEARSAY_ADVERBS:
         return False
     at = text.lower().find(mark.lower())
