@@ -126,7 +126,7 @@ def _plain_use(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 3].lstrip()
     if w in ("claim", "claims") and before and before[-1] in _FALSE_BEFORE:
         return True
-    if w in ("claim", "claims") and _claim_noun(before, text[m.end() :]):
+    if w in ("claim", "claims") and _claim_noun(w, before, text[m.end() :]):
         return True  # "the government's claim that", "compensation claims", "rejected these claims": a legal noun
     if w.startswith("claim") and not _reports_a_statement(text[m.end() :]):
         return True  # "claimed 70,000 lives", "claimed the records", "is claiming a domain name": no statement follows
@@ -137,7 +137,7 @@ _NOUN_AFTER = frozenset({"from", "of", "for", "against", "on", "over", "about", 
                          "was", "is", "had", "have"})
 
 
-def _claim_noun(before: list[str], after: str) -> bool:
+def _claim_noun(w: str, before: list[str], after: str) -> bool:
     """Whether "claim"/"claims" is the noun (a demand or an argument one side makes in a dispute, an insurance or legal
     claim), not the verb that reports a statement: after a determiner, a possessive, a number, an adjective or a verb
     ("the claim", "the government's claim that", "rejected claims", "legal claims"), or, after a noun, with no
@@ -145,9 +145,11 @@ def _claim_noun(before: list[str], after: str) -> bool:
     if not before:
         return False
     prev = before[-1]
+    tag = word_tag(prev)
+    if tag == "PRP" or (w == "claim" and tag == "NNS"):
+        return False  # "he claims", "..., US researchers claim.": a subject and its verb
     if prev in _DETERMINERS or prev.endswith(("'s", "’s", "s'", "s’")) or prev.isdigit():
         return True
-    tag = word_tag(prev)
     if tag in ("JJ", "CD", "PRP$", "DT") or tag.startswith("VB"):
         return True
     ws = re.findall(r"[\w’']+|[.,;:!?()]", after.lower())[:1]
