@@ -249,7 +249,7 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
         if w in _PERSUADED and before and before[0] not in _BE and nxt not in ("that", "of", "about", ""):
             before = [w]
             continue  # "convinced its sellers to withdraw": persuaded them, nobody's certainty
-        if w in _ATTRIBUTIVE and nxt and word_tag(nxt) in ("", "JJ", "NNP", "NNS", "NN"):
+        if w in _ATTRIBUTIVE and nxt and word_tag(nxt) in ("", "JJ", "NNP") and not (before and before[0] in _BE):
             before = [w]
             continue  # "certain Android phones", "certain new rules": some of them, not a degree of certainty
         if w in HEDGES and HEDGES[w] != "distancing" and not (w in _EXAMPLE_ADVERBS and before and before[0] in _PREPOSITIONS) \
