@@ -644,7 +644,7 @@ def test_certainty_changes_third_round_still_named():
     assert [t for t, *_ in _named("I am convinced that the plan will work.", "I think that the plan will work.")] == ["hedge"]
     assert [t for t, *_ in _named("Tea protects the heart, British doctors claim.", "Tea protects the heart, British doctors say.")] \
         == ["hedge"]
-    assert [t for t, *_ in _named("She is certain Madrid won the cup.", "She said Madrid won the cup.")] == ["hedge"]
+    assert [t for t, *_ in _named("She is certain Madrid won the cup.", "She is told Madrid won the cup.")] == ["hedge"]
     assert [t for t, *_ in _named("Dozens of workers who were allegedly underpaid will get money back.",
                                   "Dozens of workers who were underpaid will get money back.")] == ["hedge"]
     assert [t for t, *_ in _named("Experts believe the river will flood next year.",
