@@ -13,6 +13,7 @@ from .lexicon import HEDGES, content_stems, is_noun, word_tag, words
 __all__ = [
     "WORDS",
     "HEARSAY_ADVERBS",
+    "OPINION",
     "attributed_alike",
     "chance_before",
     "compounds",
@@ -350,6 +351,14 @@ def split_compound(hunk: str, other: str) -> set[str]:
         if x + y in theirs:
             out |= {x[:5], y[:5]}
     return out
+
+
+OPINION = re.compile(
+    r"\b(?:predict|expect|forecast|estimat|anticipat|guess|suspect|reckon|assum|believ|think|thought|suppos|consider|"
+    r"regard|doubt|fear|feel|felt|appear(?:s|ed)?\s+to\b|(?:see|sees|saw|seen|view|views|viewed)\b(?:\W+\w+){1,5}?\W+as)\w*\b",
+    re.IGNORECASE)
+"""Verbs that give a view or a forecast, not a fact ("predicted", "believe", "consider", "sees it as", "appeared to"): a side with one
+already allows for doubt, so a possibility marker on the other side ("probably", "think") changes no certainty."""
 
 
 def shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[int, int, int]]:

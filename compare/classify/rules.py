@@ -10,13 +10,13 @@ type is decided from the words of the hunk itself, so a reader can check it agai
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..records import Change, ChangeType
 from ..settings import ClassifySettings
 from .cues import (
+    OPINION,
     attributed_alike,
     chance_before,
     claim_told,
@@ -209,16 +209,8 @@ def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, 
     return out
 
 
-_OPINION = re.compile(
-    r"\b(?:predict|expect|forecast|estimat|anticipat|guess|suspect|reckon|assum|believ|think|thought|suppos|consider|"
-    r"regard|doubt|fear|feel|felt|appear(?:s|ed)?\s+to\b|(?:see|sees|saw|seen|view|views|viewed)\b(?:\W+\w+){1,5}?\W+as)\w*\b",
-    re.IGNORECASE)
-"""Verbs that give a view or a forecast, not a fact ("predicted", "believe", "consider", "sees it as", "appeared to"): a side with one
-already allows for doubt, so a possibility marker on the other side ("probably", "think") changes no certainty."""
-
-
 def _hedge(c: HunkContext) -> Change | None:
-    """A certainty or modality class on one side only (a side whose sentence gives a view or a forecast, ``_OPINION``,
+    """A certainty or modality class on one side only (a side whose sentence gives a view or a forecast, ``OPINION``,
     already has the class ``possible``). A modal right after a possibility noun on both sides ("a chance he could" /
     "a chance he will") changes nothing: the noun hedges; and a word that only attributes ("allegedly", "reportedly")
     keeps the distance of an other side that attributes the same in a reporting verb ("who say they were ...")."""
@@ -230,7 +222,7 @@ def _hedge(c: HunkContext) -> Change | None:
     if hearsay(c.b.text):
         full_b.setdefault("distancing", ["hearsay"])
     for text, full in ((c.a.text, full_a), (c.b.text, full_b)):
-        if _OPINION.search(text):  # "predicted that he would not" / "would probably not": a forecast, hedged either way
+        if OPINION.search(text):  # "predicted that he would not" / "would probably not": a forecast, hedged either way
             full.setdefault("possible", ["opinion"])
     only_a = {k: ws for k, ws in ha.items() if k not in full_b}
     only_b = {k: ws for k, ws in hb.items() if k not in full_a}
@@ -255,9 +247,8 @@ def _hedge(c: HunkContext) -> Change | None:
     only_a = without_quoting_style(only_a, c.a, c.b, c.settings)
     only_b = without_quoting_style(only_b, c.b, c.a, c.settings)
     if chance_before(c.a.text, h.a_start) and chance_before(c.b.text, h.b_start):
-        for only in (only_a, only_b):  # "a chance Inky could come home" / "a chance Inky will": the chance is the hedge
-            only.pop("certain", None)
-            only.pop("possible", None)
+        for only in (only_a, only_b):  # "a chance he could come home" / "a chance he will": the chance is the hedge
+            only.pop("certain", None), only.pop("possible", None)
     for only, side, other, (start, end) in ((only_a, c.a, c.b, (h.a_start, h.a_end)), (only_b, c.b, c.a, (h.b_start, h.b_end))):
         told = [m for m in only.get("distancing", []) if claim_told(side.text, m, start, end, other.text)
                 and not attributed_alike(m, side.text, other.text)]
