@@ -238,8 +238,10 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
     An adverb of possibility right after a preposition gives an example or an estimate inside a phrase ("for, perhaps,
     a meal for two", "in maybe ten years"), not a doubt about the statement; "likely", "unlikely", "certain" and "sure"
     before a noun or after a determiner describe a thing ("the unlikely focus", "a certain age"), and do not say how sure
-    the writer is; "certainly", "definitely" and the like before "but" in the same sentence concede a point ("There's
-    certainly a lot of wealth here but ..."), and vouch for nothing more: all three are left out.
+    the writer is, nor do they before a name or an adjective unless a form of "be" comes first ("certain Android phones"
+    are some phones; "is certain Madrid won" is sure); "convinced" with an object is persuaded ("convinced its sellers to
+    withdraw"), not sure (``_PERSUADED``); "certainly", "definitely" and the like before "but" in the same sentence
+    concede a point ("There's certainly a lot of wealth here but ..."), and vouch for nothing more: all are left out.
     """
     end = len(text) if end is None else end
     found: dict[str, list[str]] = {}
