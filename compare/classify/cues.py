@@ -8,10 +8,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .lexicon import HEDGES, content_stems, is_noun, words
+from .lexicon import HEDGES, content_stems, is_noun, word_tag, words
 
 __all__ = [
     "WORDS",
+    "HEARSAY_ADVERBS",
+    "OPINION",
+    "attributed_alike",
+    "chance_before",
+    "compounds",
     "claim_told",
     "content_overlap",
     "distancing_marks",
@@ -21,6 +26,7 @@ __all__ = [
     "quoted_spans",
     "shared_runs",
     "speakers_named",
+    "split_compound",
     "surname",
     "written_names",
 ]
@@ -121,9 +127,34 @@ def _plain_use(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 3].lstrip()
     if w in ("claim", "claims") and before and before[-1] in _FALSE_BEFORE:
         return True
+    if w in ("claim", "claims") and _claim_noun(w, before, text[m.end() :]):
+        return True  # "the government's claim that", "compensation claims", "rejected these claims": a legal noun
     if w.startswith("claim") and not _reports_a_statement(text[m.end() :]):
         return True  # "claimed 70,000 lives", "claimed the records", "is claiming a domain name": no statement follows
     return w.replace(" ", "-") == "so-called" and after[:1].isupper()
+
+
+_NOUN_AFTER = frozenset({"from", "of", "for", "against", "on", "over", "about", "by", "under", "and", "or", "were", "are",
+                         "was", "is", "had", "have"})
+
+
+def _claim_noun(w: str, before: list[str], after: str) -> bool:
+    """Whether "claim"/"claims" is the noun (a demand or an argument one side makes in a dispute, an insurance or legal
+    claim), not the verb that reports a statement: after a determiner, a possessive, a number, an adjective or a verb
+    ("the claim", "the government's claim that", "rejected claims", "legal claims"), or, after a noun, with no
+    statement of its own after it ("compensation claims.", "asylum claims were ...")."""
+    if not before:
+        return False
+    prev = before[-1]
+    tag = word_tag(prev)
+    if tag == "PRP" or (w == "claim" and tag == "NNS"):
+        return False  # "he claims", "..., US researchers claim.": a subject and its verb
+    if prev in _DETERMINERS or prev.endswith(("'s", "’s", "s'", "s’")) or prev.isdigit():
+        return True
+    if tag in ("JJ", "CD", "PRP$", "DT") or tag.startswith("VB"):
+        return True
+    ws = re.findall(r"[\w’']+|[.,;:!?()]", after.lower())[:1]
+    return tag in ("NN", "NNS", "") and (not ws or not ws[0][0].isalnum() or ws[0] in _NOUN_AFTER)
 
 
 _CLAUSE_START = frozenset({"that", "to", "it", "he", "she", "they", "we", "i", "you", "there", "this", "his", "her", "their"})
@@ -177,6 +208,12 @@ def hearsay(text: str) -> bool:
 
 _EXAMPLE_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "probably"})
 _ATTRIBUTIVE = frozenset({"likely", "unlikely", "certain", "sure"})
+_PERSUADED = frozenset({"convinced"})
+"""Words of certainty that are also verbs of persuasion ("convinced its sellers to ..."); certainty only after a form
+of "be" or "feel" ("I am convinced", "remained convinced") or before "that"/"of"."""
+_BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "feel", "feels",
+                 "felt", "seem", "seems", "seemed", "m", "re", "s", "not", "so", "fully", "firmly", "still", "i’m", "i'm",
+                 "we're", "we’re", "he's", "he’s", "she's", "she’s", "they're", "they’re"})
 _CONCEDING = frozenset({"certainly", "definitely", "surely", "clearly", "obviously", "undoubtedly", "of course"})
 _CONCESSION = re.compile(r"\b(?:but|yet|however|although|though)\b", re.IGNORECASE)
 
@@ -201,8 +238,10 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
     An adverb of possibility right after a preposition gives an example or an estimate inside a phrase ("for, perhaps,
     a meal for two", "in maybe ten years"), not a doubt about the statement; "likely", "unlikely", "certain" and "sure"
     before a noun or after a determiner describe a thing ("the unlikely focus", "a certain age"), and do not say how sure
-    the writer is; "certainly", "definitely" and the like before "but" in the same sentence concede a point ("There's
-    certainly a lot of wealth here but ..."), and vouch for nothing more: all three are left out.
+    the writer is, nor do they before a name or an adjective unless a form of "be" comes first ("certain Android phones"
+    are some phones; "is certain Madrid won" is sure); "convinced" with an object is persuaded ("convinced its sellers to
+    withdraw"), not sure (``_PERSUADED``); "certainly", "definitely" and the like before "but" in the same sentence
+    concede a point ("There's certainly a lot of wealth here but ..."), and vouch for nothing more: all are left out.
     """
     end = len(text) if end is None else end
     found: dict[str, list[str]] = {}
@@ -210,6 +249,12 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
     ws = words(text[start:end])
     after = (ws[1:] + words(text[end : end + 40])[:1] + [""])[: len(ws)]
     for w, nxt in zip(ws, after, strict=True):
+        if w in _PERSUADED and before and before[0] not in _BE and nxt not in ("that", "of", "about", ""):
+            before = [w]
+            continue  # "convinced its sellers to withdraw": persuaded them, nobody's certainty
+        if w in _ATTRIBUTIVE and nxt and word_tag(nxt) in ("", "JJ", "NNP") and not (before and before[0] in _BE):
+            before = [w]
+            continue  # "certain Android phones", "certain new rules": some of them, not a degree of certainty
         if w in HEDGES and HEDGES[w] != "distancing" and not (w in _EXAMPLE_ADVERBS and before and before[0] in _PREPOSITIONS) \
                 and not (w in _ATTRIBUTIVE and (is_noun(nxt) or (before and before[0] in _DETERMINERS))) \
                 and not (w in _CONCEDING and _CONCESSION.search(_sentence_after(text, start, w))):
@@ -255,6 +300,67 @@ def claim_told(text: str, mark: str, start: int, end: int, other: str, least: in
     theirs = content_stems(other)
     told = {w[:5] for w in claim} & theirs
     return len(told) >= min(least, len({w[:5] for w in claim}))
+
+
+HEARSAY_ADVERBS = frozenset({"allegedly", "reportedly", "supposedly", "purportedly", "alleged", "reported", "supposed",
+                             "purported"})
+"""Distancing words that only attribute a statement to others: "allegedly mistreated" is "someone says they were"."""
+_REPORTED = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|according\s+to)\b", re.IGNORECASE)
+
+
+def attributed_alike(mark: str, text: str, other: str) -> bool:
+    """Whether the other side keeps the distance of ``mark`` (in ``text``): a word that only attributes ("allegedly",
+    "reportedly") against a side that attributes in a reporting verb of its own ("who say they were treated badly"):
+    one more "say"/"said"/"told"/"according to" there than in ``text``, inside quotation marks where the mark is inside
+    them and outside where it is outside (a "said" that gives the whole quotation to its speaker attributes nothing
+    inside it). A verb that doubts ("claimed" / "said") is not kept this way; any word of the mark's own root on the
+    other side keeps it, noun or verb ("claims" / "claimed", "alleged" / "allegations")."""
+    if mark[:1] not in "'‘" and any(w.startswith(mark.lower()[:5]) for w in words(other)):
+        return True  # "following claims it mistreated" / "because of claims that it mistreated": the same word, noun or verb
+    if mark.lower() not in HEARSAY_ADVERBS:
+        return False
+    at = text.lower().find(mark.lower())
+    inside = any(s0 <= at < s1 for s0, s1 in quoted_spans(text))
+
+    def count(t: str) -> int:
+        spans = quoted_spans(t)
+        return sum(any(s0 <= m.start() < s1 for s0, s1 in spans) == inside for m in _REPORTED.finditer(t))
+
+    return count(other) > count(text)
+
+
+_CHANCE = frozenset({"chance", "chances", "possibility", "possibilities", "risk", "risks", "likelihood", "odds", "danger",
+                     "probability", "prospect", "hope", "hopes"})
+"""Nouns that set a possibility for the clause after them ("a chance Inky could/will come home")."""
+def chance_before(text: str, start: int, n: int = 4) -> bool:
+    """Whether a possibility noun (``_CHANCE``) stands among the ``n`` words before ``start`` in its sentence."""
+    head = re.split(r"[.!?;](?:\s|$)", text[:start])[-1]
+    return bool(set(words(head)[-n:]) & _CHANCE)
+
+
+def compounds(text: str) -> set[str]:
+    """The crude stems of every two neighbouring words of ``text`` written as one ("wine skins" as "wineskins")."""
+    ws = words(text)
+    return {(x + y)[:5] for x, y in zip(ws, ws[1:], strict=False) if x.isalpha() and y.isalpha()}
+
+
+def split_compound(hunk: str, other: str) -> set[str]:
+    """The stems of the words of ``hunk`` that stand in ``other`` as one word with their neighbour ("wine skins" /
+    "wineskins"): a spelling, not a word added."""
+    ws, theirs = words(hunk), set(words(other))
+    out: set[str] = set()
+    for x, y in zip(ws, ws[1:], strict=False):
+        if x + y in theirs:
+            out |= {x[:5], y[:5]}
+    return out
+
+
+OPINION = re.compile(
+    r"\b(?:predict|expect|forecast|estimat|anticipat|guess|suspect|reckon|assum|believ|think|thought|suppos|consider|"
+    r"regard|doubt|fear|feel|felt|appear(?:s|ed)?\s+to\b|(?:see|sees|saw|seen|view|views|viewed)\b(?:\W+\w+){1,5}?\W+as)\w*\b",
+    re.IGNORECASE)
+"""Verbs that give a view or a forecast, not a fact ("predicted", "believe", "consider", "sees it as", "appeared to"): a side with one
+already allows for doubt, so a possibility marker on the other side ("probably", "think") changes no certainty."""
 
 
 def shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[int, int, int]]:

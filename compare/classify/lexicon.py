@@ -182,7 +182,8 @@ def emotive_reason(
 
     An adjective or adverb (Brill's lexicon) counts when VADER rates it at least ``valence`` away from
     neutral (on -4..4), or when the NRC lexicon associates it with one of ``emotions`` and VADER, when it rates the word
-    at all, agrees (at least ``vader_floor`` from neutral: "questionable" is NRC disgust, VADER -1.2); so does a reporting
+    at all, agrees (at least ``vader_floor`` from neutral: "questionable" is NRC disgust, VADER -1.2), and, when VADER does
+    not rate it, NRC links it with anger or fear too ("beastly", not "muddy"); so does a reporting
     verb that judges what was said (``EVALUATIVE_VERBS``: "slammed"). Other nouns and verbs ("war", "attack",
     "corpse", "delay") mostly name what happened rather than judge it: they count only with ``any_pos``.
     """
@@ -200,7 +201,10 @@ def emotive_reason(
     polar = "negative" in assoc or "positive" in assoc  # NRCLex's WordNet-expanded entries without polarity are noisy
     mixed = any(e in assoc for e in ("trust", "joy", "anticipation", "surprise"))  # "owing", "latent": NRC noise
     vader_agrees = v is None or abs(v) >= vader_floor
-    if polar and "disgust" in assoc and not mixed and vader_agrees and any(e in emotions for e in assoc):  # not "defiant"
+    # a word VADER does not rate needs NRC disgust with anger or fear: disgust alone is mostly a plain description of
+    # a physical thing ("muddy", "toxic", "greasy")
+    second = v is not None or bool({"anger", "fear"} & set(assoc))
+    if polar and "disgust" in assoc and not mixed and vader_agrees and second and any(e in emotions for e in assoc):
         return f"NRC Emotion Lexicon associates it with {feelings}"
     return None
 
@@ -257,9 +261,39 @@ def content_stems(text: str, *, adverbs: bool = False) -> set[str]:
     """Return the first five letters of each content word of ``text`` (a crude stem for overlap checks).
 
     Plain adverbs (so, still, just, now) are left out with the function words unless ``adverbs``: they rarely
-    carry the claim.
+    carry the claim; adverbs that only join clauses (``CONNECTIVES``) always are. An irregular verb form or an object
+    pronoun is read as its base (``base_form``: "came" as "come").
     """
     return {
-        w[:5] for w in words(text)
-        if not is_function_word(w) and (adverbs or _brill().get(w, "") != "RB") and not w.isdigit()
+        w[:5] for w in map(base_form, words(text))
+        if not is_function_word(w) and (adverbs or _brill().get(w, "") != "RB") and not w.isdigit() and w not in CONNECTIVES
     }
+
+
+CONNECTIVES = frozenset({"then", "thus", "therefore", "hence", "thereupon"})
+"""Adverbs that only join clauses ("Then you will have ..." / "and you will have ..."): no content of their own."""
+
+_IRREGULAR = {
+    "came": "come", "went": "go", "gone": "go", "saw": "see", "seen": "see", "took": "take", "taken": "take",
+    "gave": "give", "given": "give", "knew": "know", "known": "know", "told": "tell", "found": "find", "thought": "think",
+    "brought": "bring", "began": "begin", "begun": "begin", "ate": "eat", "eaten": "eat", "ran": "run", "spoke": "speak",
+    "spoken": "speak", "wrote": "write", "written": "write", "sat": "sit", "stood": "stand", "rose": "rise",
+    "risen": "rise", "fell": "fall", "fallen": "fall", "got": "get", "gotten": "get", "made": "make", "left": "leave",
+    "kept": "keep", "felt": "feel", "heard": "hear", "met": "meet", "sent": "send", "paid": "pay", "sold": "sell",
+    "held": "hold", "led": "lead", "chose": "choose", "chosen": "choose", "drove": "drive", "driven": "drive",
+    "grew": "grow", "grown": "grow", "threw": "throw", "thrown": "throw", "drew": "draw", "drawn": "draw", "flew": "fly",
+    "flown": "fly", "forgot": "forget", "forgotten": "forget", "became": "become", "arose": "arise", "arisen": "arise",
+    "woke": "wake", "woken": "wake", "bore": "bear", "borne": "bear", "fled": "flee", "broke": "break",
+    "broken": "break", "sought": "seek", "taught": "teach", "caught": "catch", "bought": "buy",
+    "fought": "fight", "won": "win", "lost": "lose", "built": "build", "spent": "spend", "lay": "lie", "lain": "lie",
+    "hid": "hide", "hidden": "hide", "struck": "strike", "swore": "swear", "sworn": "swear", "wept": "weep",
+    "slept": "sleep", "meant": "mean", "understood": "understand", "forgave": "forgive", "forgiven": "forgive",
+    "whom": "who", "whomever": "whoever", "whomsoever": "whosoever",
+}
+"""Irregular verb forms and object pronouns, with the form a crude stem should read ("came" is "come", "whom" is
+"who"): another tense or case of the same word is no other word."""
+
+
+def base_form(word: str) -> str:
+    """The base of an irregular verb form or object pronoun (``_IRREGULAR``); any other word as it is."""
+    return _IRREGULAR.get(word, word)

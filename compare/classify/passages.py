@@ -7,7 +7,7 @@ from collections.abc import Sequence, Set
 
 from ..records import Change
 from ..settings import ClassifySettings
-from .cues import WORDS, claim_told, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
+from .cues import WORDS, attributed_alike, claim_told, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
 from .hunks import Hunk, Side
 from .lexicon import EVALUATIVE_VERBS, content_stems, is_noun, polarity, stem, vader_valence, words
 
@@ -28,7 +28,7 @@ def distancing_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> lis
         else:
             marks = distancing_marks(side.text, start, end)
         for mark in dict.fromkeys(marks):
-            if not claim_told(side.text, mark, start, end, other.text):
+            if not claim_told(side.text, mark, start, end, other.text) or attributed_alike(mark, side.text, other.text):
                 continue  # "each claimed to be the more handsome" / "disputing about their good looks": no claim told there
             pair = (mark, "") if side is a else ("", mark)
             said = f"quotation marks around “{mark[1:-1]}”" if mark[0] in "'‘" else f"“{mark}”"
@@ -101,12 +101,19 @@ def _negative(word: str) -> bool:
     return polarity(word) < 0
 
 
+_SUBORDINATORS = frozenset({"when", "while", "after", "before", "if", "since", "because", "although", "though", "until",
+                            "unless", "whenever", "once", "where"})
+"""Words that open a clause of time, cause or condition: a charged noun inside one the other side lacks is an added
+circumstance, not the key noun swapped."""
+
+
 def noun_swap(
     wa: Sequence[str], wb: Sequence[str], a: Side, b: Side, s: ClassifySettings, names: Set[str] = frozenset()
 ) -> str | None:
     """Say how a key noun changed between the words ``wa`` and ``wb`` (one grave, one not), or None.
 
-    ``names``: words written as names (a capital inside a sentence), which are never key nouns ("John").
+    ``names``: words written as names (a capital inside a sentence), which are never key nouns ("John"). A charged noun
+    after a clause opener (``_SUBORDINATORS``) that the other side's words lack is an added circumstance: None.
     """
     stems_a, stems_b = content_stems(a.text), content_stems(b.text)
     roots_a, roots_b = {stem(w) for w in words(a.text)}, {stem(w) for w in words(b.text)}
@@ -125,6 +132,9 @@ def noun_swap(
     # the head of an English noun phrase comes last: "in terms of the economy" is about the economy
     x, y = (ca[0], nouns_b[-1]) if ca else (nouns_a[-1], cb[0])
     hot = x if ca else y
+    own, theirs = (wa, wb) if ca else (wb, wa)
+    if set(own[: list(own).index(hot)]) & (_SUBORDINATORS - set(theirs)):
+        return None  # "cannot bid for the contract" / "when the disaster happened cannot run it": an added circumstance
     return (f"The key word changes from “{x}” ({a.name}) to “{y}” ({b.name}), a different thing: “{hot}” is charged "
             f"({charged[hot]}), the other is not.")
 

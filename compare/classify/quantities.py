@@ -108,8 +108,12 @@ def _words_number(words: list[str], i: int) -> tuple[float, int] | None:
             if _SCALES[w] >= 1000:
                 total, current = total + current, 0.0
             used = j - i + 1
-        elif w == "half" and j == i and j + 2 < n and words[j + 1] in ("a", "an") and (_unit(words[j + 2]) or words[j + 2] in _SCALES):
-            return 0.5, 2  # "half a century", "half a million"
+        elif w == "half" and j == i and j + 2 < n and words[j + 1] in ("a", "an") and words[j + 2] == "dozen":
+            return 6.0, 3  # "half a dozen" is six
+        elif w == "half" and j == i and j + 2 < n and words[j + 1] in ("a", "an") and words[j + 2] in _SCALES:
+            return 0.5 * _SCALES[words[j + 2]], 3  # "half a million"
+        elif w == "half" and j == i and j + 2 < n and words[j + 1] in ("a", "an") and _unit(words[j + 2]):
+            return 0.5, 2  # "half a century": the unit is read after the number
         elif w in ("a", "an") and j == i and j + 1 < n and words[j + 1] in _FRACTIONS:
             return _FRACTIONS[words[j + 1]], 2  # "a half", "a third"
         elif w in ("a", "an") and j == i and j + 1 < n and (words[j + 1] in _SCALES or _unit(words[j + 1])):
@@ -172,13 +176,16 @@ def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int
         money, i = low[i], i + 1
     value = _digits(low[i])
     used = 1
+    if value is not None and not money and _item_label(text, toks, i):
+        return None, 1  # "8 You can't cure jet lag": the number of an item in a list, not a quantity
     if value is None:
         read = _words_number(low, i)
         if read is None:
             return None, 1
         value, used = read
-    elif i + 1 < n and low[i + 1] in _SCALES:
-        value, used = value * _SCALES[low[i + 1]], 2
+    elif i + 1 < len(toks) and low[i + 1] in _SCALES and text[toks[i][2] : toks[i + 1][1]] in ("-", "") or (
+            i + 1 < n and low[i + 1] in _SCALES):
+        value, used = value * _SCALES[low[i + 1]], 2  # "£14 million", "£14-million"
     elif i + 1 < len(toks) and low[i + 1] in _SCALE_ABBR and toks[i + 1][1] == toks[i][2]:
         value, used = value * _SCALE_ABBR[low[i + 1]], 2
     j = i + used
@@ -207,6 +214,18 @@ def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int
         end = toks[j][2]
         j += 1
     return Quantity(float(value), kind, start, end, ""), j - start_i
+
+
+def _item_label(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the whole number at ``toks[i]`` opens a line and a capitalised word follows it ("8 You can't cure jet
+    lag", "3. Volcanic fallout"): the label of an item in a list, which counts nothing."""
+    tok, start, end = toks[i]
+    if not tok.isdigit() or text[:start].rsplit("\n", 1)[-1].strip():
+        return False
+    if i + 1 >= len(toks) or text[end : toks[i + 1][1]].strip() not in ("", ".", ")", ":"):
+        return False
+    nxt = toks[i + 1][0]
+    return nxt[:1].isupper() and nxt.lower() not in _MONTHS and nxt.lower() not in _SCALES
 
 
 def _unit(word: str) -> str | None:

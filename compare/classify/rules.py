@@ -10,14 +10,35 @@ type is decided from the words of the hunk itself, so a reader can check it agai
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..records import Change, ChangeType
 from ..settings import ClassifySettings
-from .cues import claim_told, hearsay, hedge_classes, inside_spans, quoted_spans, written_names
-from .evaluation import charge, degree, head_swapped, may_judge, quoted_word, strong, strong_valence
+from .cues import (
+    OPINION,
+    attributed_alike,
+    chance_before,
+    claim_told,
+    compounds,
+    hearsay,
+    hedge_classes,
+    inside_spans,
+    quoted_spans,
+    split_compound,
+    written_names,
+)
+from .evaluation import (
+    charge,
+    degree,
+    head_swapped,
+    may_judge,
+    noun_carries,
+    possession_sense,
+    quoted_word,
+    strong,
+    strong_valence,
+)
 from .hunks import Hunk, Side
 from .lexicon import (
     EVALUATIVE_VERBS,
@@ -188,17 +209,11 @@ def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, 
     return out
 
 
-_OPINION = re.compile(
-    r"\b(?:predict|expect|forecast|estimat|anticipat|guess|suspect|reckon|assum|believ|think|thought|suppos|consider|"
-    r"regard|doubt|fear|feel|felt|appear(?:s|ed)?\s+to\b|(?:see|sees|saw|seen|view|views|viewed)\b(?:\W+\w+){1,5}?\W+as)\w*\b",
-    re.IGNORECASE)
-"""Verbs that give a view or a forecast, not a fact ("predicted", "believe", "consider", "sees it as", "appeared to"): a side with one
-already allows for doubt, so a possibility marker on the other side ("probably", "think") changes no certainty."""
-
-
 def _hedge(c: HunkContext) -> Change | None:
-    """A certainty or modality class on one side only (a side whose sentence gives a view or a forecast, ``_OPINION``,
-    already has the class ``possible``)."""
+    """A certainty or modality class on one side only (a side whose sentence gives a view or a forecast, ``OPINION``,
+    already has the class ``possible``). A modal right after a possibility noun on both sides ("a chance he could" /
+    "a chance he will") changes nothing: the noun hedges; and a word that only attributes ("allegedly", "reportedly")
+    keeps the distance of an other side that attributes the same in a reporting verb ("who say they were ...")."""
     h = c.hunk
     ha, hb = hedge_classes(c.a.text, h.a_start, h.a_end), hedge_classes(c.b.text, h.b_start, h.b_end)
     full_a, full_b = hedge_classes(c.a.text), hedge_classes(c.b.text)
@@ -207,7 +222,7 @@ def _hedge(c: HunkContext) -> Change | None:
     if hearsay(c.b.text):
         full_b.setdefault("distancing", ["hearsay"])
     for text, full in ((c.a.text, full_a), (c.b.text, full_b)):
-        if _OPINION.search(text):  # "predicted that he would not" / "would probably not": a forecast, hedged either way
+        if OPINION.search(text):  # "predicted that he would not" / "would probably not": a forecast, hedged either way
             full.setdefault("possible", ["opinion"])
     only_a = {k: ws for k, ws in ha.items() if k not in full_b}
     only_b = {k: ws for k, ws in hb.items() if k not in full_a}
@@ -231,8 +246,12 @@ def _hedge(c: HunkContext) -> Change | None:
         only_b = {k: v for k, v in only_b.items() if k == "distancing"}
     only_a = without_quoting_style(only_a, c.a, c.b, c.settings)
     only_b = without_quoting_style(only_b, c.b, c.a, c.settings)
+    if chance_before(c.a.text, h.a_start) and chance_before(c.b.text, h.b_start):
+        for only in (only_a, only_b):  # "a chance he could come home" / "a chance he will": the chance is the hedge
+            only.pop("certain", None), only.pop("possible", None)
     for only, side, other, (start, end) in ((only_a, c.a, c.b, (h.a_start, h.a_end)), (only_b, c.b, c.a, (h.b_start, h.b_end))):
-        told = [m for m in only.get("distancing", []) if claim_told(side.text, m, start, end, other.text)]
+        told = [m for m in only.get("distancing", []) if claim_told(side.text, m, start, end, other.text)
+                and not attributed_alike(m, side.text, other.text)]
         if not told:
             only.pop("distancing", None)  # the other side does not tell the claim at all: nothing is vouched for there
         else:
@@ -274,9 +293,11 @@ def _loaded(c: HunkContext) -> Change | None:
         if polarity(w) in {polarity(x, nrc_needs="disgust") for x in slot + unmatched}:
             continue  # the other side judges the same way ("troublemakers" / "antisocial people")
         flip = bool(charge(slot, s))
-        if degree(side.text, w):
-            continue  # "an awful lot", "a great deal": a degree, not a judgement
+        if degree(side.text, w) or (noun_carries(side.text, w) and not strong_valence(w, s)):
+            continue  # "an awful lot", "a great deal", "a terrible earthquake": a degree, not a judgement
         verb = w in EVALUATIVE_VERBS  # "slammed" / "spoke of": a plain reporting verb in its slot judges nothing
+        if verb and possession_sense(side.text, w, theirs):
+            continue  # "which boasts more than a dozen observatories" / "which has": having, not speaking
         if not flip and any(word_tag(x) == "FW" for x in theirs):
             continue  # a foreign phrase in its place ("tour de force") judges in words the lexicons do not rate
         if not flip and any(may_judge(x) and not (verb and word_tag(x).startswith("VB")) for x in slot):
@@ -297,13 +318,16 @@ def _quote(c: HunkContext) -> Change | None:
     """Words inside a secondary source's quotation marks that differ from every record of the statement.
 
     Only on a near-verbatim link to a record, and only for content words (adverbs included: a dropped "almost"
-    counts) that the other side does not have at all (after crude stemming). The transcript and the readout are
+    counts) that the other side does not have at all (after crude stemming, irregular forms read as their base: "came"
+    is "come"; two words written as one are one word: "wine skins" / "wineskins"). The transcript and the readout are
     two translations: when the quoted words are those of another record linked to the same sentences, the quote
     is faithful (``wording``, and the detail says whose words they are).
     """
     a, b, h = c.a, c.b, c.hunk
-    all_a, all_b = content_stems(a.text, adverbs=True), content_stems(b.text, adverbs=True)
-    content_changed = bool(content_stems(h.a, adverbs=True) - all_b or content_stems(h.b, adverbs=True) - all_a)
+    all_a = content_stems(a.text, adverbs=True) | compounds(a.text)
+    all_b = content_stems(b.text, adverbs=True) | compounds(b.text)
+    content_changed = bool(content_stems(h.a, adverbs=True) - all_b - split_compound(h.a, b.text)
+                           or content_stems(h.b, adverbs=True) - all_a - split_compound(h.b, a.text))
     if not (c.verbatim and content_changed):
         return None
     qa = a.quoted if a.quoted is not None else quoted_spans(a.text)
