@@ -18,15 +18,18 @@ import pytest
 from compare.classify import Side, classify_corpus, classify_link
 from compare.diff import diff_words
 from compare.records import Corpus, Document, Link, PairAlignment, Source, Unit
+from tools.splits import audit_feedback
 
 DATA = Path(__file__).parent / "data" / "label_audit"
 VERDICTS = ("right", "debatable", "wrong")
-# Floors a little below what benchmarks/label_audit.py measured with the rules of /work/wt-13 (issue 13's
-# precision-first rules; see tests/data/label_audit/README.md for the figures): with older rules they may fail.
-FINAL_FLOOR = 0.28  # measured: 24 right of 79 named labels (0.304)
-FINAL_MIN_LABELS = 70  # measured: 79 judged labels given again
-FINAL_MIN_RIGHT = 22  # measured: 24
-FINAL_MAX_WRONG = 44  # measured: 42 judged wrong (the rules before issue 13: 46)
+# Floors a little below what benchmarks/label_audit.py measures with the merged rules of issue 13 (three rounds; see
+# tests/data/label_audit/README.md). Half of FINAL was shown to the last round as feedback (tools/splits.py
+# audit_feedback); the other half, never read by anyone writing rules, is held apart.
+FINAL_FLOOR = 0.58  # measured: 24 right of 39 named labels given again (0.615); the older rules: 24 of 79
+FINAL_MIN_LABELS = 35  # measured: 39 (the rules before issue 13's last round gave 79 of them again)
+FINAL_MIN_RIGHT = 22  # measured: 24: the right labels stay while the wrong ones go
+FINAL_MAX_WRONG = 7  # measured: 5 judged wrong (the rules before issue 13: 46)
+CLEAN_FLOOR = 0.3  # measured on the clean half: 7 right of 20 (0.35): far below the issue's 95%, held, not hidden
 DEV_FLOOR = 0.9  # measured: 38 right of 39 given again (0.974; the rules were read against this set)
 
 
@@ -74,6 +77,8 @@ def test_final_audit_precision_holds_its_floor():
     assert len(right) >= FINAL_MIN_RIGHT  # the right labels stay
     assert len(wrong) <= FINAL_MAX_WRONG, [(r["type"], r["a"], r["b"], r["note"]) for r in wrong]
     assert len(right) / len(again) >= FINAL_FLOOR, [(r["type"], r["a"], r["b"], r["note"]) for r in wrong]
+    clean = [r for r in again if not audit_feedback(r.get("corpus", "onestop"), r["article"])]
+    assert sum(r["verdict"] == "right" for r in clean) / len(clean) >= CLEAN_FLOOR
 
 
 def test_dev_audit_precision_holds_its_floor():

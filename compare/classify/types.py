@@ -20,7 +20,7 @@ CHANGE_TYPES: dict[str, str] = {
     "quote": "A press or other secondary source's words in quotation marks differ from every record of the statement "
     "(transcript and readout: matching either is faithful), a content word added or dropped included; only on "
     "near-verbatim matches.",
-    "speaker": "The same words are given to a different person (speaker labels of a transcript, or \"X said\" in the text).",
+    "speaker": "The same words are given to a different person (speaker labels of a transcript, or \"X said\" in the text), or put in the wrong order (\"echoing Y\" where the record has Y say it later).",
     "wording": "Any other word change: synonyms, word order, added or dropped words, passages reworded as a whole; the "
     "rules say wording whenever they cannot be sure.",
 }
