@@ -151,19 +151,24 @@ def named_labels(cache_dir: Path | None, corpora: list[tuple[str, str]], aligned
                     stored.parent.mkdir(parents=True, exist_ok=True)
                     stored.write_bytes(pickle.dumps(corpus))
             print(f"  {n + 1}/{len(corpora)} {source} {name}", file=sys.stderr, flush=True)
-            kinds = {d.id: d.source.kind for d in corpus.documents}
-            for p in corpus.pairs:
-                for lk in p.links:
-                    for c in lk.changes:
-                        if c.type == "wording":
-                            continue
-                        out.append({
-                            "corpus": source, "article": name, "doc_a": p.a, "doc_b": p.b,
-                            "kind_a": kinds[p.a], "kind_b": kinds[p.b],
-                            "text_a": " ".join(corpus.units[p.a][i].text for i in lk.a),
-                            "text_b": " ".join(corpus.units[p.b][j].text for j in lk.b),
-                            "type": c.type, "a": c.a, "b": c.b, "detail": c.detail,
-                        })
+            out += corpus_labels(corpus, corpus=source, article=name)
+    return out
+
+
+def corpus_labels(corpus: Any, **where: str) -> list[dict[str, str]]:
+    """Return each named (non-``wording``) change of a classified corpus with its link's texts, ``where`` first."""
+    kinds = {d.id: d.source.kind for d in corpus.documents}
+    out: list[dict[str, str]] = []
+    for p in corpus.pairs:
+        for lk in p.links:
+            for c in lk.changes:
+                if c.type != "wording":
+                    out.append({
+                        **where, "doc_a": p.a, "doc_b": p.b, "kind_a": kinds[p.a], "kind_b": kinds[p.b],
+                        "text_a": " ".join(corpus.units[p.a][i].text for i in lk.a),
+                        "text_b": " ".join(corpus.units[p.b][j].text for j in lk.b),
+                        "type": c.type, "a": c.a, "b": c.b, "detail": c.detail,
+                    })
     return out
 
 

@@ -18,10 +18,13 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from label_audit import corpus_labels, precision_table  # noqa: E402
+
 CORPUS = ROOT / "tests" / "data" / "synoptic"
 JUDGED = CORPUS / "judged.json"
 VERDICTS = ("right", "debatable", "wrong")
@@ -51,31 +54,8 @@ def named_labels(cache_dir: Path | None, folders: list[Path]) -> list[dict[str, 
     out: list[dict[str, str]] = []
     for folder in folders:
         corpus, _ = build_corpus(folder, settings, embedder=embedder, model=model)
-        kinds = {d.id: d.source.kind for d in corpus.documents}
-        for p in corpus.pairs:
-            for lk in p.links:
-                for c in lk.changes:
-                    if c.type == "wording":
-                        continue
-                    out.append({
-                        "pericope": folder.name, "doc_a": p.a, "doc_b": p.b,
-                        "kind_a": kinds[p.a], "kind_b": kinds[p.b],
-                        "text_a": " ".join(corpus.units[p.a][i].text for i in lk.a),
-                        "text_b": " ".join(corpus.units[p.b][j].text for j in lk.b),
-                        "type": c.type, "a": c.a, "b": c.b, "detail": c.detail,
-                    })
+        out += corpus_labels(corpus, pericope=folder.name)
     return out
-
-
-def precision_table(judged: list[dict[str, str]]) -> str:
-    """Return a Markdown table of right / debatable / wrong and precision per type, all types last."""
-    rows = []
-    for t in [*sorted({r["type"] for r in judged}), None]:
-        n = Counter(r["verdict"] for r in judged if t is None or r["type"] == t)
-        total = sum(n[v] for v in VERDICTS)
-        prec = f"{n['right'] / total:.3f}" if total else "-"
-        rows.append(f"| {t or '**all named**'} | {total} | {n['right']} | {n['debatable']} | {n['wrong']} | {prec} |")
-    return "\n".join(["| type | judged | right | debatable | wrong | precision |", "|---|---|---|---|---|---|", *rows])
 
 
 def main() -> None:
