@@ -155,18 +155,18 @@ def named_labels(cache_dir: Path | None, corpora: list[tuple[str, str]], aligned
     return out
 
 
-def corpus_labels(corpus: Any, **where: str) -> list[dict[str, str]]:
+def corpus_labels(classified: Any, /, **where: str) -> list[dict[str, str]]:
     """Return each named (non-``wording``) change of a classified corpus with its link's texts, ``where`` first."""
-    kinds = {d.id: d.source.kind for d in corpus.documents}
+    kinds = {d.id: d.source.kind for d in classified.documents}
     out: list[dict[str, str]] = []
-    for p in corpus.pairs:
+    for p in classified.pairs:
         for lk in p.links:
             for c in lk.changes:
                 if c.type != "wording":
                     out.append({
                         **where, "doc_a": p.a, "doc_b": p.b, "kind_a": kinds[p.a], "kind_b": kinds[p.b],
-                        "text_a": " ".join(corpus.units[p.a][i].text for i in lk.a),
-                        "text_b": " ".join(corpus.units[p.b][j].text for j in lk.b),
+                        "text_a": " ".join(classified.units[p.a][i].text for i in lk.a),
+                        "text_b": " ".join(classified.units[p.b][j].text for j in lk.b),
                         "type": c.type, "a": c.a, "b": c.b, "detail": c.detail,
                     })
     return out
