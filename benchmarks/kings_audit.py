@@ -7,7 +7,7 @@ Chronicles, Isaiah or Jeremiah; see its README.md and ``tools/kings.py``) is run
 bundled model; every named (non-``wording``) change is looked up in the judged sample ``tests/data/kings/judged.json``
 (each label with both linked texts, a verdict ``right`` / ``debatable`` / ``wrong`` given by reading, and a one-line
 note; the folder is in the field ``pericope``, as in the synoptic sample, so both samples share one format). It
-prints the named labels found per type, precision per type and overall (right / judged; a debatable label counts as
+prints the sentences and links, the named labels found per type, precision per type and overall (right / judged; a debatable label counts as
 not right), and the labels not judged yet (``--add-unjudged`` appends those not in the sample with verdict ``"?"``
 for a person to fill in; a ``"?"`` counts as not judged). ``--code DIR`` imports ``compare`` from another checkout
 (to judge the labels of other rules on the same corpus). Asserts nothing. This corpus was built after the rules of
@@ -43,14 +43,16 @@ def main() -> None:
     import compare
 
     folders = pericopes(CORPUS)
-    found = named_labels(args.cache_dir, folders)
+    counts: Counter[str] = Counter()
+    found = named_labels(args.cache_dir, folders, counts)
     sample = json.loads(JUDGED.read_text(encoding="utf-8")) if JUDGED.is_file() else []
     verdicts = {label_key(r): r for r in sample}
     judged = [verdicts[label_key(r)] for r in found if verdicts.get(label_key(r), {}).get("verdict") in VERDICTS]
     unjudged = [r for r in found if verdicts.get(label_key(r), {}).get("verdict") not in VERDICTS]
     docs = sum(len(list(f.glob("*.txt"))) for f in folders)
     per_type = Counter(r["type"] for r in found)
-    print(f"compare from {Path(compare.__file__).parent}\n{len(folders)} parallels, {docs} passages; "
+    print(f"compare from {Path(compare.__file__).parent}\n{len(folders)} parallels, {docs} passages, "
+          f"{counts['sentences']} sentences, {counts['links']} links; "
           f"{len(found)} named labels found, {len(judged)} judged, {len(unjudged)} not judged yet.")
     print("found per type: " + (", ".join(f"{t} {n}" for t, n in sorted(per_type.items())) or "none") + "\n")
     print(precision_table(judged))

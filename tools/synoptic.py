@@ -134,16 +134,17 @@ def passage_text(verses: dict[tuple[str, int, int], str], book: str, ref: str, n
     """Return a passage as paragraphs separated by blank lines, each paragraph one line.
 
     ``book`` is a key of ``BOOKS`` unless ``name``, the book's name in the dump ("II Samuel"), is given. A range that
-    runs into the next chapter ("15:25-16:3") takes the rest of its first chapter and the start of the next with the
-    edition's paragraph mark between them (the dump keeps it in verse 0); ranges separated by ``;`` are paragraphs.
+    runs into the next chapter ("15:25-16:3") takes the rest of its first chapter, then the next chapter's verse 0
+    where the dump has one (it holds the paragraph mark that opens the chapter) and its verses up to the last;
+    ranges separated by ``;`` are paragraphs.
     """
     name = name or BOOKS[book]
     parts = []
     for chapter, first, last_chapter, last in _ranges(ref):
         for c in range(chapter, last_chapter + 1):
             v = first if c == chapter else 0
-            while (name, c, v) in verses if c < last_chapter else v <= last:
-                if v or (name, c, v) in verses:
+            while (name, c, v) in verses if c < last_chapter else v <= last:  # a chapter before the last: to its end
+                if v or (name, c, v) in verses:  # a missing verse 0 is no loss; a missing verse is a KeyError
                     parts.append(verse_text(verses[(name, c, v)]))
                 v += 1
         parts.append(_PARA_MARK)  # separate ranges of one passage
