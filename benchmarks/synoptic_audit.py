@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +41,9 @@ def label_key(rec: dict[str, str]) -> tuple[str, ...]:
     return (rec["pericope"], rec["doc_a"], rec["doc_b"], rec["text_a"], rec["text_b"], rec["type"], rec["a"], rec["b"])
 
 
-def named_labels(cache_dir: Path | None, folders: list[Path]) -> list[dict[str, str]]:
-    """Run the pipeline on every pericope folder; return each named change with its link's texts."""
+def named_labels(cache_dir: Path | None, folders: list[Path], counts: Counter[str] | None = None) -> list[dict[str, str]]:
+    """Run the pipeline on every pericope folder; return each named change with its link's texts. ``counts``, when
+    given, gets the sentences (units) and links of every folder added under ``"sentences"`` and ``"links"``."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from compare.embed import resolve_model
     from compare.engines import local_embedder
@@ -55,6 +57,9 @@ def named_labels(cache_dir: Path | None, folders: list[Path]) -> list[dict[str, 
     for folder in folders:
         corpus, _ = build_corpus(folder, settings, embedder=embedder, model=model)
         out += corpus_labels(corpus, pericope=folder.name)
+        if counts is not None:
+            counts["sentences"] += sum(len(units) for units in corpus.units.values())
+            counts["links"] += sum(len(p.links) for p in corpus.pairs)
     return out
 
 

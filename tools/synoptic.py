@@ -118,21 +118,35 @@ def verse_text(markup: str) -> str:
     return html.unescape(_JOINED.sub(" ", text).replace(_CUT, ""))
 
 
-def _ranges(ref: str) -> list[tuple[int, int, int]]:
+def _ranges(ref: str) -> list[tuple[int, int, int, int]]:
+    """Return each ``;``-separated range of ``ref`` ("C:V", "C:V-V" or "C:V-C:V") as (chapter, verse, last chapter,
+    last verse)."""
     out = []
     for part in ref.split(";"):
-        chapter, verses = part.strip().split(":")
-        first, _, last = verses.partition("-")
-        out.append((int(chapter), int(first), int(last or first)))
+        start, _, end = part.strip().partition("-")
+        chapter, first = start.split(":")
+        last_chapter, _, last = end.rpartition(":")
+        out.append((int(chapter), int(first), int(last_chapter or chapter), int(last or first)))
     return out
 
 
-def passage_text(verses: dict[tuple[str, int, int], str], book: str, ref: str) -> str:
-    """Return a passage as paragraphs separated by blank lines, each paragraph one line."""
+def passage_text(verses: dict[tuple[str, int, int], str], book: str, ref: str, name: str | None = None) -> str:
+    """Return a passage as paragraphs separated by blank lines, each paragraph one line.
+
+    ``book`` is a key of ``BOOKS`` unless ``name``, the book's name in the dump ("II Samuel"), is given. A range that
+    runs into the next chapter ("15:25-16:3") takes the rest of its first chapter, then the next chapter's verse 0
+    where the dump has one (it holds the paragraph mark that opens the chapter) and its verses up to the last;
+    ranges separated by ``;`` are paragraphs.
+    """
+    name = name or BOOKS[book]
     parts = []
-    for chapter, first, last in _ranges(ref):
-        for v in range(first, last + 1):
-            parts.append(verse_text(verses[(BOOKS[book], chapter, v)]))
+    for chapter, first, last_chapter, last in _ranges(ref):
+        for c in range(chapter, last_chapter + 1):
+            v = first if c == chapter else 0
+            while (name, c, v) in verses if c < last_chapter else v <= last:  # a chapter before the last: to its end
+                if v or (name, c, v) in verses:  # a missing verse 0 is no loss; a missing verse is a KeyError
+                    parts.append(verse_text(verses[(name, c, v)]))
+                v += 1
         parts.append(_PARA_MARK)  # separate ranges of one passage
     paragraphs = (" ".join(p.split()) for p in " ".join(parts).split(_PARA_MARK))
     return "\n\n".join(p for p in paragraphs if p) + "\n"
@@ -153,12 +167,16 @@ def extract(imp_text: str, out: Path = OUT) -> list[Path]:
     return written
 
 
-def manifest(books: dict[str, str]) -> str:
-    """Return a pericope's ``sources.toml``: each passage's id, title (book and reference), outlet and kind."""
+def manifest(books: dict[str, str], record: str = RECORD, titles: dict[str, str] | None = None) -> str:
+    """Return a pericope's ``sources.toml``: each passage's id, title (book and reference), outlet and kind.
+
+    ``record`` is the passage that is ``kind = "readout"``; ``titles`` gives a passage's title where the book's name
+    and reference would not do [default: ``BOOKS[book] ref``]."""
     entries = []
     for book, ref in books.items():
-        kind = "readout" if book == RECORD else "other"
-        entries.append(f'[[source]]\nfile = "{book}.txt"\nid = "{book}"\ntitle = "{BOOKS[book]} {ref}"\n'
+        kind = "readout" if book == record else "other"
+        title = (titles or {}).get(book) or f"{BOOKS[book]} {ref}"
+        entries.append(f'[[source]]\nfile = "{book}.txt"\nid = "{book}"\ntitle = "{title}"\n'
                        f'outlet = "World English Bible"\nkind = "{kind}"\nlanguage = "en"\n')
     return "\n".join(entries)
 
