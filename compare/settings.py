@@ -136,6 +136,17 @@ class ClassifySettings:
     record_kinds: tuple[str, ...] = ("transcript", "readout")
     """Source kinds that record what was said; a ``quote`` change is a secondary source's quotation differing from one of
     these (two records differing, e.g. two translations, is ``wording``)."""
+    speech_kinds: tuple[str, ...] = ("transcript",)
+    """Record kinds whose every word is what was said; in the other record kinds (a readout) only the words inside
+    quotation marks are, the rest is narration, and a secondary source's quotation is checked (``quote``) only against
+    the record's own quoted words: a quotation where the record narrates ("whether he would heal") has no record of its
+    words to differ from."""
+    record_only: tuple[str, ...] = ("meaning", "hedge", "loaded_language")
+    """Change types named only on a link with a record on at least one side (a source of a ``record_kinds`` kind): a
+    changed claim, certainty or evaluation is an accusation that needs the record of what was said to stand against.
+    Between two secondary sources (simplified rewrites, two outlets) such a change is ``wording``: measured by reading,
+    these labels were right on fewer than half of such links (``benchmarks/label_audit.py``), while ``number`` and
+    ``speaker``, which compare checkable facts, stay named there."""
     run_min_sentences: int = 8
     """Fewest consecutive sentences without any link for a ``no_counterpart`` flag."""
     loaded_bare_words: int = 2

@@ -17,8 +17,11 @@ from .test_pipeline import _linked
 
 
 def _classify(a: str, b: str, **sides: object) -> list[tuple[str, str, str, str]]:
-    """Classify the real word diff of ``a`` -> ``b``; ``sides`` sets Side fields as a_<field>/b_<field>."""
-    sides = {"a_name": "a", "b_name": "b", **sides}
+    """Classify the real word diff of ``a`` -> ``b``; ``sides`` sets Side fields as a_<field>/b_<field>.
+
+    Side b is a record (``kind="transcript"``) unless a test says otherwise: hedge, loaded language and meaning are
+    named only against a record (``ClassifySettings.record_only``)."""
+    sides = {"a_name": "a", "b_name": "b", "b_kind": "transcript", **sides}
     sa = Side(a, **{k[2:]: v for k, v in sides.items() if k.startswith("a_")})  # type: ignore[arg-type]
     sb = Side(b, **{k[2:]: v for k, v in sides.items() if k.startswith("b_")})  # type: ignore[arg-type]
     return [(c.type, c.a, c.b, c.detail) for c in classify_link(diff_words(a, b), sa, sb)]
@@ -166,8 +169,8 @@ def test_meaning_key_noun_economy_becomes_war():
         Edit("insert", "about the war"),
         Edit("equal", "."),
     )
-    a = Side("In six months people will forget this happened, in terms of the economy.", "transcript")
-    b = Side("In six months people will forget about the war.", "press")
+    a = Side("In six months people will forget this happened, in terms of the economy.", "transcript", kind="transcript")
+    b = Side("In six months people will forget about the war.", "press", kind="press")
     (change,) = classify_link(edits, a, b)
     assert change.type == "meaning"
     assert "from “economy” (transcript) to “war” (press)" in change.detail
@@ -711,3 +714,19 @@ def test_quote_changes_third_round_still_named():
     named = _named("He said, “I have not come to judge the world.”", "He said, “I came not to save the world.”",
                    a_kind="other", b_kind="readout")
     assert "quote" in [t for t, _, _ in named], named
+
+
+def test_claims_certainty_and_evaluation_need_a_record_on_one_side():
+    # between two secondary sources (two outlets, two reading levels) these are wording: there is no record to stand
+    # against; the same words against a record are named, and a number is named either way
+    pairs = [
+        ("Putin said the talks were useful.", "Putin claimed the talks were useful."),
+        ("It was a decision, she said.", "It was a terrible decision, she said."),
+        ("People probably notice the noise of the ships.", "People probably don't notice the noise of the ships."),
+    ]
+    for a, b in pairs:
+        secondary = _classify(a, b, a_kind="press", b_kind="other")
+        assert [t for t in _types(secondary) if t != "wording"] == [], (a, b, secondary)
+        assert [t for t in _types(_classify(a, b, a_kind="press", b_kind="readout")) if t != "wording"], (a, b)
+    numbers = _classify("Trade grew by 34 percent.", "Trade grew by 43 percent.", a_kind="press", b_kind="other")
+    assert _types(numbers) == ["number"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..settings import ClassifySettings
+from .hunks import Side
 from .lexicon import HEDGES, content_stems, is_noun, word_tag, words
 
 __all__ = [
@@ -28,6 +30,7 @@ __all__ = [
     "speakers_named",
     "split_compound",
     "surname",
+    "without_quoting_style",
     "written_names",
 ]
 
@@ -376,3 +379,15 @@ def shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[in
             if n >= least:
                 runs.append((i, j, n))
     return runs
+
+
+def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, s: ClassifySettings) -> dict[str, list[str]]:
+    """Drop scare quotes unless a secondary source puts them around words a record says plainly: many writers (British
+    ones) quote any phrase in single quotation marks ('let himself down'), so only against the record of what was said
+    do they show distance."""
+    marks = [m for m in found.get("distancing", []) if m[0] not in "'‘" or (side.kind not in s.record_kinds and
+                                                                          other.kind in s.record_kinds)]
+    out = {k: v for k, v in found.items() if k != "distancing"}
+    if marks:
+        out["distancing"] = marks
+    return out

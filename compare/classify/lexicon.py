@@ -98,7 +98,9 @@ _FUNCTION_TAGS = {"DT", "IN", "CC", "TO", "PRP", "PRP$", "MD", "WDT", "WP", "WP$
                   "UH", "CD", "SYM", "LS", "FW"}
 _CLITICS = {"s", "ve", "re", "ll", "d", "m"}
 _FUNCTION_EXTRA = {"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does",
-                   "did", *("'" + c for c in _CLITICS)}
+                   "did", *("'" + c for c in _CLITICS),
+                   # wh-pronoun forms Brill's lexicon lacks ("Whomever I kiss" / "Whoever I kiss": one pronoun, two cases)
+                   "whomever", "whomsoever", "whosoever", "whichever", "whatsoever"}
 
 
 def words(text: str) -> list[str]:

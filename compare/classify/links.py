@@ -51,11 +51,12 @@ def classify_link(
         if change is not None:
             changes.append(change)
             if change.detail.startswith(WHOLE_PASSAGE) and overlap >= s.passage_overlap:
-                changes.extend(distancing_in_passage(h, a, b, s))
-                changes.extend(judging_verbs_in_passage(h, a, b, s))
+                inside = [*distancing_in_passage(h, a, b, s), *judging_verbs_in_passage(h, a, b, s)]
                 swap = anchored_swap(h, a, b, s)
                 if swap:
-                    changes.append(swap)
+                    inside.append(swap)
+                has_record = a.kind in s.record_kinds or b.kind in s.record_kinds
+                changes.extend(x for x in inside if has_record or x.type not in s.record_only)
     for p, q in numbers:  # differing quantities inside long reworded passages
         changes.append(number_change(p.text, q.text, p, q, a, b))
     if close and a.speakers and b.speakers and not {surname(x) for x in a.speakers} & {surname(y) for y in b.speakers}:
@@ -82,8 +83,9 @@ def _side(corpus: Corpus, doc_id: str, ids: Sequence[int], names: Sequence[str],
     speakers = list(dict.fromkeys(sp for i in ids if (sp := units[i].speaker)))
     if not speakers:
         speakers = list(speakers_named(text, names))
+    nearby = " ".join(units[k].text for k in (min(ids) - 1, max(ids) + 1) if 0 <= k < len(units) and units[k].is_sentence)
     return Side(text=text, name=doc_id, speakers=tuple(speakers), quoted=tuple(spans), kind=doc.source.kind,
-                offsets=tuple(offsets))
+                offsets=tuple(offsets), nearby=nearby)
 
 
 def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: str, quoted: Sequence[tuple[int, int]],
@@ -149,7 +151,8 @@ def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
             changes = classify_link(lk.edits, a, b, settings.classify, testimony.get(quoting))
             ids = lk.a if quoting == p.a else lk.b
             before = min(ids) - 1
-            if before >= 0 and before not in linked[quoting] and corpus.units[quoting][before].is_sentence:
+            has_record = kinds[p.a] in records or kinds[p.b] in records
+            if has_record and before >= 0 and before not in linked[quoting] and corpus.units[quoting][before].is_sentence:
                 secondary, record = (a, b) if quoting == p.a else (b, a)
                 frame = judging_frame(corpus.units[quoting][before].text, secondary, record, settings.classify)
                 if frame is not None and not any(c.type == "loaded_language" and c.a == frame.a for c in changes):

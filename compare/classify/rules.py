@@ -26,6 +26,7 @@ from .cues import (
     inside_spans,
     quoted_spans,
     split_compound,
+    without_quoting_style,
     written_names,
 )
 from .evaluation import (
@@ -58,7 +59,7 @@ from .passages import noun_swap
 from .quantities import Quantity
 from .testimony import Testimony
 
-__all__ = ["HUNK_RULES", "HunkContext", "WHOLE_PASSAGE", "classify_hunk", "without_quoting_style"]
+__all__ = ["HUNK_RULES", "HunkContext", "WHOLE_PASSAGE", "classify_hunk"]
 
 WHOLE_PASSAGE = "Passage reworded as a whole"
 """How the detail of a ``wording`` change for a whole reworded passage begins."""
@@ -90,15 +91,13 @@ class HunkContext:
     def __post_init__(self) -> None:
         self.wa, self.wb = words(self.hunk.a), words(self.hunk.b)
 
-    @property
-    def ta(self) -> str:
-        """Side a's words of the hunk, trimmed."""
-        return self.hunk.a.strip()
+    ta = property(lambda self: self.hunk.a.strip(), doc="Side a's words of the hunk, trimmed.")
+    tb = property(lambda self: self.hunk.b.strip(), doc="Side b's words of the hunk, trimmed.")
 
     @property
-    def tb(self) -> str:
-        """Side b's words of the hunk, trimmed."""
-        return self.hunk.b.strip()
+    def has_record(self) -> bool:
+        """Whether either side is a record of what was said (``ClassifySettings.record_kinds``)."""
+        return self.a.kind in self.settings.record_kinds or self.b.kind in self.settings.record_kinds
 
     @property
     def long(self) -> bool:
@@ -195,18 +194,6 @@ def _key_noun(c: HunkContext) -> Change | None:
 def _verb_kind(w: str) -> str:
     """The kind of word a certainty marker is: a modal verb, a verb of thought, or another word (adverb, adjective)."""
     return "modal" if w in ("will", "must", "may", "might", "could") else "thought" if w in MODAL_VERBS else "other"
-
-
-def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, s: ClassifySettings) -> dict[str, list[str]]:
-    """Drop scare quotes unless a secondary source puts them around words a record says plainly: many writers (British
-    ones) quote any phrase in single quotation marks ('let himself down'), so only against the record of what was said
-    do they show distance."""
-    marks = [m for m in found.get("distancing", []) if m[0] not in "'‘" or (side.kind not in s.record_kinds and
-                                                                          other.kind in s.record_kinds)]
-    out = {k: v for k, v in found.items() if k != "distancing"}
-    if marks:
-        out["distancing"] = marks
-    return out
 
 
 def _hedge(c: HunkContext) -> Change | None:
@@ -324,8 +311,8 @@ def _quote(c: HunkContext) -> Change | None:
     is faithful (``wording``, and the detail says whose words they are).
     """
     a, b, h = c.a, c.b, c.hunk
-    all_a = content_stems(a.text, adverbs=True) | compounds(a.text)
-    all_b = content_stems(b.text, adverbs=True) | compounds(b.text)
+    all_a = content_stems(f"{a.text} {a.nearby}", adverbs=True) | compounds(a.text)
+    all_b = content_stems(f"{b.text} {b.nearby}", adverbs=True) | compounds(b.text)
     content_changed = bool(content_stems(h.a, adverbs=True) - all_b - split_compound(h.a, b.text)
                            or content_stems(h.b, adverbs=True) - all_a - split_compound(h.b, a.text))
     if not (c.verbatim and content_changed):
@@ -340,8 +327,10 @@ def _quote(c: HunkContext) -> Change | None:
     quoting = a if in_a and a.kind not in rec else b
     other = b if quoting is a else a
     said, instead = (h.a, h.b) if quoting is a else (h.b, h.a)
-    has = content_stems(said, adverbs=True)
-    lacks = content_stems(instead, adverbs=True) - has
+    if other.kind not in c.settings.speech_kinds and not (in_b if other is b else in_a):
+        return None  # the record narrates here: no record of the words to differ from
+    has = content_stems(said, adverbs=True) - split_compound(said, instead)  # "wine skins" / "wineskins": spelling
+    lacks = content_stems(instead, adverbs=True) - has - compounds(said) - content_stems(said, adverbs=True)
     checked = [other.name]
     if c.testimony is not None:
         at = quoting.doc_offset(h.a_start if quoting is a else h.b_start)
@@ -352,7 +341,10 @@ def _quote(c: HunkContext) -> Change | None:
         checked += covered
     records = " and ".join(checked)
     missing = [w for w in dict.fromkeys(words(instead)) if w[:5] in lacks]
-    extra = [w for w in dict.fromkeys(words(said)) if w[:5] in has - content_stems(other.text, adverbs=True)]
+    extra = [w for w in dict.fromkeys(words(said)) if w[:5] in has - content_stems(f"{other.text} {other.nearby}", adverbs=True)]
+    missing = [w for w in missing if w[:5] not in content_stems(quoting.nearby, adverbs=True)]
+    if not (missing or extra):
+        return None  # every word is there, in a neighbouring sentence: the statement is split differently
     why = []
     if missing:
         why.append(f"{', '.join(f'“{w}”' for w in missing)} {'is' if len(missing) == 1 else 'are'} in {records}, "
@@ -389,10 +381,14 @@ HUNK_RULES: tuple[tuple[ChangeType, Callable[[HunkContext], Change | None]], ...
 
 
 def classify_hunk(c: HunkContext) -> Change | None:
-    """Return the change the first matching rule names, or None when only punctuation or capitals differ."""
+    """Return the change the first matching rule names, or None when only punctuation or capitals differ.
+
+    The rules of a type in ``ClassifySettings.record_only`` are tried only when a side of the link is a record."""
     if c.wa == c.wb:
         return None
-    for _, rule in HUNK_RULES:
+    for kind, rule in HUNK_RULES:
+        if kind in c.settings.record_only and not c.has_record:
+            continue  # a changed claim, certainty or evaluation needs a record to stand against
         change = rule(c)
         if change is not None:
             return change

@@ -8,13 +8,13 @@ CHANGE_TYPES: dict[str, str] = {
     "number": "A quantity, date, duration or timing differs once both are put on one scale (digits, number words, "
     "fractions, percent, \"$5m\" = \"$5 million\", dates, durations): \"1.5 percent\" and \"one and a half percent\" "
     "agree; \"the same day\" and \"six hours before\" do not.",
-    "meaning": "The claim itself changes: one side denies what the other asserts (a negation added or dropped, every other "
+    "meaning": "Against a record only: the claim itself changes: one side denies what the other asserts (a negation added or dropped, every other "
     "word the same), or right after shared words a key noun is swapped for one with a different charge "
     "(\"people will forget\" ... \"economy\" became \"war\").",
-    "hedge": "Certainty or modality shifts: a modal or stance word of one class (certain: will, must, sure; possible: "
+    "hedge": "Against a record only: certainty or modality shifts: a modal or stance word of one class (certain: will, must, sure; possible: "
     "may, might, think; distancing: claimed, allegedly, so-called, 'scare quotes', not a quoted name or title) is on one "
     "side only.",
-    "loaded_language": "The evaluation changes: an evaluative adjective or adverb (VADER |valence| >= 2.5, or NRC "
+    "loaded_language": "Against a record only: the evaluation changes: an evaluative adjective or adverb (VADER |valence| >= 2.5, or NRC "
     "disgust) or a judging reporting verb (\"slammed\") stands where the other side is neutral or judges the other way; "
     "same-weight synonyms and names are wording.",
     "quote": "A press or other secondary source's words in quotation marks differ from every record of the statement "
