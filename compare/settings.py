@@ -23,8 +23,8 @@ _INTERCEPT = -4.0105
 # Fitted by benchmarks/train_aligner.py --calibrate (Platt scaling: logistic regression over the inputs of
 # compare.align.confidence.CONFIDENCE_FEATURES, in that order) on the walk's pairings of the even-numbered GNAT
 # pairs and of the seed pairs without the TV rewrite; regenerate with that script, never by hand.
-_CONFIDENCE_WEIGHTS: tuple[float, ...] = (0.1846, 0.3197, -0.1647, 0.7067, 1.218, 0.0266, 0.2319, -0.0725, 1.2206, 0.5469, 0.5054, 1.7674, -1.1271)
-_CONFIDENCE_INTERCEPT = -0.459
+_CONFIDENCE_WEIGHTS: tuple[float, ...] = (0.1857, 0.306, -0.0145, 0.7263, 0.9831, -0.0128, 0.2236, -0.1261, 1.166, 0.4867, 0.5792, 1.6166, -1.0881, 0.3091)
+_CONFIDENCE_INTERCEPT = -0.5297
 
 
 @dataclass(frozen=True)

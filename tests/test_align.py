@@ -18,6 +18,7 @@ from compare.align.confidence import (
     null_z,
     pairing_confidence,
     shared_content,
+    shared_phrases,
 )
 from compare.align.scoring import (
     FEATURES,
@@ -217,6 +218,17 @@ def test_evidence_gate_needs_shared_words_or_a_clear_similarity():
     gate = evidence_gate(z, words, z_alone=3.0, z_with_word=0.0)
     assert gate[0, 0] and not gate[1, 1] and not gate[0, 1]  # one shared word below the pair's median: no
     assert evidence_gate(np.full((2, 2), 3.5), words, z_alone=3.0, z_with_word=0.0).all()
+
+
+def test_shared_phrases_weigh_a_repeated_phrase_above_scattered_words():
+    ta = ["Sanctions are a time of opportunity.", "The West imposed sanctions again."]
+    tb = ["He said sanctions are a time of opportunity for us.", "Sanctions again, the West says."]
+    rows, cols = np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1])
+    w = shared_phrases(ta, tb, rows, cols)
+    assert w[0] > w[3] > 0  # five shared word pairs beat two ("sanctions again", "the west"); both beat none
+    assert w[1] == 0.0 and w[2] == 0.0  # shared words, but never two in a row
+    rare = shared_phrases(["a time of opportunity"] * 3, ["a time of opportunity", "something else"], np.array([0]), np.array([0]))
+    assert 0 < rare[0] < w[0]  # a phrase in every sentence of the pair weighs less than one found in two
 
 
 def test_position_alone_never_creates_a_link():

@@ -154,7 +154,7 @@ def test_fable_tellings_join_and_different_fables_stay_apart_with_a_reason(tmp_p
 
 def test_floor_on_fables_spread_over_the_files(tmp_path, real_embedder, model_info, session_cache):
     """Twelve GNAT fables evenly spread over the files, each as its own folder: a floor a little below
-    benchmarks/fable_grouping.py (130 of all 153 one event and linked on 30% of the shorter telling; 9 of these 12);
+    benchmarks/fable_grouping.py (133 of all 153 one event and linked on 30% of the shorter telling; 9 of these 12);
     and six pairs of different fables, none one event."""
     import random
 

@@ -36,7 +36,7 @@ def gnat_score(real_embedder) -> Score:
 
 
 def test_gnat_aesop_floor(gnat_score: Score) -> None:
-    # measured P 0.755, R 0.591, F1 0.663 on all 153 pairs (benchmarks/alignment_quality.py, through
+    # measured P 0.759, R 0.586, F1 0.661 on all 153 pairs (benchmarks/alignment_quality.py, through
     # compare.align_sentences); a per-sentence best cosine with one global threshold reaches about 0.52.
     assert gnat_score.f1 >= 0.655, gnat_score
     assert gnat_score.precision >= 0.74 and gnat_score.recall >= 0.58, gnat_score
@@ -55,15 +55,15 @@ FOUR = {"press", "readout", "transcript", "tv"}
 
 def test_seed_gold_floor_precision_first_and_nothing_into_background(seed_corpus) -> None:
     # measured on the six pairs among transcript, readout, press and TV (benchmarks/alignment_quality.py):
-    # P 0.971, R 0.682 (101 of 148 gold links, 3 false); the three TV pairs (held out of every fit) P 0.800 (12 of 15);
+    # P 0.972, R 0.703 (104 of 148 gold links, 3 false); the three TV pairs (held out of every fit) P 0.882 (15 of 17);
     # no link into the background passages (the press's Japan/EU/SWIFT section, the TV's studio quote).
     gold = [g for g in load_seed_gold(SEED_GOLD) if {g.a_doc, g.b_doc} <= FOUR]
     texts = {d.id: d.text for d in seed_corpus.documents}
     predicted = [p for p in corpus_link_spans(seed_corpus) if {p[0], p[1]} <= FOUR]
     six = score_seed_links(gold, texts, predicted)
-    assert six.precision >= 0.95 and six.recall >= 0.66, six
+    assert six.precision >= 0.95 and six.recall >= 0.69, six
     tv = score_seed_links([g for g in gold if "tv" in (g.a_doc, g.b_doc)], texts, [p for p in predicted if "tv" in p[:2]])
-    assert tv.precision >= 0.75, tv
+    assert tv.precision >= 0.80, tv
     background = json.loads(SEED_GOLD.read_text(encoding="utf-8"))["background"]
     spans = [(b["doc"], texts[b["doc"]].find(b["text"]), len(b["text"])) for b in background]
     assert all(start >= 0 for _, start, _ in spans)

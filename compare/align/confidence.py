@@ -9,7 +9,7 @@ and break ties in the walk but never create a pairing alone.
 Each pairing the walk proposes then gets a probability of being right (``pairing_confidence``): the document
 pair's prior (``counterpart_prior``: how much of the two texts has any counterpart, estimated per pair from its
 clear mutual best partners) times the odds of a logistic model (Platt scaling) over evidence without position (cosine, its place in the pair's null, how it stands
-against each sentence's other candidates, shared words, the aligner's log-odds without the position terms)
+against each sentence's other candidates, shared words, shared phrases, the aligner's log-odds without the position terms)
 and over what the document pair has in common as a whole (how much of the smaller text has a mutual best
 counterpart, whether the clear counterparts keep one order, relatedness, sizes). The weights live in
 ``AlignSettings.confidence_weights``; ``benchmarks/train_aligner.py --calibrate`` fits them on training data
@@ -19,11 +19,12 @@ only and prints a reliability table on held-out data.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
-from .scoring import content_vocabulary
+from .scoring import content_vocabulary, word_stems
 
 __all__ = [
     "CONFIDENCE_FEATURES",
@@ -36,6 +37,7 @@ __all__ = [
     "pairing_confidence",
     "shared_content",
     "shared_content_at",
+    "shared_phrases",
 ]
 
 CONFIDENCE_FEATURES: tuple[str, ...] = (
@@ -52,8 +54,12 @@ CONFIDENCE_FEATURES: tuple[str, ...] = (
     "order",
     "relatedness",
     "size_ratio",
+    "shared_phrase",
 )
-"""Names of the confidence model's inputs, in the order of ``AlignSettings.confidence_weights``."""
+"""Names of the confidence model's inputs, in the order of ``AlignSettings.confidence_weights``.
+
+All but the last come from ``confidence_features``; ``shared_phrase`` (``shared_phrases``) is taken at the chosen
+pairings only, by the dense and the sparse walk alike."""
 
 
 def null_z(cos: np.ndarray) -> np.ndarray:
@@ -99,6 +105,27 @@ def shared_content_at(
     return words, rares, np.log1p(weight)
 
 
+def shared_phrases(ta: Sequence[str], tb: Sequence[str], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Return, at each pair (rows[k], cols[k]), the log of one plus the summed IDF of the word pairs the two
+    sentences share: consecutive word stems (``scoring.word_stems``) in both, the IDF over the pair's sentences.
+
+    A repeated phrase ("a time of opportunity", "in the CSTO and the EAEU") is evidence a reader can check,
+    and stronger than the same words scattered: two sentences on one topic share words ("sanctions", "West")
+    far more often than they share a rare phrase.
+    """
+    grams_a = [set(zip(w, w[1:])) for w in (word_stems(t) for t in ta)]
+    grams_b = [set(zip(w, w[1:])) for w in (word_stems(t) for t in tb)]
+    df: Counter[tuple[str, str]] = Counter()
+    for grams in grams_a + grams_b:
+        df.update(grams)
+    total = len(grams_a) + len(grams_b)
+    out = np.zeros(len(rows))
+    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
+        weight = math.fsum(math.log((total + 1) / (df[g] + 0.5)) for g in sorted(grams_a[i] & grams_b[j]))
+        out[k] = math.log1p(weight)
+    return out
+
+
 def evidence_gate(z: np.ndarray, words: np.ndarray, *, z_alone: float, z_with_word: float) -> np.ndarray:
     """Return where a pairing has checkable evidence: a similarity ``z_alone`` robust deviations above the
     pair's null, or two shared content words, or one shared content word with a similarity ``z_with_word``
@@ -120,7 +147,8 @@ def confidence_features(
     cos: np.ndarray, z: np.ndarray, lexical: np.ndarray, content: tuple[np.ndarray, np.ndarray, np.ndarray],
     content_log_odds: np.ndarray, order: float, related: float,
 ) -> np.ndarray:
-    """Return the (n, m, len(CONFIDENCE_FEATURES)) inputs of the confidence model.
+    """Return the (n, m, len(CONFIDENCE_FEATURES) - 1) inputs of the confidence model: all but ``shared_phrase``,
+    which the walk adds at its chosen pairings (``shared_phrases``).
 
     None depends on where a sentence stands. Three describe the document pair as a whole, so that a pairing
     is judged against how much the two texts have in common at all: ``order`` (``scoring.order_agreement``:

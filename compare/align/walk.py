@@ -43,6 +43,7 @@ from .confidence import (
     pairing_confidence,
     shared_content,
     shared_content_at,
+    shared_phrases,
 )
 from .features_at import content_overlap, pair_features_at
 from .relatedness import relatedness
@@ -228,7 +229,8 @@ def walk_pairings(
     inputs = confidence_features(cos, z, features[..., FEATURES.index("lexical")], content, content_lo, order, related)
     rows = np.array([i for i, _ in chosen], dtype=np.int64)
     cols = np.array([j for _, j in chosen], dtype=np.int64)
-    return chosen, cos, related, inputs[rows, cols].reshape(len(chosen), inputs.shape[-1]), prior
+    at = inputs[rows, cols].reshape(len(chosen), inputs.shape[-1])
+    return chosen, cos, related, np.column_stack([at, shared_phrases(a.texts, b.texts, rows, cols)]), prior
 
 
 _POSITIONAL = frozenset({"position", "diagonal"})
@@ -305,6 +307,7 @@ def _walk_sparse(
         "shared_words": np.minimum(words[at], 4), "coverage": np.full(len(at), mutual),
         "content_log_odds": np.maximum(content_lo, -10.0), "order": np.full(len(at), st.order),
         "relatedness": np.full(len(at), related), "size_ratio": np.full(len(at), abs(math.log(n / m))),
+        "shared_phrase": shared_phrases(a.texts, b.texts, ri, cj),
     }
     inputs = np.stack([columns[name] for name in CONFIDENCE_FEATURES], axis=-1) if len(at) else np.zeros((0, len(CONFIDENCE_FEATURES)))
     anchors = anchor_count(st.row_best.astype(np.float32), st.row_arg, st.col_arg, s.prior_anchor)
