@@ -1,0 +1,106 @@
+"""Labels a teacher can trust, on Samuel–Kings and their retellings: the judged audit sample holds its floor.
+
+The sample (``tests/data/kings/judged.json``) is every named label that ``benchmarks/kings_audit.py`` found with the
+label rules of issue 13 frozen at 1d44536, on 45 parallels of the World English Bible (a Samuel or Kings passage,
+the record, and its retelling in Chronicles, Isaiah or Jeremiah; a corpus nobody writing the rules had read), each
+judged by reading, by someone who wrote no rule. Here each judged link is classified again from its stored texts
+(pure: the real word diff and the classifier, no model). Each side is rebuilt as the pipeline builds it: the
+passage is read and cut into units by the pipeline's own reader and segmenter, the linked sentences are the units
+that the stored text covers, the quotation marks are read from the whole passage (a sentence in the middle of a
+prayer lies inside quotation marks opened sentences before), and ``nearby`` is the sentence right before and right
+after them. What differs from the pipeline: no ``Testimony`` (each parallel has one record, so a quotation is
+checked against this link's record only, as there), and the corpus-wide pass is not run, so a label it alone gives
+(a quotation sentence linked to nothing) does not come back from one link; the benchmark counts those. A rule
+change that brings back labels judged wrong, or loses the right ones, fails.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from compare.classify import Side, classify_link, quoted_spans
+from compare.diff import diff_words
+from compare.read import read_corpus
+from compare.records import Unit
+from compare.segment import split_units
+from compare.settings import Settings
+
+CORPUS = Path(__file__).parent / "data" / "kings"
+SAMPLE = CORPUS / "judged.json"
+PRECISION_FLOOR = 0.66
+"""Right among the judged labels that come back; measured (1 Dec 2026, rules of 1d44536): 90 right of 131 judged
+(0.687) by the benchmark; 89 of 130 (0.685) here, where the one label of the corpus-wide pass does not come back."""
+RIGHT_FLOOR = 86
+WRONG_CEILING = 8
+"""Measured: 7 wrong by the benchmark, 7 here."""
+
+
+def _sample() -> list[dict[str, str]]:
+    return json.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+@cache
+def _passage(pericope: str, doc: str) -> tuple[str, tuple[Unit, ...], tuple[tuple[int, int], ...]]:
+    """Return a passage's text as the pipeline reads it, its units and its quotation spans."""
+    docs, _ = read_corpus(CORPUS / pericope)
+    d = next(x for x in docs if x.id == doc)
+    return d.text, split_units(d, min_section=Settings().align.section_min_units), quoted_spans(d.text)
+
+
+def _side(pericope: str, doc: str, kind: str, text: str) -> Side:
+    """Rebuild one side of a judged link: the units the stored text covers, their quotation spans, their neighbours."""
+    passage, units, spans = _passage(pericope, doc)
+    found = re.search(r"\s+".join(re.escape(w) for w in text.split()), passage)
+    assert found, f"{text!r} is not in {pericope}/{doc}.txt"
+    ids = [u.id for u in units if u.is_sentence and found.start() <= u.start and u.end <= found.end()]
+    assert ids and " ".join(units[i].text for i in ids) == text, f"{text!r} is not whole sentences of {pericope}/{doc}"
+    quoted, offsets, pos = [], [], 0
+    for i in ids:  # as compare.classify.links._side: each unit's quotation spans, shifted to the joined text
+        u = units[i]
+        offsets.append((pos, u.start))
+        quoted += [(max(s, u.start) - u.start + pos, min(e, u.end) - u.start + pos)
+                   for s, e in spans if max(s, u.start) < min(e, u.end)]
+        pos += len(u.text) + 1
+    nearby = " ".join(units[k].text for k in (min(ids) - 1, max(ids) + 1) if 0 <= k < len(units) and units[k].is_sentence)
+    return Side(text, doc, kind=kind, quoted=tuple(quoted), offsets=tuple(offsets), nearby=nearby)
+
+
+def _again(r: dict[str, str]) -> set[tuple[str, str, str]]:
+    """Classify a judged label's link again from its stored texts; return its named (type, a, b) labels."""
+    sa = _side(r["pericope"], r["doc_a"], r["kind_a"], r["text_a"])
+    sb = _side(r["pericope"], r["doc_b"], r["kind_b"], r["text_b"])
+    return {(c.type, c.a, c.b) for c in classify_link(diff_words(r["text_a"], r["text_b"]), sa, sb) if c.type != "wording"}
+
+
+def test_kings_sample_is_judged_and_large_enough():
+    sample = _sample()
+    assert all(r["verdict"] in ("right", "debatable", "wrong") and r["note"] for r in sample)
+    assert len([r for r in sample if r["type"] != "wording"]) >= 60
+    assert len({r["pericope"] for r in sample}) >= 20  # spread over the corpus, not a few passages
+    # the record is always the Samuel or Kings side: the sample judges the retelling against it
+    assert all({r["kind_a"], r["kind_b"]} == {"readout", "other"} for r in sample)
+
+
+def test_kings_texts_are_the_committed_passages():
+    # every judged link's texts are still whole sentences of the committed corpus (not edited under the verdicts)
+    for r in _sample():
+        _side(r["pericope"], r["doc_a"], r["kind_a"], r["text_a"])
+        _side(r["pericope"], r["doc_b"], r["kind_b"], r["text_b"])
+
+
+def test_kings_precision_holds_its_floor():
+    right, other, back = 0, 0, []
+    for r in _sample():
+        if (r["type"], r["a"], r["b"]) not in _again(r):
+            continue
+        if r["verdict"] == "right":
+            right += 1
+        else:
+            other += 1
+            back += [r] if r["verdict"] == "wrong" else []
+    assert right / (right + other) >= PRECISION_FLOOR, [(r["type"], r["a"], r["b"], r["note"]) for r in back]
+    assert right >= RIGHT_FLOOR  # most right labels stay
+    assert len(back) <= WRONG_CEILING, [(r["type"], r["a"], r["b"], r["note"]) for r in back]
