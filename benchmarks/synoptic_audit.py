@@ -37,8 +37,10 @@ def pericopes(corpus: Path = CORPUS) -> list[Path]:
 
 
 def label_key(rec: dict[str, str]) -> tuple[str, ...]:
-    """Identify one label across runs: the pericope, both documents and texts, the type and the words on each side."""
-    return (rec["pericope"], rec["doc_a"], rec["doc_b"], rec["text_a"], rec["text_b"], rec["type"], rec["a"], rec["b"])
+    """Identify one label across runs: the pericope, both documents and texts, the type, the words on each side and
+    the detail (a verdict is on what the label says: a label whose detail changed is judged again)."""
+    return (rec["pericope"], rec["doc_a"], rec["doc_b"], rec["text_a"], rec["text_b"], rec["type"], rec["a"], rec["b"],
+            rec["detail"])
 
 
 def named_labels(cache_dir: Path | None, folders: list[Path], counts: Counter[str] | None = None) -> list[dict[str, str]]:

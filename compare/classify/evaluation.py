@@ -13,7 +13,8 @@ from .cues import quoted_spans
 from .hunks import Side
 from .lexicon import EVALUATIVE_VERBS, emotive_reason, nrc_emotions, polarity, stem, vader_valence, word_tag, words
 
-__all__ = ["DEGREE", "SIZE", "noun_carries", "possession_sense", "charge", "degree", "head_swapped", "may_judge", "quoted_word", "strong", "strong_valence"]
+__all__ = [
+    "judged_by_someone","DEGREE", "SIZE", "noun_carries", "possession_sense", "charge", "degree", "head_swapped", "may_judge", "quoted_word", "strong", "strong_valence"]
 
 
 def charge(ws: list[str], s: ClassifySettings) -> set[int]:
@@ -113,3 +114,15 @@ def noun_carries(text: str, w: str) -> bool:
         return False
     heads = [m.group(1).lower() for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE)]
     return bool(heads) and all(word_tag(x) in ("NN", "NNS") and polarity(x) == polarity(w) for x in heads)
+
+
+_PERSONS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+
+
+def judged_by_someone(text: str, at: int) -> bool:
+    """Whether the judging verb at offset ``at`` of ``text`` has a person for its subject, so that it reports speech:
+    a pronoun or a capitalised name among the three words before it in its sentence ("He also slammed", "Putin
+    lambasted"); "grain blasted by the east wind" is blighted grain, no verdict on what anyone said."""
+    before = re.split(r"[.!?;]\s", text[:at])[-1]
+    ws = re.findall(r"\w+(?:['’]\w+)*", before)[-3:]
+    return any(w.lower() in _PERSONS or (w[:1].isupper() and word_tag(w.lower()) in ("", "NNP", "NN")) for w in ws)

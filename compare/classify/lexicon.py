@@ -22,7 +22,10 @@ from pathlib import Path
 from ..errors import LexiconError
 
 __all__ = [
+    "CONNECTIVES",
     "EVALUATIVE_VERBS",
+    "FOCUS_PARTICLES",
+    "INDEFINITE_WORDS",
     "FACTUAL_ADJECTIVES",
     "MODAL_VERBS",
     "HEDGES",
@@ -36,6 +39,7 @@ __all__ = [
     "emotive_reason",
     "is_function_word",
     "is_noun",
+    "base_form",
     "stem",
     "words",
 ]
@@ -275,6 +279,18 @@ def content_stems(text: str, *, adverbs: bool = False) -> set[str]:
 CONNECTIVES = frozenset({"then", "thus", "therefore", "hence", "thereupon"})
 """Adverbs that only join clauses ("Then you will have ..." / "and you will have ..."): no content of their own."""
 
+INDEFINITE_WORDS = frozenset({
+    "anyone", "anybody", "anything", "someone", "somebody", "something", "everyone", "everybody", "everything",
+    "whoever", "whatever", "according", "concerning", "regarding",
+})
+"""Indefinite pronouns and the participles used as prepositions ("according to", "concerning"): grammar that Brill's
+lexicon tags as nouns or verbs; inside a quotation "to anyone from" / "with any of" or "About" / "Concerning" say the
+same."""
+
+FOCUS_PARTICLES = frozenset({"even", "indeed", "also", "too", "verily", "now", "so", "likewise", "moreover"})
+"""Adverbs that stress or join what is said without adding to it ("even from heaven" / "from heaven", "indeed"):
+inside a quotation, dropping one changes no claim (unlike "almost", "only", "never")."""
+
 _IRREGULAR = {
     "came": "come", "went": "go", "gone": "go", "saw": "see", "seen": "see", "took": "take", "taken": "take",
     "gave": "give", "given": "give", "knew": "know", "known": "know", "told": "tell", "found": "find", "thought": "think",
@@ -291,6 +307,9 @@ _IRREGULAR = {
     "hid": "hide", "hidden": "hide", "struck": "strike", "swore": "swear", "sworn": "swear", "wept": "weep",
     "slept": "sleep", "meant": "mean", "understood": "understand", "forgave": "forgive", "forgiven": "forgive",
     "whom": "who", "whomever": "whoever", "whomsoever": "whosoever",
+    # irregular plurals
+    "feet": "foot", "teeth": "tooth", "men": "man", "women": "woman", "children": "child", "oxen": "ox", "mice": "mouse",
+    "geese": "goose", "brethren": "brother", "people": "people",
 }
 """Irregular verb forms and object pronouns, with the form a crude stem should read ("came" is "come", "whom" is
 "who"): another tense or case of the same word is no other word."""

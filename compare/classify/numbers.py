@@ -69,9 +69,17 @@ def same_slot(a: str, p: Quantity, b: str, q: Quantity, n: int = 4) -> bool:
     same counted noun, or a content word shared among the words around each ("$5m of venture capital" / "$6 million
     of venture capital"). A figure from a sentence the other side dropped ("the top 0.01%") and one of a clause it
     kept ("from 10% to 20%") are two quantities, not one changed. A changed timing (``offset``) is read as a whole."""
-    if p.kind == "offset" or (p.kind.startswith("count:") and p.kind == q.kind):
+    if p.kind == "offset":
         return True
-    return bool(_neighbours(a, p, n) & _neighbours(b, q, n))
+    return bool(_shared(a, p, b, q, n))
+
+
+def _shared(a: str, p: Quantity, b: str, q: Quantity, n: int = 4) -> set[str]:
+    """The content words around ``p`` and around ``q`` that both have (a counted noun shared counts as one of them)."""
+    shared = _neighbours(a, p, n) & _neighbours(b, q, n)
+    if p.kind.startswith("count:") and p.kind == q.kind:
+        shared.add(p.kind)
+    return shared
 
 
 def number_pairs(a: str, b: str) -> tuple[list[tuple[Quantity, Quantity]], list[tuple[Quantity, Quantity]]]:
@@ -81,9 +89,14 @@ def number_pairs(a: str, b: str) -> tuple[list[tuple[Quantity, Quantity]], list[
     left_a = [p for p in qa if p.kind != "count" and not any(_told(p, q) for q in qb)]
     left_b = [q for q in qb if q.kind != "count" and not any(_told(q, p) for p in qa)]
     differ: list[tuple[Quantity, Quantity]] = []
-    for p in left_a:
-        for q in left_b:
-            if p.kind == q.kind and all(q is not d[1] for d in differ) and same_slot(a, p, b, q):
-                differ.append((p, q))
-                break
+    # the pairs around which the most words agree first ("in Judah were ... men" / "the men of Judah were ... men"); a
+    # counted noun alone tells nothing apart when one side counts it more than once
+    several = {x.kind for side in (left_a, left_b) for x in side if sum(y.kind == x.kind for y in side) > 1}
+    fits = sorted(((len(_shared(a, p, b, q)), -i, -k, p, q) for i, p in enumerate(left_a) for k, q in enumerate(left_b)
+                   if p.kind == q.kind and same_slot(a, p, b, q)), key=lambda f: f[:3], reverse=True)
+    for n, _, _, p, q in fits:
+        if any(p is d[0] or q is d[1] for d in differ) or (p.kind in several and p.kind.startswith("count:") and n < 2):
+            continue
+        differ.append((p, q))
+    differ.sort(key=lambda d: d[0].start)
     return differ, same

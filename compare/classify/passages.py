@@ -8,6 +8,7 @@ from collections.abc import Sequence, Set
 from ..records import Change
 from ..settings import ClassifySettings
 from .cues import WORDS, attributed_alike, claim_told, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
+from .evaluation import judged_by_someone
 from .hunks import Hunk, Side
 from .lexicon import EVALUATIVE_VERBS, content_stems, is_noun, polarity, stem, vader_valence, words
 
@@ -48,8 +49,8 @@ def judging_verbs_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> 
             w = m.group().lower()
             if w not in EVALUATIVE_VERBS or polarity(w) in other_charge or any(q0 <= m.start() < q1 for q0, q1 in quoted):
                 continue
-            if _MOVEMENT.match(side.text[m.end() :]):
-                continue  # "slammed through the ice": a movement, not a verdict on a statement
+            if _MOVEMENT.match(side.text[m.end() :]) or not judged_by_someone(side.text, m.start()):
+                continue  # "slammed through the ice", "grain blasted": no verdict on a statement
             pair = (m.group(), "") if side is a else ("", m.group())
             out.append(Change("loaded_language", *pair, f"“{m.group()}” in {side.name} is {side.name}'s own verdict on "
                               f"what was said (a reporting verb that judges it, {EVALUATIVE_VERBS[w]}); {other.name} "
@@ -78,7 +79,7 @@ def judging_frame(frame: str, side: Side, other: Side, s: ClassifySettings) -> C
         w = m.group().lower()
         if w not in EVALUATIVE_VERBS or polarity(w) in other_verdict or any(q0 <= m.start() < q1 for q0, q1 in quoted):
             continue
-        if _MOVEMENT.match(frame[m.end() :]):
+        if _MOVEMENT.match(frame[m.end() :]) or not judged_by_someone(frame, m.start()):
             continue
         return Change("loaded_language", m.group(), "", f"“{m.group()}” in {side.name}'s sentence before the quotation "
                       f"(“{frame.strip()}”) is {side.name}'s own verdict on what was said (a reporting verb that judges "

@@ -10,22 +10,18 @@ type is decided from the words of the hunk itself, so a reader can check it agai
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from ..records import Change, ChangeType
-from ..settings import ClassifySettings
+from .context import HunkContext, say
 from .cues import (
     OPINION,
     attributed_alike,
     chance_before,
     claim_told,
-    compounds,
     hearsay,
     hedge_classes,
-    inside_spans,
-    quoted_spans,
-    split_compound,
     without_quoting_style,
     written_names,
 )
@@ -33,6 +29,7 @@ from .evaluation import (
     charge,
     degree,
     head_swapped,
+    judged_by_someone,
     may_judge,
     noun_carries,
     possession_sense,
@@ -40,7 +37,6 @@ from .evaluation import (
     strong,
     strong_valence,
 )
-from .hunks import Hunk, Side
 from .lexicon import (
     EVALUATIVE_VERBS,
     FACTUAL_ADJECTIVES,
@@ -54,68 +50,14 @@ from .lexicon import (
     word_tag,
     words,
 )
-from .numbers import describe_quantity, number_change
+from .numbers import number_change
 from .passages import noun_swap
-from .quantities import Quantity
-from .testimony import Testimony
+from .quotes import quote_change
 
 __all__ = ["HUNK_RULES", "HunkContext", "WHOLE_PASSAGE", "classify_hunk"]
 
 WHOLE_PASSAGE = "Passage reworded as a whole"
 """How the detail of a ``wording`` change for a whole reworded passage begins."""
-
-
-@dataclass
-class HunkContext:
-    """What every rule may read about one hunk and its link."""
-
-    hunk: Hunk
-    a: Side
-    b: Side
-    settings: ClassifySettings
-    close: bool
-    """The two sides share at least ``min_overlap`` of their content words."""
-    verbatim: bool
-    """The two sides share at least ``quote_overlap`` of their content words."""
-    numbers: list[tuple[Quantity, Quantity]]
-    """Quantity pairs of the link that differ and are not yet claimed by a hunk; the number rule claims them."""
-    same: list[tuple[Quantity, Quantity]]
-    """Quantity pairs written differently that agree ("1.5 percent" and "one and a half percent")."""
-    testimony: Testimony | None = None
-    """What the other records of the statement say at each spot of the secondary side (None: only this link is known)."""
-    faithful_to: list[str] = field(default_factory=list)
-    """Records whose words a quotation in this hunk has, though the other side's differ (set by the quote rule)."""
-    wa: list[str] = field(init=False)
-    wb: list[str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.wa, self.wb = words(self.hunk.a), words(self.hunk.b)
-
-    ta = property(lambda self: self.hunk.a.strip(), doc="Side a's words of the hunk, trimmed.")
-    tb = property(lambda self: self.hunk.b.strip(), doc="Side b's words of the hunk, trimmed.")
-
-    @property
-    def has_record(self) -> bool:
-        """Whether either side is a record of what was said (``ClassifySettings.record_kinds``)."""
-        return self.a.kind in self.settings.record_kinds or self.b.kind in self.settings.record_kinds
-
-    @property
-    def long(self) -> bool:
-        """Whether the hunk is a passage reworded as a whole."""
-        n = self.settings.max_words
-        return len(self.wa) > n or len(self.wb) > n
-
-    def same_quantity_note(self) -> str:
-        """Say which quantities of the hunk agree though written differently (empty when none)."""
-        h = self.hunk
-        return "".join(
-            f" “{p.text}” and “{q.text}” are the same quantity ({describe_quantity(p)})."
-            for p, q in self.same if h.a_start <= p.start < h.a_end and h.b_start <= q.start < h.b_end
-        )
-
-
-def _say(words_: str) -> str:
-    return f"“{words_}”" if words_ else "nothing"
 
 
 def _number(c: HunkContext) -> Change | None:
@@ -283,7 +225,8 @@ def _loaded(c: HunkContext) -> Change | None:
         if degree(side.text, w) or (noun_carries(side.text, w) and not strong_valence(w, s)):
             continue  # "an awful lot", "a great deal", "a terrible earthquake": a degree, not a judgement
         verb = w in EVALUATIVE_VERBS  # "slammed" / "spoke of": a plain reporting verb in its slot judges nothing
-        if verb and possession_sense(side.text, w, theirs):
+        if verb and (possession_sense(side.text, w, theirs) or not any(
+                judged_by_someone(side.text, m.start()) for m in re.finditer(rf"\b{re.escape(w)}\b", side.text, re.I))):
             continue  # "which boasts more than a dozen observatories" / "which has": having, not speaking
         if not flip and any(word_tag(x) == "FW" for x in theirs):
             continue  # a foreign phrase in its place ("tour de force") judges in words the lexicons do not rate
@@ -297,65 +240,8 @@ def _loaded(c: HunkContext) -> Change | None:
         other_words = c.tb if side is c.a else c.ta
         then = "an evaluation in the opposite direction" if flip else "no such evaluation"
         return Change("loaded_language", c.ta, c.tb, f"“{w}” in {side.name} is an evaluative or emotive word ({why}); "
-                      f"{other.name} has {_say(other_words)} instead: {then}.")
+                      f"{other.name} has {say(other_words)} instead: {then}.")
     return None
-
-
-def _quote(c: HunkContext) -> Change | None:
-    """Words inside a secondary source's quotation marks that differ from every record of the statement.
-
-    Only on a near-verbatim link to a record, and only for content words (adverbs included: a dropped "almost"
-    counts) that the other side does not have at all (after crude stemming, irregular forms read as their base: "came"
-    is "come"; two words written as one are one word: "wine skins" / "wineskins"). The transcript and the readout are
-    two translations: when the quoted words are those of another record linked to the same sentences, the quote
-    is faithful (``wording``, and the detail says whose words they are).
-    """
-    a, b, h = c.a, c.b, c.hunk
-    all_a = content_stems(f"{a.text} {a.nearby}", adverbs=True) | compounds(a.text)
-    all_b = content_stems(f"{b.text} {b.nearby}", adverbs=True) | compounds(b.text)
-    content_changed = bool(content_stems(h.a, adverbs=True) - all_b - split_compound(h.a, b.text)
-                           or content_stems(h.b, adverbs=True) - all_a - split_compound(h.b, a.text))
-    if not (c.verbatim and content_changed):
-        return None
-    qa = a.quoted if a.quoted is not None else quoted_spans(a.text)
-    qb = b.quoted if b.quoted is not None else quoted_spans(b.text)
-    in_a = inside_spans(qa, h.a_start, h.a_end, a.text)
-    in_b = inside_spans(qb, h.b_start, h.b_end, b.text)
-    rec = c.settings.record_kinds
-    if not ((in_a and a.kind not in rec and b.kind in rec) or (in_b and b.kind not in rec and a.kind in rec)):
-        return None
-    quoting = a if in_a and a.kind not in rec else b
-    other = b if quoting is a else a
-    said, instead = (h.a, h.b) if quoting is a else (h.b, h.a)
-    if other.kind not in c.settings.speech_kinds and not (in_b if other is b else in_a):
-        return None  # the record narrates here: no record of the words to differ from
-    has = content_stems(said, adverbs=True) - split_compound(said, instead)  # "wine skins" / "wineskins": spelling
-    lacks = content_stems(instead, adverbs=True) - has - compounds(said) - content_stems(said, adverbs=True)
-    checked = [other.name]
-    if c.testimony is not None:
-        at = quoting.doc_offset(h.a_start if quoting is a else h.b_start)
-        agree, covered = c.testimony.agreeing(at, has, lacks, other.name)
-        if agree:
-            c.faithful_to = agree
-            return None
-        checked += covered
-    records = " and ".join(checked)
-    missing = [w for w in dict.fromkeys(words(instead)) if w[:5] in lacks]
-    extra = [w for w in dict.fromkeys(words(said)) if w[:5] in has - content_stems(f"{other.text} {other.nearby}", adverbs=True)]
-    missing = [w for w in missing if w[:5] not in content_stems(quoting.nearby, adverbs=True)]
-    if not (missing or extra):
-        return None  # every word is there, in a neighbouring sentence: the statement is split differently
-    why = []
-    if missing:
-        why.append(f"{', '.join(f'“{w}”' for w in missing)} {'is' if len(missing) == 1 else 'are'} in {records}, "
-                   f"not in the quotation")
-    if extra:
-        where = f"in {records}" if len(checked) == 1 else "in any of them" if len(checked) > 2 else "in either"
-        why.append(f"{', '.join(f'“{w}”' for w in extra)} {'is' if len(extra) == 1 else 'are'} in the quotation, "
-                   f"not {where}")
-    return Change("quote", c.ta, c.tb, f"Inside quotation marks {quoting.name} has {_say(said.strip())} where "
-                  f"{other.name} has {_say(instead.strip())}: {'; '.join(why)} (checked against {records}, "
-                  f"{'every record' if len(checked) > 1 else 'the only record'} of the statement linked here).")
 
 
 def _wording(c: HunkContext) -> Change:
@@ -374,7 +260,7 @@ HUNK_RULES: tuple[tuple[ChangeType, Callable[[HunkContext], Change | None]], ...
     ("meaning", _key_noun),
     ("hedge", _hedge),
     ("loaded_language", _loaded),
-    ("quote", _quote),
+    ("quote", quote_change),
     ("wording", _wording),
 )
 """The rules in the order they are tried, each with the type it names."""

@@ -1,0 +1,118 @@
+"""The ``quote`` rule: words inside a secondary source's quotation marks that differ from every record of the statement."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from ..records import Change
+from .context import HunkContext, say
+from .cues import compounds, inside_spans, quoted_spans, split_compound
+from .hunks import Side
+from .lexicon import (
+    CONNECTIVES,
+    FOCUS_PARTICLES,
+    INDEFINITE_WORDS,
+    base_form,
+    content_stems,
+    is_function_word,
+    stem,
+    word_tag,
+    words,
+)
+
+__all__ = ["quote_change"]
+
+
+def _content(ws: list[str]) -> list[str]:
+    """The words of ``ws`` that can carry what was said: no function word, digit, connective or focus particle."""
+    return [w for w in dict.fromkeys(ws) if not is_function_word(w) and not w.isdigit() and w not in CONNECTIVES
+            and w not in FOCUS_PARTICLES and w not in INDEFINITE_WORDS]
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _vocabulary(text: str) -> tuple[set[str], set[str], set[str]]:
+    """The crude stems and the Snowball stems of the content words of ``text`` (two words written as one included),
+    and its capitalised words, lower-cased."""
+    ws = [base_form(w) for w in words(text)]
+    names = {m.group(0).lower() for m in _NAME.finditer(text)}
+    return content_stems(text, adverbs=True) | compounds(text), {stem(w) for w in ws}, names
+
+
+def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str]], names: set[str]) -> bool:
+    """Whether ``w`` is in none of its forms in ``vocabulary``: neither its crude stem nor its Snowball stem
+    ("keeps" / "keep", "enemies" / "enemy", "feet" / "foot": another inflection of one word is no other word), nor,
+    for a name (``names``: capitalised in its text), another spelling of it, one letter in five apart at most ("Imla" /
+    "Imlah", "Shophach" / "Shobach": a transliteration, not another person)."""
+    crude, stems, theirs = vocabulary
+    if base_form(w)[:5] in crude or stem(base_form(w)) in stems:
+        return False
+    return not (w in names and any(difflib.SequenceMatcher(None, w, x).ratio() >= 0.8 for x in theirs))
+
+
+def _same_referent(names: list[str], other_hunk: str) -> bool:
+    """Whether the only content words on one side are nouns or names standing where the other side has a pronoun
+    ("them" / "the Philistines", "you" / "Yahweh"): the referent is made explicit, nothing else is said."""
+    return bool(names) and all(word_tag(w).startswith("NN") or word_tag(w) == "" for w in names) \
+        and any(word_tag(w) in ("PRP", "PRP$") for w in words(other_hunk))
+
+
+def quote_change(c: HunkContext) -> Change | None:
+    """Words inside a secondary source's quotation marks that differ from every record of the statement.
+
+    Only on a near-verbatim link to a record whose words there are speech (a transcript, or a readout's own quoted
+    words), and only for content words (adverbs included: a dropped "almost" counts; connectives and focus particles,
+    "then", "even", "indeed", do not) that the other side does not have at all, in any form: a word the quotation has
+    elsewhere, or in the sentence before or after, is not missing; another inflection ("keeps" / "keep"), an
+    irregular form ("came" / "come"), two words written as one ("wine skins" / "wineskins") and a name for a pronoun
+    ("them" / "the Philistines") are the same words. The transcript and the readout are two translations: when the
+    quoted words are those of another record linked to the same sentences, the quote is faithful (``wording``, and the
+    detail says whose words they are).
+    """
+    a, b, h = c.a, c.b, c.hunk
+    if not c.verbatim:
+        return None
+    qa = a.quoted if a.quoted is not None else quoted_spans(a.text)
+    qb = b.quoted if b.quoted is not None else quoted_spans(b.text)
+    in_a = inside_spans(qa, h.a_start, h.a_end, a.text)
+    in_b = inside_spans(qb, h.b_start, h.b_end, b.text)
+    rec = c.settings.record_kinds
+    if not ((in_a and a.kind not in rec and b.kind in rec) or (in_b and b.kind not in rec and a.kind in rec)):
+        return None
+    quoting: Side = a if in_a and a.kind not in rec else b
+    other: Side = b if quoting is a else a
+    said, instead = (h.a, h.b) if quoting is a else (h.b, h.a)
+    if other.kind not in c.settings.speech_kinds and not (in_b if other is b else in_a):
+        return None  # the record narrates here: no record of the words to differ from
+    theirs = _vocabulary(f"{other.text} {other.nearby}")
+    ours = _vocabulary(f"{quoting.text} {quoting.nearby}")
+    names = theirs[2] | ours[2]
+    missing = [w for w in _content(words(instead)) if _absent(w, ours, names) and not split_compound(instead, said)]
+    extra = [w for w in _content(words(said)) if _absent(w, theirs, names) and not split_compound(said, instead)]
+    if not (missing or extra) or (not missing and _same_referent(extra, instead)) \
+            or (not extra and _same_referent(missing, said)):
+        return None
+    checked = [other.name]
+    if c.testimony is not None:
+        has = content_stems(said, adverbs=True) - split_compound(said, instead)
+        lacks = content_stems(instead, adverbs=True) - has - compounds(said)
+        at = quoting.doc_offset(h.a_start if quoting is a else h.b_start)
+        agree, covered = c.testimony.agreeing(at, has, lacks, other.name)
+        if agree:
+            c.faithful_to = agree
+            return None
+        checked += covered
+    records = " and ".join(checked)
+    why = []
+    if missing:
+        why.append(f"{', '.join(f'“{w}”' for w in missing)} {'is' if len(missing) == 1 else 'are'} in {records}, "
+                   f"not in the quotation")
+    if extra:
+        where = f"in {records}" if len(checked) == 1 else "in any of them" if len(checked) > 2 else "in either"
+        why.append(f"{', '.join(f'“{w}”' for w in extra)} {'is' if len(extra) == 1 else 'are'} in the quotation, "
+                   f"not {where}")
+    return Change("quote", c.ta, c.tb, f"Inside quotation marks {quoting.name} has {say(said.strip())} where "
+                  f"{other.name} has {say(instead.strip())}: {'; '.join(why)} (checked against {records}, "
+                  f"{'every record' if len(checked) > 1 else 'the only record'} of the statement linked here).")
