@@ -1,6 +1,6 @@
 """Audit the named change labels on the synoptic gospels: precision per type, from judged verdicts.
 
-Usage:  python benchmarks/synoptic_audit.py [--code DIR] [--cache-dir DIR] [--show] [--add-unjudged]
+Usage:  python benchmarks/synoptic_audit.py [--corpus DIR] [--code DIR] [--cache-dir DIR] [--show] [--add-unjudged]
 
 Each pericope folder of ``tests/data/synoptic/`` (two to four gospels reporting one event in different words; see
 its README.md and ``tools/synoptic.py``) is run through the whole pipeline with the bundled model; every named
@@ -10,6 +10,11 @@ precision per type (right / judged; a debatable label counts as not right) and t
 (``--add-unjudged`` appends them with verdict ``"?"`` for a person to fill in). ``--code DIR`` imports ``compare``
 from another checkout (to judge the labels of other rules on the same corpus). Asserts nothing:
 ``tests/test_synoptic_audit.py`` holds the floor. No rule was written or tuned on this corpus.
+
+``--corpus DIR`` audits another corpus built the same way (``tests/data/synoptic2/``, the second set of
+``tools/synoptic.py --set 2``), with ``DIR/judged.json`` as its judged sample; the clean / feedback split tables
+(``tools/splits.py`` ``audit_feedback``) belong to the default corpus only, so for another one only the plain table
+is printed.
 """
 
 from __future__ import annotations
@@ -67,6 +72,8 @@ def named_labels(cache_dir: Path | None, folders: list[Path], counts: Counter[st
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="corpus folder; its judged sample is DIR/judged.json [default: tests/data/synoptic]")
     parser.add_argument("--code", type=Path, default=None, help="import compare from this checkout [default: this one]")
     parser.add_argument("--cache-dir", type=Path, default=None, help="embedding cache folder [default: none]")
     parser.add_argument("--show", action="store_true", help="print every label found with its verdict")
@@ -78,9 +85,12 @@ def main() -> None:
     sys.path.insert(0, str((args.code or ROOT).resolve()))
     import compare
 
-    folders = pericopes()
+    corpus_dir = args.corpus.resolve()
+    default = corpus_dir == CORPUS.resolve()
+    judged_file = JUDGED if default else corpus_dir / "judged.json"
+    folders = pericopes(corpus_dir)
     found = named_labels(args.cache_dir, folders)
-    sample = json.loads(JUDGED.read_text(encoding="utf-8")) if JUDGED.is_file() else []
+    sample = json.loads(judged_file.read_text(encoding="utf-8")) if judged_file.is_file() else []
     verdicts = {label_key(r): r for r in sample}
     judged = [verdicts[label_key(r)] for r in found if verdicts.get(label_key(r), {}).get("verdict") in VERDICTS]
     unjudged = [r for r in found if label_key(r) not in verdicts]
@@ -88,18 +98,19 @@ def main() -> None:
     print(f"compare from {Path(compare.__file__).parent}\n{len(folders)} pericopes, {docs} passages; "
           f"{len(found)} named labels found, {len(judged)} judged, {len(unjudged)} not judged yet.\n")
     print(precision_table(judged))
-    clean = [r for r in judged if not audit_feedback("synoptic", r["pericope"])]
-    print(f"\nthe clean half (never shown to the rules; tools/splits.py audit_feedback):\n{precision_table(clean)}")
-    print(f"\nthe half given to the second round of rule work as feedback:\n"
-          f"{precision_table([r for r in judged if r not in clean])}")
+    if default:  # the split belongs to the default corpus
+        clean = [r for r in judged if not audit_feedback("synoptic", r["pericope"])]
+        print(f"\nthe clean half (never shown to the rules; tools/splits.py audit_feedback):\n{precision_table(clean)}")
+        print(f"\nthe half given to the second round of rule work as feedback:\n"
+              f"{precision_table([r for r in judged if r not in clean])}")
     for r in found if args.show else unjudged:
         v = verdicts.get(label_key(r), {}).get("verdict", "not judged")
         print(f"\n[{v}] {r['type']} {r['pericope']} {r['doc_a']}/{r['doc_b']} {r['a']!r} / {r['b']!r}\n"
               f"  a: {r['text_a']}\n  b: {r['text_b']}\n  -> {r['detail']}")
     if args.add_unjudged and unjudged:
         sample += [{**r, "verdict": "?", "note": ""} for r in unjudged]
-        JUDGED.write_text(json.dumps(sample, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"\n{len(unjudged)} labels appended to {JUDGED} with verdict '?'.")
+        judged_file.write_text(json.dumps(sample, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\n{len(unjudged)} labels appended to {judged_file} with verdict '?'.")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Extract parallel gospel pericopes from the World English Bible into a label-audit corpus.
 
-Usage:  python -m tools.synoptic [--imp FILE] [--out DIR]
+Usage:  python -m tools.synoptic [--imp FILE] [--out DIR] [--set 2]
 
 The synoptic gospels (Matthew, Mark, Luke, and for some events John) report the same events and sayings in
 different words: numbers that differ ("two blind men" / "a blind man"), sayings worded differently inside quotation
@@ -21,6 +21,9 @@ blank lines, poetry lines (``<l>``) are joined with a space (none after an openi
 back where a removed note stood between two words, and the curly quotation marks in the text stay as they are
 (``<q>`` elements carry no marks of their own in this edition). Half verses (Aland's "43a") are taken whole.
 The committed files are what tests read; this tool only regenerates them.
+
+``--set 2`` writes the second, disjoint table ``PERICOPES2`` (41 further pericopes, no verse shared with
+``PERICOPES``) under ``tests/data/synoptic2/`` instead: a third audit set, read by nobody writing rules.
 """
 
 from __future__ import annotations
@@ -31,9 +34,10 @@ import re
 import subprocess
 from pathlib import Path
 
-__all__ = ["PERICOPES", "extract", "manifest", "parse_imp", "passage_text", "verse_text"]
+__all__ = ["PERICOPES", "PERICOPES2", "extract", "manifest", "parse_imp", "passage_text", "verse_text"]
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "synoptic"
+OUT2 = OUT.parent / "synoptic2"
 MODULE = "engWEB2015eb"
 
 PERICOPES: dict[str, dict[str, str]] = {
@@ -76,6 +80,52 @@ PERICOPES: dict[str, dict[str, str]] = {
     "empty_tomb": {"matthew": "28:1-8", "mark": "16:1-8", "luke": "24:1-12"},  # 352
 }
 """Each pericope's passages, by gospel: chapter:verse ranges, ``;`` between ranges."""
+
+PERICOPES2: dict[str, dict[str, str]] = {
+    # the second set (``--set 2``): other pericopes of Aland's synopsis, no verse shared with PERICOPES
+    "call_of_the_first_disciples": {"matthew": "4:18-22", "mark": "1:16-20"},  # Aland 34
+    "demoniac_in_the_synagogue": {"mark": "1:21-28", "luke": "4:31-37"},  # 36
+    "healings_at_evening": {"matthew": "8:16-17", "mark": "1:32-34", "luke": "4:40-41"},  # 38
+    "choosing_the_twelve": {"matthew": "10:1-4", "mark": "3:13-19", "luke": "6:12-16"},  # 49
+    "beelzebul_controversy": {"matthew": "12:22-30", "mark": "3:22-27", "luke": "11:14-23"},  # 117
+    "jesus_true_family": {"matthew": "12:46-50", "mark": "3:31-35", "luke": "8:19-21"},  # 121
+    "lamp_under_a_basket": {"mark": "4:21-25", "luke": "8:16-18"},  # 124
+    "rejection_at_nazareth": {"matthew": "13:53-58", "mark": "6:1-6"},  # 139
+    "sending_the_twelve": {"mark": "6:7-13", "luke": "9:1-6"},  # 142
+    "herods_opinion": {"matthew": "14:1-2", "mark": "6:14-16", "luke": "9:7-9"},  # 143
+    "death_of_john_the_baptist": {"matthew": "14:3-12", "mark": "6:17-29"},  # 144
+    "syrophoenician_woman": {"matthew": "15:21-28", "mark": "7:24-30"},  # 151
+    "feeding_of_the_four_thousand": {"matthew": "15:32-39", "mark": "8:1-10"},  # 153
+    "demand_for_a_sign": {"matthew": "16:1-4", "mark": "8:11-13"},  # 154
+    "leaven_of_the_pharisees": {"matthew": "16:5-12", "mark": "8:14-21"},  # 155
+    "conditions_of_discipleship": {"matthew": "16:24-28", "mark": "8:34-9:1", "luke": "9:23-27"},  # 160
+    "coming_of_elijah": {"matthew": "17:9-13", "mark": "9:9-13"},  # 162
+    "second_passion_prediction": {"matthew": "17:22-23", "mark": "9:30-32", "luke": "9:44-45"},  # 164
+    "who_is_the_greatest": {"matthew": "18:1-5", "mark": "9:33-37", "luke": "9:46-48"},  # 166
+    "strange_exorcist": {"mark": "9:38-41", "luke": "9:49-50"},  # 167
+    "on_divorce": {"matthew": "19:3-12", "mark": "10:2-12"},  # 252
+    "third_passion_prediction": {"matthew": "20:17-19", "mark": "10:32-34", "luke": "18:31-34"},  # 262
+    "cursing_the_fig_tree": {"matthew": "21:18-19", "mark": "11:12-14"},  # 272
+    "wicked_tenants": {"matthew": "21:33-46", "mark": "12:1-12", "luke": "20:9-19"},  # 278
+    "question_about_the_resurrection": {"matthew": "22:23-33", "mark": "12:18-27", "luke": "20:27-40"},  # 281
+    "great_commandment": {"matthew": "22:34-40", "mark": "12:28-34"},  # 282
+    "question_about_davids_son": {"matthew": "22:41-46", "mark": "12:35-37", "luke": "20:41-44"},  # 284
+    "destruction_of_the_temple_foretold": {"matthew": "24:1-2", "mark": "13:1-2", "luke": "21:5-6"},  # 287
+    "plot_to_kill_jesus": {"matthew": "26:1-5", "mark": "14:1-2", "luke": "22:1-2"},  # 305
+    "judas_betrayal": {"matthew": "26:14-16", "mark": "14:10-11", "luke": "22:3-6"},  # 307
+    "preparing_the_passover": {"matthew": "26:17-19", "mark": "14:12-16", "luke": "22:7-13"},  # 308
+    "betrayer_foretold": {"matthew": "26:20-25", "mark": "14:17-21", "john": "13:21-30"},  # 310
+    "lords_supper": {"matthew": "26:26-29", "mark": "14:22-25", "luke": "22:14-20"},  # 311
+    "peters_denial_foretold": {"matthew": "26:30-35", "mark": "14:26-31"},  # 315
+    "jesus_before_the_council": {"matthew": "26:57-68", "mark": "14:53-65"},  # 332
+    "jesus_before_pilate": {"matthew": "27:11-14", "mark": "15:2-5", "luke": "23:2-5", "john": "18:33-37"},  # 336
+    "barabbas": {"matthew": "27:15-26", "mark": "15:6-15", "luke": "23:17-25", "john": "18:38-40"},  # 339
+    "mocking_by_the_soldiers": {"matthew": "27:27-31", "mark": "15:16-20", "john": "19:2-3"},  # 342
+    "crucifixion": {"matthew": "27:32-44", "mark": "15:21-32", "luke": "23:26-43", "john": "19:17-27"},  # 343
+    "death_of_jesus": {"matthew": "27:45-56", "mark": "15:33-41", "luke": "23:44-49", "john": "19:28-30"},  # 347
+    "burial_of_jesus": {"matthew": "27:57-61", "mark": "15:42-47", "luke": "23:50-56", "john": "19:38-42"},  # 350
+}
+"""The second set's pericopes (``--set 2``, ``tests/data/synoptic2/``), as ``PERICOPES``."""
 
 BOOKS = {"matthew": "Matthew", "mark": "Mark", "luke": "Luke", "john": "John"}
 RECORD = "mark"
@@ -152,11 +202,12 @@ def passage_text(verses: dict[tuple[str, int, int], str], book: str, ref: str, n
     return "\n\n".join(p for p in paragraphs if p) + "\n"
 
 
-def extract(imp_text: str, out: Path = OUT) -> list[Path]:
-    """Write every pericope's passages under ``out``; return the files written."""
+def extract(imp_text: str, out: Path = OUT, pericopes: dict[str, dict[str, str]] | None = None) -> list[Path]:
+    """Write every pericope's passages under ``out``; return the files written. ``pericopes`` is the table
+    [default: ``PERICOPES``]."""
     verses = parse_imp(imp_text)
     written = []
-    for name, books in PERICOPES.items():
+    for name, books in (PERICOPES if pericopes is None else pericopes).items():
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
         for book, ref in books.items():
@@ -184,14 +235,19 @@ def manifest(books: dict[str, str], record: str = RECORD, titles: dict[str, str]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--imp", type=Path, default=None, help=f"a mod2imp dump of {MODULE} [default: run mod2imp]")
-    parser.add_argument("--out", type=Path, default=OUT, help="corpus folder [default: tests/data/synoptic]")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="corpus folder [default: tests/data/synoptic, or tests/data/synoptic2 with --set 2]")
+    parser.add_argument("--set", type=int, choices=(1, 2), default=1, dest="table",
+                        help="1: PERICOPES; 2: PERICOPES2, the second, disjoint set [default: 1]")
     args = parser.parse_args()
+    table, out = (PERICOPES, OUT) if args.table == 1 else (PERICOPES2, OUT2)
+    out = args.out if args.out is not None else out
     if args.imp is not None:
         text = args.imp.read_text(encoding="utf-8")
     else:
         text = subprocess.run(["mod2imp", MODULE], check=True, capture_output=True, text=True).stdout
-    written = extract(text, args.out)
-    print(f"{len(written)} passages in {len(PERICOPES)} pericopes written under {args.out}")
+    written = extract(text, out, table)
+    print(f"{len(written)} passages in {len(table)} pericopes written under {out}")
 
 
 if __name__ == "__main__":
