@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .cues import quoted_spans, speakers_named
 from .hunks import Side
-from .links import classify_corpus, classify_link
+from .links import classify_corpus, classify_link, link_side
 from .types import CHANGE_TYPES, FLAG_TYPES
 
-__all__ = ["CHANGE_TYPES", "FLAG_TYPES", "Side", "classify_corpus", "classify_link", "quoted_spans", "speakers_named"]
+__all__ = ["CHANGE_TYPES", "FLAG_TYPES", "Side", "classify_corpus", "classify_link", "link_side", "quoted_spans", "speakers_named"]

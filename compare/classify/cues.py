@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..settings import ClassifySettings
-from .hunks import Side
 from .lexicon import HEDGES, content_stems, is_noun, word_tag, words
+from .modality import purposive
 
 __all__ = [
     "WORDS",
@@ -30,7 +29,6 @@ __all__ = [
     "speakers_named",
     "split_compound",
     "surname",
-    "without_quoting_style",
     "written_names",
 ]
 
@@ -258,6 +256,9 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
         if w in _ATTRIBUTIVE and nxt and word_tag(nxt) in ("", "JJ", "NNP") and not (before and before[0] in _BE):
             before = [w]
             continue  # "certain Android phones", "certain new rules": some of them, not a degree of certainty
+        if w in ("may", "might") and purposive(text, w):
+            before = [w]
+            continue  # "that we may see and believe", "lest they might": a purpose, not a possibility
         if w in HEDGES and HEDGES[w] != "distancing" and not (w in _EXAMPLE_ADVERBS and before and before[0] in _PREPOSITIONS) \
                 and not (w in _ATTRIBUTIVE and (is_noun(nxt) or (before and before[0] in _DETERMINERS))) \
                 and not (w in _CONCEDING and _CONCESSION.search(_sentence_after(text, start, w))):
@@ -379,15 +380,3 @@ def shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[in
             if n >= least:
                 runs.append((i, j, n))
     return runs
-
-
-def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, s: ClassifySettings) -> dict[str, list[str]]:
-    """Drop scare quotes unless a secondary source puts them around words a record says plainly: many writers (British
-    ones) quote any phrase in single quotation marks ('let himself down'), so only against the record of what was said
-    do they show distance."""
-    marks = [m for m in found.get("distancing", []) if m[0] not in "'‘" or (side.kind not in s.record_kinds and
-                                                                          other.kind in s.record_kinds)]
-    out = {k: v for k, v in found.items() if k != "distancing"}
-    if marks:
-        out["distancing"] = marks
-    return out

@@ -29,7 +29,8 @@ class Side:
     """Per linked sentence, (offset in ``text``, offset in the document's text); empty: ``text`` is the document."""
     nearby: str = ""
     """The sentences right before and after the linked ones in the document (a statement split or joined differently
-    by the other source): words found there are not missing from this side."""
+    by the other source), and the whole quotation the linked words stand in: words found there are not missing from
+    this side."""
 
     def doc_offset(self, i: int) -> int:
         """Return the document offset of ``text[i]``."""

@@ -84,7 +84,7 @@ HEDGES: dict[str, str] = {
     # certainty: the speaker vouches for it
     **dict.fromkeys(
         ["will", "must", "certainly", "definitely", "surely", "undoubtedly", "clearly", "obviously", "absolutely",
-         "sure", "convinced", "certain", "of course"], "certain"),
+         "sure", "convinced", "certain", "of course", "truly", "verily"], "certain"),
     # possibility: the speaker allows for doubt
     **dict.fromkeys(
         ["may", "might", "could", "perhaps", "maybe", "possibly", "probably", "likely", "unlikely",
@@ -276,7 +276,8 @@ def content_stems(text: str, *, adverbs: bool = False) -> set[str]:
     }
 
 
-CONNECTIVES = frozenset({"then", "thus", "therefore", "hence", "thereupon"})
+CONNECTIVES = frozenset({"then", "thus", "therefore", "hence", "thereupon", "however", "nevertheless", "nonetheless",
+                         "furthermore", "meanwhile", "afterward", "afterwards"})
 """Adverbs that only join clauses ("Then you will have ..." / "and you will have ..."): no content of their own."""
 
 INDEFINITE_WORDS = frozenset({
@@ -287,9 +288,10 @@ INDEFINITE_WORDS = frozenset({
 lexicon tags as nouns or verbs; inside a quotation "to anyone from" / "with any of" or "About" / "Concerning" say the
 same."""
 
-FOCUS_PARTICLES = frozenset({"even", "indeed", "also", "too", "verily", "now", "so", "likewise", "moreover"})
-"""Adverbs that stress or join what is said without adding to it ("even from heaven" / "from heaven", "indeed"):
-inside a quotation, dropping one changes no claim (unlike "almost", "only", "never")."""
+FOCUS_PARTICLES = frozenset({"even", "indeed", "also", "too", "now", "so", "likewise", "moreover", "behold", "lo", "o",
+                             "oh", "alas"})
+"""Adverbs and interjections that stress or call attention without adding to what is said ("even from heaven" / "from
+heaven", "indeed", "Behold, he"): inside a quotation, dropping one changes no claim (unlike "almost", "only", "never")."""
 
 _IRREGULAR = {
     "came": "come", "went": "go", "gone": "go", "saw": "see", "seen": "see", "took": "take", "taken": "take",

@@ -28,7 +28,7 @@ from .passages import anchored_swap, distancing_in_passage, judging_frame, judgi
 from .rules import WHOLE_PASSAGE, HunkContext, classify_hunk
 from .testimony import Testimony, add_link, echo_order
 
-__all__ = ["classify_corpus", "classify_link"]
+__all__ = ["classify_corpus", "classify_link", "link_side"]
 
 
 def classify_link(
@@ -66,14 +66,25 @@ def classify_link(
     return tuple(changes)
 
 
+_SPEECH_CHARS = 4000
+"""Longest quotation read whole as the words around a linked sentence (``Side.nearby``)."""
+
+
 def _side(corpus: Corpus, doc_id: str, ids: Sequence[int], names: Sequence[str], quotes: dict[str, tuple[tuple[int, int], ...]]) -> Side:
-    units: tuple[Unit, ...] = corpus.units[doc_id]
     doc = next(d for d in corpus.documents if d.id == doc_id)
+    return link_side(doc.text, corpus.units[doc_id], ids, doc_id, doc.source.kind, quotes[doc_id], names)
+
+
+def link_side(doc_text: str, units: Sequence[Unit], ids: Sequence[int], doc_id: str, kind: str,
+              quotes: Sequence[tuple[int, int]], names: Sequence[str] = ()) -> Side:
+    """Return one side of a link as the rules read it: the linked units ``ids`` of a document (its ``doc_text`` and
+    ``units``) joined by a space, the stretches inside the document's quotation spans ``quotes``, the speakers, and
+    ``nearby`` (the sentences right before and after, and the whole quotation the linked words stand in)."""
     parts, spans, pos, offsets = [], [], 0, []
     for i in ids:
         u = units[i]
         offsets.append((pos, u.start))
-        for s, e in quotes[doc_id]:
+        for s, e in quotes:
             lo, hi = max(s, u.start), min(e, u.end)
             if lo < hi:
                 spans.append((lo - u.start + pos, hi - u.start + pos))
@@ -84,8 +95,11 @@ def _side(corpus: Corpus, doc_id: str, ids: Sequence[int], names: Sequence[str],
     if not speakers:
         speakers = list(speakers_named(text, names))
     nearby = " ".join(units[k].text for k in (min(ids) - 1, max(ids) + 1) if 0 <= k < len(units) and units[k].is_sentence)
-    return Side(text=text, name=doc_id, speakers=tuple(speakers), quoted=tuple(spans), kind=doc.source.kind,
-                offsets=tuple(offsets), nearby=nearby)
+    first, last = units[min(ids)].start, units[max(ids)].end
+    speech = [doc_text[s:e] for s, e in quotes if s < last and first < e and e - s <= _SPEECH_CHARS]
+    nearby = " ".join([nearby, *speech]).strip()  # the whole quotation the linked words stand in
+    return Side(text=text, name=doc_id, speakers=tuple(speakers), quoted=tuple(spans), kind=kind, offsets=tuple(offsets),
+                nearby=nearby)
 
 
 def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: str, quoted: Sequence[tuple[int, int]],

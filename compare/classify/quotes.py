@@ -45,11 +45,16 @@ def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str]], names: set[
     """Whether ``w`` is in none of its forms in ``vocabulary``: neither its crude stem nor its Snowball stem
     ("keeps" / "keep", "enemies" / "enemy", "feet" / "foot": another inflection of one word is no other word), nor,
     for a name (``names``: capitalised in its text), another spelling of it, one letter in five apart at most ("Imla" /
-    "Imlah", "Shophach" / "Shobach": a transliteration, not another person)."""
+    "Imlah", "Shophach" / "Shobach": a transliteration, not another person), nor, for a word no lexicon knows, another
+    unknown word three letters in four alike ("lama" / "lima")."""
     crude, stems, theirs = vocabulary
     if base_form(w)[:5] in crude or stem(base_form(w)) in stems:
         return False
-    return not (w in names and any(difflib.SequenceMatcher(None, w, x).ratio() >= 0.8 for x in theirs))
+    if w in names and any(difflib.SequenceMatcher(None, w, x).ratio() >= 0.8 for x in theirs):
+        return False
+    # a word no lexicon knows, against another unknown one that close: one transliteration spelt two ways ("lama"/"lima")
+    return not (word_tag(w) == "" and len(w) >= 4 and any(
+        word_tag(x) == "" and difflib.SequenceMatcher(None, w, x).ratio() >= 0.75 for x in stems))
 
 
 def _same_referent(names: list[str], other_hunk: str) -> bool:

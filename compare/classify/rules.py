@@ -22,7 +22,6 @@ from .cues import (
     claim_told,
     hearsay,
     hedge_classes,
-    without_quoting_style,
     written_names,
 )
 from .evaluation import (
@@ -50,6 +49,7 @@ from .lexicon import (
     word_tag,
     words,
 )
+from .modality import without_quoting_style
 from .numbers import number_change
 from .passages import noun_swap
 from .quotes import quote_change

@@ -1,0 +1,51 @@
+"""Rebuild the links of a judged audit sample from its stored texts, as the pipeline builds them (shared by the audit tests).
+
+A judged label stores both linked texts; each is found again in its committed passage (read with the project's reader,
+segmented with its segmenter) and turned into a classifier side by ``compare.classify.link_side``, the function the
+pipeline uses, so that a pure test reclassifies exactly what the benchmark classified (no model, no alignment).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from compare.classify import Side, classify_link, link_side, quoted_spans
+from compare.diff import diff_words
+from compare.read import read_corpus
+from compare.records import Unit
+from compare.segment import split_units
+from compare.settings import Settings
+
+
+@cache
+def passage(folder: Path, doc: str) -> tuple[str, tuple[Unit, ...], tuple[tuple[int, int], ...]]:
+    """Return a passage's text as the pipeline reads it, its units and its quotation spans."""
+    docs, _ = read_corpus(folder)
+    d = next(x for x in docs if x.id == doc)
+    return d.text, split_units(d, min_section=Settings().align.section_min_units), quoted_spans(d.text)
+
+
+def side(folder: Path, doc: str, kind: str, text: str) -> Side:
+    """One side of a judged link: the units of ``folder``/``doc`` that the stored ``text`` covers, as the pipeline sees them."""
+    whole, units, spans = passage(folder, doc)
+    found = re.search(r"\s+".join(re.escape(w) for w in text.split()), whole)
+    assert found, f"{text!r} is not in {folder.name}/{doc}.txt"
+    ids = [u.id for u in units if u.is_sentence and found.start() <= u.start and u.end <= found.end()]
+    assert ids and " ".join(units[i].text for i in ids) == text, f"{text!r} is not whole sentences of {folder.name}/{doc}"
+    return link_side(whole, units, ids, doc, kind, spans)
+
+
+def again(corpus: Path, r: dict[str, str]) -> set[tuple[str, str, str, str]]:
+    """Classify a judged label's link again from its stored texts; return its named (type, a, b, detail) labels."""
+    folder = corpus / r["pericope"]
+    sa = side(folder, r["doc_a"], r["kind_a"], r["text_a"])
+    sb = side(folder, r["doc_b"], r["kind_b"], r["text_b"])
+    return {(c.type, c.a, c.b, c.detail) for c in classify_link(diff_words(r["text_a"], r["text_b"]), sa, sb)
+            if c.type != "wording"}
+
+
+def comes_back(corpus: Path, r: dict[str, str]) -> bool:
+    """Whether the judged label comes back, with the same words and detail, from its stored link."""
+    return (r["type"], r["a"], r["b"], r["detail"]) in again(corpus, r)
