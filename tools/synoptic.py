@@ -218,14 +218,15 @@ def extract(imp_text: str, out: Path = OUT, pericopes: dict[str, dict[str, str]]
     return written
 
 
-def manifest(books: dict[str, str], record: str = RECORD, titles: dict[str, str] | None = None) -> str:
+def manifest(books: dict[str, str], record: str = RECORD, titles: dict[str, str] | None = None,
+             record_kind: str = "readout") -> str:
     """Return a pericope's ``sources.toml``: each passage's id, title (book and reference), outlet and kind.
 
-    ``record`` is the passage that is ``kind = "readout"``; ``titles`` gives a passage's title where the book's name
-    and reference would not do [default: ``BOOKS[book] ref``]."""
+    ``record`` is the passage that is ``kind = record_kind`` [default: ``"readout"``]; ``titles`` gives a passage's
+    title where the book's name and reference would not do [default: ``BOOKS[book] ref``]."""
     entries = []
     for book, ref in books.items():
-        kind = "readout" if book == record else "other"
+        kind = record_kind if book == record else "other"
         title = (titles or {}).get(book) or f"{BOOKS[book]} {ref}"
         entries.append(f'[[source]]\nfile = "{book}.txt"\nid = "{book}"\ntitle = "{title}"\n'
                        f'outlet = "World English Bible"\nkind = "{kind}"\nlanguage = "en"\n')

@@ -1,0 +1,94 @@
+"""The quotation audit corpus (``tests/data/citations/``, made by ``tools/citations.py``): every folder holds its
+passages and a manifest the reader accepts, with one record, every quoting passage puts the words in quotation marks,
+and no passage shares a verse with the audit sets that rules were written beside (``tests/data/synoptic``,
+``synoptic2``, ``kings``). Pure: no model."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+from compare.read import read_corpus
+from tools import kings
+from tools.citations import CITATIONS, PARALLELS, RECORD_KIND, RETELLING_KIND, RETELLINGS, folders, stem
+from tools.synoptic import BOOKS, PERICOPES, PERICOPES2, _ranges, manifest
+
+DATA = Path(__file__).parent / "data"
+CORPUS = DATA / "citations"
+QUOTATION_MARKS = "“‘"
+
+
+def _spans(refs: dict[str, str]) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """Each range of a folder's passages as (book as the dump names it, (chapter, verse) first, (chapter, verse) last)."""
+    return [(book, (c, v), (lc, lv)) for book, ranges in kings.passages(refs).values()
+            for c, v, lc, lv in _ranges(ranges)]
+
+
+def test_every_folder_holds_its_passages():
+    table = folders()
+    assert sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) == sorted(table)
+    assert len(CITATIONS) >= 30 and len(table) == len(CITATIONS) + len(RETELLINGS) + len(PARALLELS)
+    for name, (_, refs) in table.items():
+        folder = CORPUS / name
+        assert sorted(p.stem for p in folder.glob("*.txt")) == sorted(refs), name
+        for file_stem in refs:
+            text = (folder / f"{file_stem}.txt").read_text(encoding="utf-8")
+            assert text.endswith("\n") and len(text.split()) >= 10, f"{name}/{file_stem}.txt"
+            assert not any(c in text for c in "<>\x00\x01"), f"{name}/{file_stem}.txt keeps markup"
+
+
+def test_each_manifest_declares_one_record_and_the_reader_accepts_it():
+    for name, (kind, refs) in folders().items():
+        folder = CORPUS / name
+        text = (folder / "sources.toml").read_text(encoding="utf-8")
+        titles = {s: kings.title(*p) for s, p in kings.passages(refs).items()}
+        assert text == manifest(refs, record=next(iter(refs)), titles=titles, record_kind=kind), name
+        sources = tomllib.loads(text)["source"]
+        assert sorted(s["file"] for s in sources) == sorted(f"{s}.txt" for s in refs), name
+        assert [s["kind"] for s in sources] == [kind] + ["other"] * (len(refs) - 1), name
+        assert kind == (RECORD_KIND if name in CITATIONS else RETELLING_KIND), name
+        docs, rejected = read_corpus(folder)  # the reader accepts the folder as it is
+        assert not rejected and {d.id: d.source.kind for d in docs} == {s["id"]: s["kind"] for s in sources}
+
+
+def test_every_quoting_passage_puts_the_words_in_quotation_marks():
+    for name, (record, quotation) in CITATIONS.items():
+        book = kings.passages({"q": quotation})["q"][0]
+        text = (CORPUS / name / f"{stem(book)}.txt").read_text(encoding="utf-8")
+        assert any(mark in text for mark in QUOTATION_MARKS), name
+        assert stem(book) != stem(kings.passages({"r": record})["r"][0]), name  # two files, two sources
+
+
+def test_no_passage_shares_a_verse_with_the_other_audit_sets():
+    seen = [span for table in (PERICOPES, PERICOPES2) for books in table.values()
+            for span in _spans({g: f"{BOOKS[g]} {ref}" for g, ref in books.items()})]
+    seen += [span for refs in kings.PARALLELS.values() for span in _spans(refs)]
+    for name, (_, refs) in folders().items():
+        for book, start, end in _spans(refs):
+            assert start <= end, (name, book)
+            clash = [(b, s, e) for b, s, e in seen if b == book and s <= end and start <= e]
+            assert not clash, (name, book, start, end, clash)
+
+
+def test_judged_sample_is_a_list_and_the_readme_lists_every_folder():
+    assert isinstance(json.loads((CORPUS / "judged.json").read_text(encoding="utf-8")), list)
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    for name, (_, refs) in folders().items():
+        titles = "; ".join(kings.title(*p) for p in kings.passages(refs).values())
+        assert f"| `{name}` | {titles} |" in readme, name
+
+
+def test_a_known_quotation_is_extracted_as_the_edition_has_it():
+    # Matthew 2:18 quotes Jeremiah 31:15: "is heard" / "was heard", "bitter weeping" / "weeping and great mourning"
+    folder = CORPUS / "rachel_weeping"
+    assert ("“A voice was heard in Ramah, lamentation, weeping and great mourning, Rachel weeping for her children; "
+            "she wouldn’t be comforted, because they are no more.”" in (folder / "matthew.txt").read_text("utf-8"))
+    assert ("“A voice is heard in Ramah, lamentation and bitter weeping, Rachel weeping for her children. She refuses "
+            "to be comforted for her children, because they are no more.”"
+            in (folder / "jeremiah.txt").read_text("utf-8"))
+
+
+def test_a_book_name_becomes_a_file_stem():
+    assert [stem(b) for b in ("I Peter", "II Corinthians", "Psalms", "Song of Solomon")] == [
+        "1_peter", "2_corinthians", "psalms", "song_of_solomon"]
