@@ -5,14 +5,17 @@ Usage:  python benchmarks/synoptic_audit.py [--corpus DIR] [--code DIR] [--cache
 Each pericope folder of ``tests/data/synoptic/`` (two to four gospels reporting one event in different words; see
 its README.md and ``tools/synoptic.py``) is run through the whole pipeline with the bundled model; every named
 (non-``wording``) change is looked up in the judged sample ``tests/data/synoptic/judged.json`` (each label with both
-linked texts, a verdict ``right`` / ``debatable`` / ``wrong`` given by reading, and a one-line note). It prints
-precision per type (right / judged; a debatable label counts as not right) and the labels not judged yet
-(``--add-unjudged`` appends them with verdict ``"?"`` for a person to fill in). ``--code DIR`` imports ``compare``
-from another checkout (to judge the labels of other rules on the same corpus). Asserts nothing:
-``tests/test_synoptic_audit.py`` holds the floor. No rule was written or tuned on this corpus.
+linked texts, a verdict ``right`` / ``debatable`` / ``wrong`` given by reading, and a one-line note; a label is
+known by its texts, type, words and detail, so a label whose detail changed is judged again). It prints the
+sentences and links, the named labels per type, precision per type (right / judged; a debatable label counts as not
+right) and the labels not judged yet (``--add-unjudged`` appends those not in the sample with verdict ``"?"`` for a
+person to fill in; a ``"?"`` counts as not judged). ``--code DIR`` imports ``compare`` from another checkout (to
+judge the labels of other rules on the same corpus). Asserts nothing: the tests ``tests/test_*audit.py`` hold floors.
+Half of this corpus was shown to a round of rule work (the split tables below).
 
 ``--corpus DIR`` audits another corpus built the same way (``tests/data/synoptic2/``, the second set of
-``tools/synoptic.py --set 2``), with ``DIR/judged.json`` as its judged sample; the clean / feedback split tables
+``tools/synoptic.py --set 2``; ``tests/data/citations/``, ``tools/citations.py``; ``benchmarks/kings_audit.py`` is
+this audit with ``tests/data/kings/`` as its default), with ``DIR/judged.json`` as its judged sample; the clean / feedback split tables
 (``tools/splits.py`` ``audit_feedback``) belong to the default corpus only, so for another one only the plain table
 is printed.
 """
@@ -70,10 +73,11 @@ def named_labels(cache_dir: Path | None, folders: list[Path], counts: Counter[st
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS,
-                        help="corpus folder; its judged sample is DIR/judged.json [default: tests/data/synoptic]")
+def main(default_corpus: Path = CORPUS, description: str = "") -> None:
+    """Run the audit on ``--corpus`` (``default_corpus`` unless given); ``benchmarks/kings_audit.py`` calls it too."""
+    parser = argparse.ArgumentParser(description=description or __doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=default_corpus,
+                        help=f"corpus folder; its judged sample is DIR/judged.json [default: {default_corpus.relative_to(ROOT)}]")
     parser.add_argument("--code", type=Path, default=None, help="import compare from this checkout [default: this one]")
     parser.add_argument("--cache-dir", type=Path, default=None, help="embedding cache folder [default: none]")
     parser.add_argument("--show", action="store_true", help="print every label found with its verdict")
@@ -86,19 +90,22 @@ def main() -> None:
     import compare
 
     corpus_dir = args.corpus.resolve()
-    default = corpus_dir == CORPUS.resolve()
-    judged_file = JUDGED if default else corpus_dir / "judged.json"
+    judged_file = corpus_dir / "judged.json"
     folders = pericopes(corpus_dir)
-    found = named_labels(args.cache_dir, folders)
+    counts: Counter[str] = Counter()
+    found = named_labels(args.cache_dir, folders, counts)
     sample = json.loads(judged_file.read_text(encoding="utf-8")) if judged_file.is_file() else []
     verdicts = {label_key(r): r for r in sample}
     judged = [verdicts[label_key(r)] for r in found if verdicts.get(label_key(r), {}).get("verdict") in VERDICTS]
-    unjudged = [r for r in found if label_key(r) not in verdicts]
+    unjudged = [r for r in found if verdicts.get(label_key(r), {}).get("verdict") not in VERDICTS]  # "?" too
     docs = sum(len(list(f.glob("*.txt"))) for f in folders)
-    print(f"compare from {Path(compare.__file__).parent}\n{len(folders)} pericopes, {docs} passages; "
-          f"{len(found)} named labels found, {len(judged)} judged, {len(unjudged)} not judged yet.\n")
+    per_type = Counter(r["type"] for r in found)
+    print(f"compare from {Path(compare.__file__).parent}\n{len(folders)} folders, {docs} passages, "
+          f"{counts['sentences']} sentences, {counts['links']} links; "
+          f"{len(found)} named labels found, {len(judged)} judged, {len(unjudged)} not judged yet.")
+    print("found per type: " + (", ".join(f"{t} {n}" for t, n in sorted(per_type.items())) or "none") + "\n")
     print(precision_table(judged))
-    if default:  # the split belongs to the default corpus
+    if corpus_dir == CORPUS.resolve():  # the split belongs to the first synoptic corpus
         clean = [r for r in judged if not audit_feedback("synoptic", r["pericope"])]
         print(f"\nthe clean half (never shown to the rules; tools/splits.py audit_feedback):\n{precision_table(clean)}")
         print(f"\nthe half given to the second round of rule work as feedback:\n"
@@ -107,10 +114,11 @@ def main() -> None:
         v = verdicts.get(label_key(r), {}).get("verdict", "not judged")
         print(f"\n[{v}] {r['type']} {r['pericope']} {r['doc_a']}/{r['doc_b']} {r['a']!r} / {r['b']!r}\n"
               f"  a: {r['text_a']}\n  b: {r['text_b']}\n  -> {r['detail']}")
-    if args.add_unjudged and unjudged:
-        sample += [{**r, "verdict": "?", "note": ""} for r in unjudged]
+    new = [r for r in unjudged if label_key(r) not in verdicts]
+    if args.add_unjudged and new:
+        sample += [{**r, "verdict": "?", "note": ""} for r in new]
         judged_file.write_text(json.dumps(sample, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"\n{len(unjudged)} labels appended to {judged_file} with verdict '?'.")
+        print(f"\n{len(new)} labels appended to {judged_file} with verdict '?'.")
 
 
 if __name__ == "__main__":

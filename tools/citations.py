@@ -32,11 +32,10 @@ regenerates them.
 from __future__ import annotations
 
 import argparse
-import subprocess
 from pathlib import Path
 
-from tools.kings import passages, title
-from tools.synoptic import MODULE, manifest, parse_imp, passage_text
+from tools.kings import passages, read_dump, write_folder
+from tools.synoptic import MODULE, parse_imp
 
 __all__ = ["CITATIONS", "PARALLELS", "RECORD_KIND", "RETELLINGS", "RETELLING_KIND", "extract", "folders", "stem"]
 
@@ -189,19 +188,8 @@ def folders() -> dict[str, tuple[str, dict[str, str]]]:
 def extract(imp_text: str, out: Path = OUT) -> list[Path]:
     """Write every folder's passages under ``out``; return the files written."""
     verses = parse_imp(imp_text)
-    written = []
-    for name, (kind, refs) in folders().items():
-        folder = out / name
-        folder.mkdir(parents=True, exist_ok=True)
-        split = passages(refs)
-        for file_stem, (book, ranges) in split.items():
-            path = folder / f"{file_stem}.txt"
-            path.write_text(passage_text(verses, file_stem, ranges, name=book), encoding="utf-8")
-            written.append(path)
-        titles = {file_stem: title(book, ranges) for file_stem, (book, ranges) in split.items()}
-        (folder / "sources.toml").write_text(manifest(refs, record=next(iter(refs)), titles=titles, record_kind=kind),
-                                             encoding="utf-8")
-    return written
+    return [path for name, (kind, refs) in folders().items()
+            for path in write_folder(out / name, verses, refs, next(iter(refs)), kind)]
 
 
 def main() -> None:
@@ -209,11 +197,7 @@ def main() -> None:
     parser.add_argument("--imp", type=Path, default=None, help=f"a mod2imp dump of {MODULE} [default: run mod2imp]")
     parser.add_argument("--out", type=Path, default=OUT, help="corpus folder [default: tests/data/citations]")
     args = parser.parse_args()
-    if args.imp is not None:
-        text = args.imp.read_text(encoding="utf-8")
-    else:
-        text = subprocess.run(["mod2imp", MODULE], check=True, capture_output=True, text=True).stdout
-    written = extract(text, args.out)
+    written = extract(read_dump(args.imp), args.out)
     print(f"{len(written)} passages in {len(CITATIONS)} quotations, {len(RETELLINGS)} retellings and "
           f"{len(PARALLELS)} parallels written under {args.out}")
 

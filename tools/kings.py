@@ -103,22 +103,34 @@ def title(book: str, ranges: str) -> str:
     return f"{_NUMERALS[first]} {rest} {ranges}" if first in _NUMERALS and rest else f"{book} {ranges}"
 
 
+def write_folder(folder: Path, verses: dict[tuple[str, int, int], str], refs: dict[str, str], record: str,
+                 record_kind: str = "readout") -> list[Path]:
+    """Write one folder: a .txt per passage of ``refs`` and a ``sources.toml`` with ``record`` as the record."""
+    folder.mkdir(parents=True, exist_ok=True)
+    split = passages(refs)
+    written = []
+    for stem, (book, ranges) in split.items():
+        path = folder / f"{stem}.txt"
+        path.write_text(passage_text(verses, stem, ranges, name=book), encoding="utf-8")
+        written.append(path)
+    titles = {stem: title(book, ranges) for stem, (book, ranges) in split.items()}
+    (folder / "sources.toml").write_text(manifest(refs, record=record, titles=titles, record_kind=record_kind),
+                                         encoding="utf-8")
+    return written
+
+
 def extract(imp_text: str, out: Path = OUT) -> list[Path]:
     """Write every parallel's passages under ``out``; return the files written."""
     verses = parse_imp(imp_text)
-    written = []
-    for name, refs in PARALLELS.items():
-        folder = out / name
-        folder.mkdir(parents=True, exist_ok=True)
-        split = passages(refs)
-        for stem, (book, ranges) in split.items():
-            path = folder / f"{stem}.txt"
-            path.write_text(passage_text(verses, stem, ranges, name=book), encoding="utf-8")
-            written.append(path)
-        record = next(stem for stem in refs if stem in RECORDS)
-        titles = {stem: title(book, ranges) for stem, (book, ranges) in split.items()}
-        (folder / "sources.toml").write_text(manifest(refs, record=record, titles=titles), encoding="utf-8")
-    return written
+    return [path for name, refs in PARALLELS.items()
+            for path in write_folder(out / name, verses, refs, next(stem for stem in refs if stem in RECORDS))]
+
+
+def read_dump(imp: Path | None) -> str:
+    """The ``mod2imp`` dump of the edition: the file ``imp``, or ``mod2imp`` run now."""
+    if imp is not None:
+        return imp.read_text(encoding="utf-8")
+    return subprocess.run(["mod2imp", MODULE], check=True, capture_output=True, text=True).stdout
 
 
 def main() -> None:
@@ -126,11 +138,7 @@ def main() -> None:
     parser.add_argument("--imp", type=Path, default=None, help=f"a mod2imp dump of {MODULE} [default: run mod2imp]")
     parser.add_argument("--out", type=Path, default=OUT, help="corpus folder [default: tests/data/kings]")
     args = parser.parse_args()
-    if args.imp is not None:
-        text = args.imp.read_text(encoding="utf-8")
-    else:
-        text = subprocess.run(["mod2imp", MODULE], check=True, capture_output=True, text=True).stdout
-    written = extract(text, args.out)
+    written = extract(read_dump(args.imp), args.out)
     print(f"{len(written)} passages in {len(PARALLELS)} parallels written under {args.out}")
 
 
