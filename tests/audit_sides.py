@@ -7,6 +7,7 @@ pipeline uses, so that a pure test reclassifies exactly what the benchmark class
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -49,3 +50,22 @@ def again(corpus: Path, r: dict[str, str]) -> set[tuple[str, str, str, str]]:
 def comes_back(corpus: Path, r: dict[str, str]) -> bool:
     """Whether the judged label comes back, with the same words and detail, from its stored link."""
     return (r["type"], r["a"], r["b"], r["detail"]) in again(corpus, r)
+
+
+def judged(corpus: Path) -> list[dict[str, str]]:
+    """The judged sample of an audit corpus (``corpus/judged.json``)."""
+    return json.loads((corpus / "judged.json").read_text(encoding="utf-8"))
+
+
+def check_texts(corpus: Path, records: list[dict[str, str]]) -> None:
+    """Assert that every judged link's texts are still whole sentences of the committed passages."""
+    for r in records:
+        side(corpus / r["pericope"], r["doc_a"], r["kind_a"], r["text_a"])
+        side(corpus / r["pericope"], r["doc_b"], r["kind_b"], r["text_b"])
+
+
+def figures(corpus: Path, records: list[dict[str, str]]) -> tuple[int, int, list[dict[str, str]]]:
+    """Among the judged labels that come back from their links: (right, not right, the wrong ones)."""
+    back = [r for r in records if comes_back(corpus, r)]
+    right = sum(r["verdict"] == "right" for r in back)
+    return right, len(back) - right, [r for r in back if r["verdict"] == "wrong"]

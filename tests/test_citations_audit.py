@@ -15,10 +15,9 @@ benchmark counts those. A rule change that brings back labels judged wrong, or l
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from tests.audit_sides import comes_back, side
+from tests.audit_sides import check_texts, figures, judged
 
 CORPUS = Path(__file__).parent / "data" / "citations"
 SAMPLE = CORPUS / "judged.json"
@@ -32,7 +31,7 @@ WRONG_CEILING = 1
 
 
 def _sample() -> list[dict[str, str]]:
-    return json.loads(SAMPLE.read_text(encoding="utf-8"))
+    return judged(CORPUS)
 
 
 def test_citations_sample_is_judged_and_large_enough():
@@ -46,21 +45,11 @@ def test_citations_sample_is_judged_and_large_enough():
 
 def test_citations_texts_are_the_committed_passages():
     # every judged link's texts are still whole sentences of the committed corpus (not edited under the verdicts)
-    for r in _sample():
-        side(CORPUS / r["pericope"], r["doc_a"], r["kind_a"], r["text_a"])
-        side(CORPUS / r["pericope"], r["doc_b"], r["kind_b"], r["text_b"])
+    check_texts(CORPUS, _sample())
 
 
 def test_citations_precision_holds_its_floor():
-    right, other, back = 0, 0, []
-    for r in _sample():
-        if not comes_back(CORPUS, r):
-            continue
-        if r["verdict"] == "right":
-            right += 1
-        else:
-            other += 1
-            back += [r] if r["verdict"] == "wrong" else []
+    right, other, back = figures(CORPUS, _sample())
     assert right / (right + other) >= PRECISION_FLOOR, [(r["type"], r["a"], r["b"], r["note"]) for r in back]
     assert right >= RIGHT_FLOOR  # most right labels stay
     assert len(back) <= WRONG_CEILING, [(r["type"], r["a"], r["b"], r["note"]) for r in back]

@@ -11,10 +11,9 @@ the right ones, fails.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from tests.audit_sides import comes_back, side
+from tests.audit_sides import check_texts, comes_back, figures, judged
 from tools.splits import audit_feedback
 
 CORPUS = Path(__file__).parent / "data" / "synoptic"
@@ -32,7 +31,7 @@ CLEAN_FLOOR = 0.8
 
 
 def _sample() -> list[dict[str, str]]:
-    return json.loads(SAMPLE.read_text(encoding="utf-8"))
+    return judged(CORPUS)
 
 
 def test_synoptic_sample_is_judged_and_large_enough():
@@ -44,23 +43,13 @@ def test_synoptic_sample_is_judged_and_large_enough():
 
 def test_synoptic_texts_are_the_committed_passages():
     # every judged link's texts still stand in the committed corpus (the corpus was not edited under the verdicts)
-    for r in _sample():
-        side(CORPUS / r["pericope"], r["doc_a"], r["kind_a"], r["text_a"])
-        side(CORPUS / r["pericope"], r["doc_b"], r["kind_b"], r["text_b"])
+    check_texts(CORPUS, _sample())
 
 
 def test_synoptic_precision_holds_its_floor():
     # a label given only by the corpus-wide pass (a quotation linked to nothing) does not come back from one link; the
     # benchmark counts those
-    right, other, back = 0, 0, []
-    for r in _sample():
-        if not comes_back(CORPUS, r):
-            continue
-        if r["verdict"] == "right":
-            right += 1
-        else:
-            other += 1
-            back += [r] if r["verdict"] == "wrong" else []
+    right, other, back = figures(CORPUS, _sample())
     assert right / (right + other) >= PRECISION_FLOOR, [(r["type"], r["a"], r["b"], r["note"]) for r in back]
     assert right >= RIGHT_FLOOR  # most right labels stay
     assert len(back) <= WRONG_CEILING, [(r["type"], r["a"], r["b"], r["note"]) for r in back]
