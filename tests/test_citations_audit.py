@@ -7,7 +7,7 @@ the record ``readout``; a corpus nobody writing the rules had read), each judged
 no rule. Here each judged link is classified again from its stored texts (pure: the real word diff and the
 classifier, no model), each side rebuilt as the pipeline builds it by ``tests/audit_sides.py`` (the passage read and
 cut into units by the pipeline's own reader and segmenter, the quotation marks read from the whole passage, the
-neighbouring sentences as ``nearby``). What differs from the pipeline: no ``Testimony`` (each folder has one record,
+neighbouring sentences and the whole quotation as ``nearby``). What differs from the pipeline: no ``Testimony`` (each folder has one record,
 so a quotation is checked against this link's record only, as there), and the corpus-wide pass is not run, so a label
 it alone gives (a quotation sentence linked to nothing: 5 of the 69 judged) does not come back from one link; the
 benchmark counts those. A rule change that brings back labels judged wrong, or loses the right ones, fails.

@@ -8,7 +8,8 @@ judged by reading, by someone who wrote no rule. Here each judged link is classi
 passage is read and cut into units by the pipeline's own reader and segmenter, the linked sentences are the units
 that the stored text covers, the quotation marks are read from the whole passage (a sentence in the middle of a
 prayer lies inside quotation marks opened sentences before), and ``nearby`` is the sentence right before and right
-after them. What differs from the pipeline: no ``Testimony`` (each parallel has one record, so a quotation is
+after them and the whole quotation they stand in (``tests/audit_sides.py``, which calls the pipeline's
+``compare.classify.link_side``). What differs from the pipeline: no ``Testimony`` (each parallel has one record, so a quotation is
 checked against this link's record only, as there), and the corpus-wide pass is not run, so a label it alone gives
 (a quotation sentence linked to nothing) does not come back from one link; the benchmark counts those. A rule
 change that brings back labels judged wrong, or loses the right ones, fails.

@@ -1,9 +1,10 @@
 """Classify: name the changes inside each link and find what stands out about whole documents.
 
-``rules`` holds the ordered hunk rules, ``passages`` what is named inside a passage reworded as a whole,
-``numbers``/``quantities`` the quantity reading, ``cues``/``lexicon`` the text cues and word lists,
-``evaluation`` what the loaded-language rule reads about a word, ``testimony`` what every record says, ``findings``
-the document flags, ``links`` the corpus-wide pass.
+``rules`` holds the ordered hunk rules (``context`` the ``HunkContext`` every rule reads, ``quotes`` the quote rule,
+``modality`` purpose clauses and quoting style), ``hunks`` the hunks and ``Side``, ``passages`` what is named inside a
+passage reworded as a whole, ``numbers``/``quantities`` the quantity reading, ``cues``/``lexicon`` the text cues and
+word lists, ``evaluation`` what the loaded-language rule reads about a word, ``testimony`` what every record says,
+``findings`` the document flags, ``types`` the type texts, ``links`` the corpus-wide pass.
 """
 
 from __future__ import annotations

@@ -83,7 +83,10 @@ def _shared(a: str, p: Quantity, b: str, q: Quantity, n: int = 4) -> set[str]:
 
 
 def number_pairs(a: str, b: str) -> tuple[list[tuple[Quantity, Quantity]], list[tuple[Quantity, Quantity]]]:
-    """Return (differing, same-but-written-differently) quantity pairs between ``a`` and ``b``."""
+    """Return (differing, same-but-written-differently) quantity pairs between ``a`` and ``b``.
+
+    Each quantity is paired with the one of its kind around which the most words agree (``same_slot``); when a side
+    counts one noun more than once, the noun alone tells nothing apart and a second shared word is needed."""
     qa, qb = find_quantities(a), find_quantities(b)
     same = [(p, q) for p in qa for q in qb if same_value(p, q) and p.text.lower() != q.text.lower()]
     left_a = [p for p in qa if p.kind != "count" and not any(_told(p, q) for q in qb)]

@@ -68,11 +68,12 @@ def quote_change(c: HunkContext) -> Change | None:
     """Words inside a secondary source's quotation marks that differ from every record of the statement.
 
     Only on a near-verbatim link to a record whose words there are speech (a transcript, or a readout's own quoted
-    words), and only for content words (adverbs included: a dropped "almost" counts; connectives and focus particles,
-    "then", "even", "indeed", do not) that the other side does not have at all, in any form: a word the quotation has
-    elsewhere, or in the sentence before or after, is not missing; another inflection ("keeps" / "keep"), an
-    irregular form ("came" / "come"), two words written as one ("wine skins" / "wineskins") and a name for a pronoun
-    ("them" / "the Philistines") are the same words. The transcript and the readout are two translations: when the
+    words), and only for content words (adverbs included: a dropped "almost" counts; connectives, focus particles,
+    interjections and indefinite words, "then", "even", "behold", "anyone", do not) that the other side does not have
+    at all, in any form: a word the quotation has anywhere (the whole quotation, and the sentences before and after,
+    ``Side.nearby``) is not missing; another inflection ("keeps" / "keep"), an irregular form ("came" / "come"), two
+    words written as one ("wine skins" / "wineskins"), a name or an unknown word spelt another way ("Imla" / "Imlah",
+    "lama" / "lima") and a name for a pronoun ("them" / "the Philistines") are the same words. The transcript and the readout are two translations: when the
     quoted words are those of another record linked to the same sentences, the quote is faithful (``wording``, and the
     detail says whose words they are).
     """

@@ -5,7 +5,8 @@ gets at most one change. The rules are tried in the order of ``HUNK_RULES``, whi
 ``CHANGE_TYPES`` (number, meaning, hedge, loaded language, quote, then wording), with one guard in front of
 the specific rules: a hunk longer than ``ClassifySettings.max_words`` words on either side is a passage
 reworded as a whole, too long to name one change (``compare.classify.passages`` then looks inside it). Every
-type is decided from the words of the hunk itself, so a reader can check it against the highlighted text.
+type is decided from the words of the hunk itself, so a reader can check it against the highlighted text (the quote
+rule also reads the whole quotation and the sentences around it, ``compare.classify.quotes``).
 """
 
 from __future__ import annotations
