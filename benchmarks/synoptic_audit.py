@@ -10,7 +10,7 @@ known by its texts, type, words and detail, so a label whose detail changed is j
 sentences and links, the named labels per type, precision per type (right / judged; a debatable label counts as not
 right) and the labels not judged yet (``--add-unjudged`` appends those not in the sample with verdict ``"?"`` for a
 person to fill in; a ``"?"`` counts as not judged). ``--code DIR`` imports ``compare`` from another checkout (to
-judge the labels of other rules on the same corpus). Asserts nothing: the tests ``tests/test_*audit.py`` hold floors.
+judge the labels of other rules on the same corpus). Asserts nothing: ``tests/test_record_audits.py`` holds the floors.
 Half of this corpus was shown to a round of rule work (the split tables below).
 
 ``--corpus DIR`` audits another corpus built the same way (``tests/data/synoptic2/``, the second set of

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -69,3 +70,14 @@ def figures(corpus: Path, records: list[dict[str, str]]) -> tuple[int, int, list
     back = [r for r in records if comes_back(corpus, r)]
     right = sum(r["verdict"] == "right" for r in back)
     return right, len(back) - right, [r for r in back if r["verdict"] == "wrong"]
+
+
+def check_passages(folder: Path, stems: Iterable[str], min_words: int) -> None:
+    """Assert that ``folder`` holds exactly one .txt per stem, each ending in a newline, of at least ``min_words``
+    words and free of the edition's markup."""
+    stems = sorted(stems)
+    assert sorted(p.stem for p in folder.glob("*.txt")) == stems, folder.name
+    for stem in stems:
+        text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
+        assert text.endswith("\n") and len(text.split()) >= min_words, f"{folder.name}/{stem}.txt"
+        assert not any(c in text for c in "<>\x00\x01"), f"{folder.name}/{stem}.txt keeps markup"

@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 
 from compare.read import read_corpus
+from tests.audit_sides import check_passages
 from tools import kings
 from tools.citations import CITATIONS, PARALLELS, RECORD_KIND, RETELLING_KIND, RETELLINGS, folders, stem
 from tools.synoptic import BOOKS, PERICOPES, PERICOPES2, _ranges, manifest
@@ -30,12 +31,7 @@ def test_every_folder_holds_its_passages():
     assert sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) == sorted(table)
     assert len(CITATIONS) >= 30 and len(table) == len(CITATIONS) + len(RETELLINGS) + len(PARALLELS)
     for name, (_, refs) in table.items():
-        folder = CORPUS / name
-        assert sorted(p.stem for p in folder.glob("*.txt")) == sorted(refs), name
-        for file_stem in refs:
-            text = (folder / f"{file_stem}.txt").read_text(encoding="utf-8")
-            assert text.endswith("\n") and len(text.split()) >= 10, f"{name}/{file_stem}.txt"
-            assert not any(c in text for c in "<>\x00\x01"), f"{name}/{file_stem}.txt keeps markup"
+        check_passages(CORPUS / name, refs, 10)
 
 
 def test_each_manifest_declares_one_record_and_the_reader_accepts_it():

@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 from compare.read import read_corpus
+from tests.audit_sides import check_passages
 from tools.kings import PARALLELS, RECORDS, passages, title
 from tools.synoptic import parse_imp, passage_text
 
@@ -20,12 +21,7 @@ def test_every_parallel_is_a_folder_with_its_passages():
     assert folders == sorted(PARALLELS)
     assert 35 <= len(folders) <= 45
     for name, refs in PARALLELS.items():
-        folder = CORPUS / name
-        assert sorted(p.stem for p in folder.glob("*.txt")) == sorted(refs), name
-        for stem in refs:
-            text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
-            assert text.endswith("\n") and len(text.split()) >= 60, f"{name}/{stem}.txt"
-            assert not any(c in text for c in "<>\x00\x01"), f"{name}/{stem}.txt keeps markup"
+        check_passages(CORPUS / name, refs, 60)
 
 
 def test_each_manifest_declares_the_record_as_its_one_readout():

@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 
 from compare.read import read_corpus
+from tests.audit_sides import check_passages
 from tools.synoptic import BOOKS, PERICOPES, PERICOPES2, RECORD, _ranges, extract, manifest
 
 DATA = Path(__file__).parent / "data"
@@ -28,12 +29,7 @@ def test_every_pericope_is_a_folder_with_its_passages():
     assert 35 <= len(folders) <= 45
     for name, books in PERICOPES2.items():
         assert len(books) >= 2 and set(books) <= set(BOOKS), name  # two or more gospels report the event
-        folder = CORPUS / name
-        assert sorted(p.stem for p in folder.glob("*.txt")) == sorted(books), name
-        for book in books:
-            text = (folder / f"{book}.txt").read_text(encoding="utf-8")
-            assert text.endswith("\n") and len(text.split()) >= 20, f"{name}/{book}.txt"
-            assert not any(c in text for c in "<>\x00\x01"), f"{name}/{book}.txt keeps markup"
+        check_passages(CORPUS / name, books, 20)
 
 
 def test_each_manifest_declares_mark_as_its_one_readout():
@@ -91,3 +87,16 @@ def test_extract_writes_the_table_it_is_given(tmp_path: Path):
     assert (tmp_path / "opening" / "mark.txt").read_text(encoding="utf-8") == "The beginning of the Good News.\n"
     assert (tmp_path / "opening" / "sources.toml").read_text(encoding="utf-8") == manifest(
         {"mark": "1:1", "luke": "1:1"})
+
+
+def test_extraction_keeps_the_text_and_drops_the_markup():
+    from tools.synoptic import parse_imp, passage_text
+
+    imp = ('$$$Matthew 16:18\n<div sID="g1" type="x-p"/><w lemma="strong:G1161">I</w> also tell you that you are Peter,'
+           '<note type="crossReference"><reference>John 1:42</reference></note>and on this rock<note placement="foot">'
+           'a note</note>I will build my assembly.<div eID="g1" type="x-p"/>\n'
+           '$$$Matthew 16:19\n<div sID="g2" type="x-p"/><q marker="" who="Jesus">“<lg sID="a"/><l sID="b"/>Tell the '
+           'daughter of Zion,<l eID="b"/><l sID="c"/>behold, your King comes.”</q> <title>A heading</title>')
+    text = passage_text(parse_imp(imp), "matthew", "16:18-19")
+    assert text == ("I also tell you that you are Peter, and on this rock I will build my assembly.\n\n"
+                    "“Tell the daughter of Zion, behold, your King comes.”\n")
