@@ -81,3 +81,38 @@ def check_passages(folder: Path, stems: Iterable[str], min_words: int) -> None:
         text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
         assert text.endswith("\n") and len(text.split()) >= min_words, f"{folder.name}/{stem}.txt"
         assert not any(c in text for c in "<>\x00\x01"), f"{folder.name}/{stem}.txt keeps markup"
+
+
+Span = tuple[str, tuple[int, int], tuple[int, int]]
+
+
+def spans(refs: dict[str, str]) -> list[Span]:
+    """Each range of a folder's passages (``{stem: "Book C:V-V; C:V-V"}``) as (book as the dump names it, (chapter,
+    verse) first, (chapter, verse) last)."""
+    from tools.kings import passages
+    from tools.synoptic import _ranges
+
+    return [(book, (c, v), (lc, lv)) for book, ranges in passages(refs).values() for c, v, lc, lv in _ranges(ranges)]
+
+
+def audit_spans(*sets: str) -> list[Span]:
+    """Every passage range of the named audit sets (``synoptic``, ``synoptic2``, ``kings``, ``citations``)."""
+    from tools import citations, kings
+    from tools.synoptic import BOOKS, PERICOPES, PERICOPES2
+
+    tables: dict[str, list[dict[str, str]]] = {
+        "synoptic": [{g: f"{BOOKS[g]} {ref}" for g, ref in books.items()} for books in PERICOPES.values()],
+        "synoptic2": [{g: f"{BOOKS[g]} {ref}" for g, ref in books.items()} for books in PERICOPES2.values()],
+        "kings": list(kings.PARALLELS.values()),
+        "citations": [refs for _, refs in citations.folders().values()],
+    }
+    return [span for name in sets for refs in tables[name] for span in spans(refs)]
+
+
+def check_disjoint(folders: dict[str, dict[str, str]], seen: list[Span]) -> None:
+    """Assert that no passage of ``folders`` (``{folder: {stem: "Book C:V-V"}}``) shares a verse with ``seen``."""
+    for name, refs in folders.items():
+        for book, start, end in spans(refs):
+            assert start <= end, (name, book)
+            clash = [(b, s, e) for b, s, e in seen if b == book and s <= end and start <= e]
+            assert not clash, (name, book, start, end, clash)

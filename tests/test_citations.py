@@ -10,20 +10,14 @@ import tomllib
 from pathlib import Path
 
 from compare.read import read_corpus
-from tests.audit_sides import check_passages
+from tests.audit_sides import audit_spans, check_disjoint, check_passages
 from tools import kings
 from tools.citations import CITATIONS, PARALLELS, RECORD_KIND, RETELLING_KIND, RETELLINGS, folders, stem
-from tools.synoptic import BOOKS, PERICOPES, PERICOPES2, _ranges, manifest
+from tools.synoptic import manifest
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "citations"
 QUOTATION_MARKS = "“‘"
-
-
-def _spans(refs: dict[str, str]) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
-    """Each range of a folder's passages as (book as the dump names it, (chapter, verse) first, (chapter, verse) last)."""
-    return [(book, (c, v), (lc, lv)) for book, ranges in kings.passages(refs).values()
-            for c, v, lc, lv in _ranges(ranges)]
 
 
 def test_every_folder_holds_its_passages():
@@ -57,14 +51,7 @@ def test_every_quoting_passage_puts_the_words_in_quotation_marks():
 
 
 def test_no_passage_shares_a_verse_with_the_other_audit_sets():
-    seen = [span for table in (PERICOPES, PERICOPES2) for books in table.values()
-            for span in _spans({g: f"{BOOKS[g]} {ref}" for g, ref in books.items()})]
-    seen += [span for refs in kings.PARALLELS.values() for span in _spans(refs)]
-    for name, (_, refs) in folders().items():
-        for book, start, end in _spans(refs):
-            assert start <= end, (name, book)
-            clash = [(b, s, e) for b, s, e in seen if b == book and s <= end and start <= e]
-            assert not clash, (name, book, start, end, clash)
+    check_disjoint({name: refs for name, (_, refs) in folders().items()}, audit_spans("synoptic", "synoptic2", "kings"))
 
 
 def test_judged_sample_is_a_list_and_the_readme_lists_every_folder():
