@@ -31,6 +31,9 @@ class Side:
     """The sentences right before and after the linked ones in the document (a statement split or joined differently
     by the other source), and the whole quotation the linked words stand in: words found there are not missing from
     this side."""
+    document: str = ""
+    """The whole text of the side's document (empty: unknown): a word the record has anywhere in it is not a word the
+    quotation added, whatever verse or paragraph it stands in."""
 
     def doc_offset(self, i: int) -> int:
         """Return the document offset of ``text[i]``."""

@@ -99,7 +99,7 @@ def link_side(doc_text: str, units: Sequence[Unit], ids: Sequence[int], doc_id: 
     speech = [doc_text[s:e] for s, e in quotes if s < last and first < e and e - s <= _SPEECH_CHARS]
     nearby = " ".join([nearby, *speech]).strip()  # the whole quotation the linked words stand in
     return Side(text=text, name=doc_id, speakers=tuple(speakers), quoted=tuple(spans), kind=kind, offsets=tuple(offsets),
-                nearby=nearby)
+                nearby=nearby, document=doc_text)
 
 
 def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: str, quoted: Sequence[tuple[int, int]],

@@ -57,6 +57,40 @@ def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str]], names: set[
         word_tag(x) == "" and difflib.SequenceMatcher(None, w, x).ratio() >= 0.75 for x in stems))
 
 
+_NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS", "")
+
+
+def _frames_shared_noun(hunk: str, start: int, side: str, other_hunk: str) -> bool:
+    """Whether ``hunk`` (at ``start`` in ``side``) only adds a noun that frames a noun both sides have at this spot,
+    the other side's words here being no more than that noun: a head joined by "of" to the noun right after ("the land
+    of Egypt" / "Egypt", "the children of Israel" / "Israel", "the point of birth" / "the birth"), or a noun right after
+    it that makes one compound with it ("the Sabbath day" / "the Sabbath"). The added noun names the same thing in a
+    fuller form, and says nothing the other side does not."""
+    hw, ow = words(hunk), words(other_hunk)
+    if not hw or any(not is_function_word(w) and w not in hw for w in ow):
+        return False  # the other side has words of its own here: a substitution, not a fuller name
+    content = [i for i, w in enumerate(hw) if not is_function_word(w)]
+    if not content or word_tag(hw[content[0]]) not in ("NN", "NNS"):
+        return False
+    head, rest = content[0], content[1:]
+    after = [w for w in words(side[start + len(hunk):]) if not is_function_word(w)][:1]
+    if head + 1 < len(hw) and hw[head + 1] == "of":
+        framed = [hw[i] for i in rest] or after
+        return len(framed) == 1 and (framed[0] in ow or not rest) and word_tag(framed[0]) in _NOUN_TAGS
+    before = words(side[:start])[-1:]
+    return not rest and bool(before) and not is_function_word(before[0]) and word_tag(before[0]) in _NOUN_TAGS \
+        and len(hw) == 1  # "the Sabbath day": one noun after a noun both sides have
+
+
+_HORTATIVE = re.compile(r"\blet\s+(?:him|her|them|us|it|me)\b", re.IGNORECASE)
+
+
+def _hortative(w: str, said: str) -> bool:
+    """Whether ``w`` is the "let" of a command in the third or first person ("Let him seek peace" / "Seek peace"): the
+    person and mood of the command change, not what it says."""
+    return w == "let" and bool(_HORTATIVE.search(said))
+
+
 def _same_referent(names: list[str], other_hunk: str) -> bool:
     """Whether the only content words on one side are nouns or names standing where the other side has a pronoun
     ("them" / "the Philistines", "you" / "Yahweh"): the referent is made explicit, nothing else is said."""
@@ -92,14 +126,21 @@ def quote_change(c: HunkContext) -> Change | None:
     said, instead = (h.a, h.b) if quoting is a else (h.b, h.a)
     if other.kind not in c.settings.speech_kinds and not (in_b if other is b else in_a):
         return None  # the record narrates here: no record of the words to differ from
+    # a word the record has anywhere in its document is not one the quotation added: the detail says "not in" it
     theirs = _vocabulary(f"{other.text} {other.nearby}")
     ours = _vocabulary(f"{quoting.text} {quoting.nearby}")
     names = theirs[2] | ours[2]
-    missing = [w for w in _content(words(instead)) if _absent(w, ours, names) and not split_compound(instead, said)]
-    extra = [w for w in _content(words(said)) if _absent(w, theirs, names) and not split_compound(said, instead)]
+    missing = [w for w in _content(words(instead)) if _absent(w, ours, names) and not split_compound(instead, said)
+               and not _hortative(w, instead)]
+    extra = [w for w in _content(words(said)) if _absent(w, theirs, names) and not split_compound(said, instead)
+             and not _hortative(w, said)]
     if not (missing or extra) or (not missing and _same_referent(extra, instead)) \
             or (not extra and _same_referent(missing, said)):
         return None
+    q_start, o_start = (h.a_start, h.b_start) if quoting is a else (h.b_start, h.a_start)
+    if (not missing and _frames_shared_noun(said, q_start, quoting.text, instead)) \
+            or (not extra and _frames_shared_noun(instead, o_start, other.text, said)):
+        return None  # "Egypt" / "the land of Egypt": the same thing named in a fuller form
     checked = [other.name]
     if c.testimony is not None:
         has = content_stems(said, adverbs=True) - split_compound(said, instead)
