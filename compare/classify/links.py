@@ -70,6 +70,27 @@ _SPEECH_CHARS = 4000
 """Longest quotation read whole as the words around a linked sentence (``Side.nearby``)."""
 
 
+def _speech(doc_text: str, quotes: Sequence[tuple[int, int]], first: int, last: int) -> list[str]:
+    """The quotations that the text ``doc_text[first:last]`` stands in, each read whole: a quotation that runs over
+    several paragraphs (each opening with a quotation mark, only the last one closed: the printer's convention for one
+    speech) is one speech; none longer than ``_SPEECH_CHARS``."""
+    runs: list[list[tuple[int, int]]] = []
+    for s, e in quotes:
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and doc_text[prev[1]:prev[1] + 1] == "\n" and not doc_text[prev[1]:s - 1].strip():
+            runs[-1].append((s, e))  # the last paragraph's quotation was left open: this one goes on with it
+        else:
+            runs.append([(s, e)])
+    out = []
+    for run in runs:
+        if run[0][0] < last and first < run[-1][1]:
+            whole = [doc_text[s:e] for s, e in run]
+            if sum(map(len, whole)) > _SPEECH_CHARS:  # too long to read whole: only its parts that the text overlaps
+                whole = [doc_text[s:e] for s, e in run if s < last and first < e and e - s <= _SPEECH_CHARS]
+            out += whole
+    return out
+
+
 def _side(corpus: Corpus, doc_id: str, ids: Sequence[int], names: Sequence[str], quotes: dict[str, tuple[tuple[int, int], ...]]) -> Side:
     doc = next(d for d in corpus.documents if d.id == doc_id)
     return link_side(doc.text, corpus.units[doc_id], ids, doc_id, doc.source.kind, quotes[doc_id], names)
@@ -99,7 +120,7 @@ def link_side(doc_text: str, units: Sequence[Unit], ids: Sequence[int], doc_id: 
     speech = [doc_text[s:e] for s, e in quotes if s < last and first < e and e - s <= _SPEECH_CHARS]
     nearby = " ".join([nearby, *speech]).strip()  # the whole quotation the linked words stand in
     return Side(text=text, name=doc_id, speakers=tuple(speakers), quoted=tuple(spans), kind=kind, offsets=tuple(offsets),
-                nearby=nearby, document=doc_text)
+                nearby=nearby, speech=" ".join(_speech(doc_text, quotes, first, last)))
 
 
 def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: str, quoted: Sequence[tuple[int, int]],

@@ -126,8 +126,8 @@ def quote_change(c: HunkContext) -> Change | None:
     said, instead = (h.a, h.b) if quoting is a else (h.b, h.a)
     if other.kind not in c.settings.speech_kinds and not (in_b if other is b else in_a):
         return None  # the record narrates here: no record of the words to differ from
-    # a word the record has anywhere in its document is not one the quotation added: the detail says "not in" it
-    theirs = _vocabulary(f"{other.text} {other.nearby}")
+    # a word the record's speaker says anywhere in the speech is not one the quotation added: the detail says "not in" it
+    theirs = _vocabulary(f"{other.text} {other.nearby} {other.speech}")
     ours = _vocabulary(f"{quoting.text} {quoting.nearby}")
     names = theirs[2] | ours[2]
     missing = [w for w in _content(words(instead)) if _absent(w, ours, names) and not split_compound(instead, said)
