@@ -14,15 +14,16 @@ when the two linked texts share enough content words (``ClassifySettings.min_ove
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..records import Change, Corpus, Edit, Link, PairAlignment, Unit
 from ..settings import ClassifySettings, Settings
-from .cues import content_overlap, quoted_spans, speakers_named, surname
+from .cues import content_overlap, narrates, quoted_spans, speakers_named, surname
 from .findings import find_flags
 from .hunks import Side, hunks
-from .lexicon import content_stems
+from .lexicon import INDEFINITE_WORDS, content_stems, words
 from .numbers import number_change, number_pairs
 from .passages import anchored_swap, distancing_in_passage, judging_frame, judging_verbs_in_passage
 from .rules import WHOLE_PASSAGE, HunkContext, classify_hunk
@@ -42,7 +43,7 @@ def classify_link(
     s = settings or ClassifySettings()
     overlap = content_overlap(a.text, b.text)
     close, verbatim = overlap >= s.min_overlap, overlap >= s.quote_overlap
-    numbers, same = number_pairs(a.text, b.text)
+    numbers, same = number_pairs(a.text, b.text, a.nearby, b.nearby)
     if not close:  # a changed timing ("the same day" / "six hours before") is read on looser links too
         numbers = [(p, q) for p, q in numbers if p.kind == "offset" and overlap >= s.passage_overlap]
     changes: list[Change] = []
@@ -123,11 +124,30 @@ def link_side(doc_text: str, units: Sequence[Unit], ids: Sequence[int], doc_id: 
                 nearby=nearby, speech=" ".join(_speech(doc_text, quotes, first, last)))
 
 
+def _unmatched_edge(record: str, quotation: str, start: bool) -> list[str]:
+    """The content words that open (``start``) or close ``record`` before the first (after the last) content word it
+    shares with ``quotation``: a clause of the record that the quotation's linked sentence leaves out. Words written
+    with a capital and indefinite words ("according") are left out: they attribute, they do not say."""
+    ours = content_stems(quotation, adverbs=True)
+    names = {m.lower() for m in re.findall(r"\b[A-Z]\w+", record)}  # who is reported ("According to Aleksandr ...")
+    ws = [w for w in words(record) if content_stems(w, adverbs=True) and w not in names and w not in INDEFINITE_WORDS]
+    edge: list[str] = []
+    for w in ws if start else reversed(ws):
+        if content_stems(w, adverbs=True) & ours:
+            break
+        edge.append(w)
+    return edge
+
+
 def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: str, quoted: Sequence[tuple[int, int]],
                         linked: dict[str, set[int]], changes: tuple[Change, ...], records: Sequence[str]) -> tuple[Change, ...]:
     """Add a ``quote`` change when a sentence right before (or after) the link's secondary sentences stands inside the
     same quotation, is linked to nothing, and has content words that no record of the corpus has anywhere: words given
-    to the speaker that no record of the statement holds ("Disgusting.")."""
+    to the speaker that no record of the statement holds ("Disgusting."). Not when the sentence narrates, in the first
+    person and the past, what happened (``narrates``: a record may tell the event in its own narrative), nor when the
+    record's linked sentences open (for a sentence before) or close (after) with two content words or more that the
+    quotation's linked sentence lacks (``_unmatched_edge``: the unlinked sentence may render them in other words, "I will
+    be merciful to their unrighteousness" for "I will forgive their iniquity")."""
     units = corpus.units[quoting]
     ids = lk.a if quoting == pair.a else lk.b
     record = pair.b if quoting == pair.a else pair.a
@@ -146,6 +166,11 @@ def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: 
         docs = [d for d in corpus.documents if d.source.kind in records]
         if not stems or any(stems & content_stems(d.text, adverbs=True) for d in docs):
             continue
+        if narrates(u.text):
+            continue  # the speaker tells what happened ("I told it to the magicians"): a record may tell it as narrative
+        said = " ".join(corpus.units[record][i].text for i in (lk.b if quoting == pair.a else lk.a))
+        if len(_unmatched_edge(said, near.text, first)) >= 2:
+            continue  # the record's linked words say more on this sentence's side: it may be their rewording
         checked = " and ".join(d.id for d in docs)
         change = Change("quote", u.text.strip(), "", f"Inside the quotation {quoting} gives the speaker “{u.text.strip()}”, "
                         f"words linked to nothing: no record has them anywhere (checked against {checked}, every record "
