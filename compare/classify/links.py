@@ -124,19 +124,27 @@ def link_side(doc_text: str, units: Sequence[Unit], ids: Sequence[int], doc_id: 
                 nearby=nearby, speech=" ".join(_speech(doc_text, quotes, first, last)))
 
 
-def _unmatched_edge(record: str, quotation: str, start: bool) -> list[str]:
-    """The content words that open (``start``) or close ``record`` before the first (after the last) content word it
-    shares with ``quotation``: a clause of the record that the quotation's linked sentence leaves out. Words written
+def _speech_of(doc_text: str, units: Sequence[Unit], quotes: Sequence[tuple[int, int]]) -> str:
+    """The words of ``units`` that are speech: those inside the document's quotation marks, or all of them when none
+    stand inside any (a transcript)."""
+    parts = [doc_text[max(s, u.start):min(e, u.end)] for u in units for s, e in quotes if s < u.end and u.start < e]
+    return " ".join(parts) if parts else " ".join(u.text for u in units)
+
+
+def _unmatched_clause(record: str, quotation: str, start: bool) -> bool:
+    """Whether ``record`` opens (``start``) or closes with a clause of two content words or more that ``quotation``
+    lacks, set off from the shared words by a comma, semicolon, colon or dash: a clause the quotation's linked sentence
+    leaves out ("for I will forgive their iniquity, and I will remember ..." / "I will remember ..."). Words written
     with a capital and indefinite words ("according") are left out: they attribute, they do not say."""
     ours = content_stems(quotation, adverbs=True)
     names = {m.lower() for m in re.findall(r"\b[A-Z]\w+", record)}  # who is reported ("According to Aleksandr ...")
-    ws = [w for w in words(record) if content_stems(w, adverbs=True) and w not in names and w not in INDEFINITE_WORDS]
-    edge: list[str] = []
-    for w in ws if start else reversed(ws):
-        if content_stems(w, adverbs=True) & ours:
-            break
-        edge.append(w)
-    return edge
+    tokens = list(re.finditer(r"\w+(?:['’]\w+)*", record))
+    shared = [m for m in tokens if content_stems(m.group(), adverbs=True) & ours]
+    if not shared:
+        return False
+    edge = record[: shared[0].start()] if start else record[shared[-1].end():]
+    own = [w for w in words(edge) if content_stems(w, adverbs=True) and w not in names and w not in INDEFINITE_WORDS]
+    return len(own) >= 2 and bool(re.search(r"[,;:—–]", edge))
 
 
 def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: str, quoted: Sequence[tuple[int, int]],
@@ -145,9 +153,9 @@ def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: 
     same quotation, is linked to nothing, and has content words that no record of the corpus has anywhere: words given
     to the speaker that no record of the statement holds ("Disgusting."). Not when the sentence narrates, in the first
     person and the past, what happened (``narrates``: a record may tell the event in its own narrative), nor when the
-    record's linked sentences open (for a sentence before) or close (after) with two content words or more that the
-    quotation's linked sentence lacks (``_unmatched_edge``: the unlinked sentence may render them in other words, "I will
-    be merciful to their unrighteousness" for "I will forgive their iniquity")."""
+    record's linked speech opens (for a sentence before) or closes (after) with a clause that the quotation's linked
+    sentence lacks (``_unmatched_clause``: the unlinked sentence may render it in other words, "I will be merciful to
+    their unrighteousness" for "I will forgive their iniquity")."""
     units = corpus.units[quoting]
     ids = lk.a if quoting == pair.a else lk.b
     record = pair.b if quoting == pair.a else pair.a
@@ -168,8 +176,10 @@ def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: 
             continue
         if narrates(u.text):
             continue  # the speaker tells what happened ("I told it to the magicians"): a record may tell it as narrative
-        said = " ".join(corpus.units[record][i].text for i in (lk.b if quoting == pair.a else lk.a))
-        if len(_unmatched_edge(said, near.text, first)) >= 2:
+        doc = next(d for d in corpus.documents if d.id == record)
+        said = _speech_of(doc.text, [corpus.units[record][i] for i in (lk.b if quoting == pair.a else lk.a)],
+                          quoted_spans(doc.text))
+        if _unmatched_clause(said, near.text, first):
             continue  # the record's linked words say more on this sentence's side: it may be their rewording
         checked = " and ".join(d.id for d in docs)
         change = Change("quote", u.text.strip(), "", f"Inside the quotation {quoting} gives the speaker “{u.text.strip()}”, "

@@ -33,23 +33,41 @@ def _content(ws: list[str]) -> list[str]:
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
 
 
-def _vocabulary(text: str) -> tuple[set[str], set[str], set[str]]:
+def _vocabulary(text: str) -> tuple[set[str], set[str], set[str], set[str]]:
     """The crude stems and the Snowball stems of the content words of ``text`` (two words written as one included),
-    and its capitalised words, lower-cased."""
+    its capitalised words, lower-cased, and its words."""
     ws = [base_form(w) for w in words(text)]
     names = {m.group(0).lower() for m in _NAME.finditer(text)}
-    return content_stems(text, adverbs=True) | compounds(text), {stem(w) for w in ws}, names
+    return content_stems(text, adverbs=True) | compounds(text), {stem(w) for w in ws}, names, set(ws)
 
 
-def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str]], names: set[str]) -> bool:
+_NEGATING_AFFIXES = frozenset({"un", "in", "im", "ir", "il", "dis", "non", "less", "anti"})
+
+
+def _compound_of(w: str, x: str) -> bool:
+    """Whether one of ``w`` and ``x`` is the other with a word of three letters or more joined before or after it
+    ("road" / "roadside", "work" / "workplace"): the same thing in a compound, unless what is joined negates ("care" /
+    "careless")."""
+    short, long_ = sorted((w, x), key=len)
+    if len(short) < 4 or len(long_) - len(short) < 2:
+        return False
+    rest = long_[len(short):] if long_.startswith(short) else long_[: -len(short)] if long_.endswith(short) else None
+    return rest is not None and rest not in _NEGATING_AFFIXES and len(rest) >= 3 and not is_function_word(rest) \
+        and word_tag(rest) != ""  # the joined part is a word itself ("side"), not an affix ("al-ways", "en-courage")
+
+
+def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str], set[str]], names: set[str]) -> bool:
     """Whether ``w`` is in none of its forms in ``vocabulary``: neither its crude stem nor its Snowball stem
     ("keeps" / "keep", "enemies" / "enemy", "feet" / "foot": another inflection of one word is no other word), nor,
     for a name (``names``: capitalised in its text), another spelling of it, one letter in five apart at most ("Imla" /
     "Imlah", "Shophach" / "Shobach": a transliteration, not another person), nor, for a word no lexicon knows, another
-    unknown word three letters in four alike ("lama" / "lima")."""
-    crude, stems, theirs = vocabulary
+    unknown word three letters in four alike ("lama" / "lima"), nor a compound of it ("road" / "roadside"; not with a
+    negating part, "care" / "careless")."""
+    crude, stems, theirs, all_words = vocabulary
     if base_form(w)[:5] in crude or stem(base_form(w)) in stems:
         return False
+    if any(_compound_of(w, x) for x in all_words if not is_function_word(x)):
+        return False  # "road" / "roadside": the same word in a compound
     if w in names and any(difflib.SequenceMatcher(None, w, x).ratio() >= 0.8 for x in theirs):
         return False
     # a word no lexicon knows, against another unknown one that close: one transliteration spelt two ways ("lama"/"lima")
