@@ -100,6 +100,17 @@ def _frames_shared_noun(hunk: str, start: int, side: str, other_hunk: str) -> bo
         and len(hw) == 1  # "the Sabbath day": one noun after a noun both sides have
 
 
+_DISCOURSE = re.compile(r"\b(?:(?:first|last) of all|above all|after all|at last|(?:in )?(?:doing|do|does|did|done) so)\b",
+                        re.IGNORECASE)
+"""Phrases that order or resume what is said, without content of their own: "last of all" (as "afterward"), "in
+doing so" (the clause before, resumed)."""
+
+
+def _discourse_words(text: str, start: int, end: int) -> set[str]:
+    """The words of the discourse phrases (``_DISCOURSE``) of ``text`` that overlap text[start:end], lower-cased."""
+    return {w for m in _DISCOURSE.finditer(text) if m.start() < end and start < m.end() for w in words(m.group())}
+
+
 _HORTATIVE = re.compile(r"\blet\s+(?:him|her|them|us|it|me)\b", re.IGNORECASE)
 
 
@@ -148,14 +159,16 @@ def quote_change(c: HunkContext) -> Change | None:
     theirs = _vocabulary(f"{other.text} {other.nearby} {other.speech}")
     ours = _vocabulary(f"{quoting.text} {quoting.nearby}")
     names = theirs[2] | ours[2]
+    q_start, o_start = (h.a_start, h.b_start) if quoting is a else (h.b_start, h.a_start)
+    ordering = _discourse_words(other.text, o_start, o_start + len(instead)) \
+        | _discourse_words(quoting.text, q_start, q_start + len(said))
     missing = [w for w in _content(words(instead)) if _absent(w, ours, names) and not split_compound(instead, said)
-               and not _hortative(w, instead)]
+               and not _hortative(w, instead) and w not in ordering]
     extra = [w for w in _content(words(said)) if _absent(w, theirs, names) and not split_compound(said, instead)
-             and not _hortative(w, said)]
+             and not _hortative(w, said) and w not in ordering]
     if not (missing or extra) or (not missing and _same_referent(extra, instead)) \
             or (not extra and _same_referent(missing, said)):
         return None
-    q_start, o_start = (h.a_start, h.b_start) if quoting is a else (h.b_start, h.a_start)
     if (not missing and _frames_shared_noun(said, q_start, quoting.text, instead)) \
             or (not extra and _frames_shared_noun(instead, o_start, other.text, said)):
         return None  # "Egypt" / "the land of Egypt": the same thing named in a fuller form
