@@ -100,10 +100,14 @@ def _frames_shared_noun(hunk: str, start: int, side: str, other_hunk: str) -> bo
         and len(hw) == 1  # "the Sabbath day": one noun after a noun both sides have
 
 
-_DISCOURSE = re.compile(r"\b(?:(?:first|last) of all|above all|after all|at last|(?:in )?(?:doing|do|does|did|done) so)\b",
-                        re.IGNORECASE)
-"""Phrases that order or resume what is said, without content of their own: "last of all" (as "afterward"), "in
-doing so" (the clause before, resumed)."""
+_DISCOURSE = re.compile(
+    r"\b(?:(?:first|last) of all|above all|after all|at last|(?:in )?(?:doing|do|does|did|done) so"
+    r"|(?:this|that|these|those) things?"
+    r"|it (?:will |shall |would )?(?:happens?|happened)(?=,? (?:when|that|if|as)\b))\b",
+    re.IGNORECASE)
+"""Phrases that order, resume or point without content of their own: "last of all" (as "afterward"), "in doing so"
+(the clause before, resumed), "this thing" (a pro-form for what was named), "it will happen, when" (an empty subject
+before the clause that says what happens)."""
 
 
 def _discourse_words(text: str, start: int, end: int) -> set[str]:
