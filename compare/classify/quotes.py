@@ -140,7 +140,11 @@ def quote_change(c: HunkContext) -> Change | None:
     at all, in any form: a word the quotation has anywhere (the whole quotation, and the sentences before and after,
     ``Side.nearby``) is not missing; another inflection ("keeps" / "keep"), an irregular form ("came" / "come"), two
     words written as one ("wine skins" / "wineskins"), a name or an unknown word spelt another way ("Imla" / "Imlah",
-    "lama" / "lima") and a name for a pronoun ("them" / "the Philistines") are the same words. The transcript and the readout are two translations: when the
+    "lama" / "lima"), a word and its compound ("road" / "roadside") and a name for a pronoun ("them" / "the
+    Philistines") are the same words; a word the record's speaker says anywhere in the speech (``Side.speech``) is not
+    added; phrases that order, resume or point ("last of all", "in doing so", "this thing") and the "let" of a
+    third-person command are no content; a noun that only frames a shared noun ("the land of Egypt" / "Egypt") changes
+    nothing. The transcript and the readout are two translations: when the
     quoted words are those of another record linked to the same sentences, the quote is faithful (``wording``, and the
     detail says whose words they are).
     """
