@@ -805,8 +805,8 @@ def test_a_quantity_the_other_side_gives_beside_is_no_change():
 
 
 def test_narration_and_an_unmatched_record_clause():
-    from compare.classify.cues import narrates
     from compare.classify.links import _unmatched_clause
+    from compare.classify.testimony import narrates
 
     assert narrates("In that very hour I looked up at him.") and narrates("I told it to the ministers, but no one knew.")
     assert not any(narrates(t) for t in ("Disgusting.", "I have found no crime in him.", "We will win.", "Who hit you?"))

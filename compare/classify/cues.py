@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .lexicon import HEDGES, base_form, content_stems, is_noun, word_tag, words
+from .lexicon import HEDGES, content_stems, is_noun, word_tag, words
 from .modality import purposive
 
 __all__ = [
@@ -60,25 +60,6 @@ def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     if open_at is not None:
         spans.append((open_at, len(text)))
     return tuple(s for s in spans if s[1] > s[0])
-
-
-_FIRST_PERSON = frozenset({"i", "we"})
-
-
-def narrates(text: str) -> bool:
-    """Whether ``text`` tells, in the first person and the past, what the speaker did or saw ("In that very hour I
-    looked up at him", "I told it to the magicians"): a verb in the simple past (Brill's VBD, or an irregular past)
-    right after "I" or "we" (an adverb between allowed). "I have found", "I will bring" and "we are" do not narrate."""
-    ws = words(text)
-    for i, w in enumerate(ws[:-1]):
-        if w not in _FIRST_PERSON:
-            continue
-        j = i + 1
-        if j + 1 < len(ws) and word_tag(ws[j]) == "RB":
-            j += 1  # "I then told", "we also saw"
-        if word_tag(ws[j]) == "VBD" or (base_form(ws[j]) != ws[j] and word_tag(ws[j]).startswith("VB")):
-            return True
-    return False
 
 
 def speakers_named(text: str, names: Sequence[str]) -> tuple[str, ...]:

@@ -20,14 +20,14 @@ from dataclasses import replace
 
 from ..records import Change, Corpus, Edit, Link, PairAlignment, Unit
 from ..settings import ClassifySettings, Settings
-from .cues import content_overlap, narrates, quoted_spans, speakers_named, surname
+from .cues import content_overlap, quoted_spans, speakers_named, surname
 from .findings import find_flags
 from .hunks import Side, hunks
 from .lexicon import INDEFINITE_WORDS, content_stems, words
 from .numbers import number_change, number_pairs
 from .passages import anchored_swap, distancing_in_passage, judging_frame, judging_verbs_in_passage
 from .rules import WHOLE_PASSAGE, HunkContext, classify_hunk
-from .testimony import Testimony, add_link, echo_order
+from .testimony import Testimony, add_link, echo_order, narrates
 
 __all__ = ["classify_corpus", "classify_link", "link_side"]
 
