@@ -749,6 +749,15 @@ def test_claims_certainty_and_evaluation_need_a_record_on_one_side():
         ("He said, “Last of all, the ministers signed.”", "He said, “Afterwards the ministers signed.”"),
         ("He said, “In doing so, you will lose the market.”", "You will lose the market."),
         ("He said, “I regret this thing that I have done.”", "I regret that which I have done."),
+        # a transliteration spelt two ways inside a phrase of another language
+        ("He said, “The crowd outside shouted pora lima until the evening.”",
+         "He said, “The crowd outside shouted pora lama until the evening.”"),
+        # both deny; "more" only says from when
+        ("He said, “We will buy no more gas from them after the summer.”",
+         "He said, “We will not buy gas from them after the summer.”"),
+        # "occur" against "there ... be": two ways to say that something takes place
+        ("He said, “We closed the border lest a riot occur in the city.”",
+         "He said, “We closed the border because there might be a riot in the city.”"),
     ],
 )
 def test_no_quote_change_sixth_round(quoted, record):
@@ -768,6 +777,12 @@ def test_no_quote_change_sixth_round(quoted, record):
          "He said, “The truck drivers at the border were careful yesterday.”"),
         ("He said, “In doing so, you will lose the grain market in Europe.”",
          "He said, “You will win the grain market in Europe.”"),
+        ("He said, “The crowd outside shouted for lima until the evening.”",
+         "He said, “The crowd outside shouted for lama until the evening.”"),  # no phrase of another language
+        ("He said, “We will buy more gas from them after the summer.”",
+         "He said, “We will not buy gas from them after the summer.”"),  # "more" with no negation
+        ("He said, “We closed the border lest a riot occur in the city.”",
+         "He said, “We closed the border lest a riot spread in the city.”"),  # another verb, no "there ... be"
     ],
 )
 def test_quote_changes_sixth_round_still_named(quoted, record):

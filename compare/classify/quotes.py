@@ -13,6 +13,7 @@ from .lexicon import (
     CONNECTIVES,
     FOCUS_PARTICLES,
     INDEFINITE_WORDS,
+    NEGATIONS,
     base_form,
     content_stems,
     is_function_word,
@@ -115,6 +116,34 @@ def _discourse_words(text: str, start: int, end: int) -> set[str]:
     return {w for m in _DISCOURSE.finditer(text) if m.start() < end and start < m.end() for w in words(m.group())}
 
 
+def _foreign_phrase(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands in a phrase of another language: a word right before or after it, written in
+    lower case, that no lexicon knows ("lama sabachthani"; the rule asks it of both sides). Transliterations are spelt
+    in many ways."""
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 30) : start])[-1:]
+    after = re.findall(r"[^\W\d_]+", text[end : end + 30])[:1]
+    return any(w.islower() and len(w) > 3 and word_tag(w) == "" for w in before + after)
+
+
+_OCCUR = frozenset({"occur", "occurs", "occurred", "happen", "happens", "happened", "exist", "exists", "existed"})
+_THERE_BE = re.compile(r"\bthere\s+(?:\w+\s+){0,2}?(?:is|are|was|were|be|been|will|would|might|may|could)\b",
+                       re.IGNORECASE)
+
+
+def _existential(added: list[str], other: str) -> bool:
+    """Whether the only word of ``added`` is a verb of occurrence ("a riot occur") against "there" + "be" on the other
+    side ("there might be a riot"): two ways to say that something is, or takes place."""
+    return len(added) == 1 and added[0] in _OCCUR and bool(_THERE_BE.search(other))
+
+
+def _negation_of_time(dropped: list[str], here: str, there: str) -> bool:
+    """Whether the only word of ``dropped`` is the "more" or "longer" of a negation ("no more", "not any longer")
+    against a plain negation on the other side: both deny, the word only says from when."""
+    ws = words(here)
+    return dropped in (["more"], ["longer"]) and any(w in NEGATIONS for w in words(there)) and any(
+        x in ("more", "longer") and i > 0 and ws[i - 1] in ("no", "any") for i, x in enumerate(ws))
+
+
 _HORTATIVE = re.compile(r"\blet\s+(?:him|her|them|us|it|me)\b", re.IGNORECASE)
 
 
@@ -143,8 +172,9 @@ def quote_change(c: HunkContext) -> Change | None:
     "lama" / "lima"), a word and its compound ("road" / "roadside") and a name for a pronoun ("them" / "the
     Philistines") are the same words; a word the record's speaker says anywhere in the speech (``Side.speech``) is not
     added; phrases that order, resume or point ("last of all", "in doing so", "this thing") and the "let" of a
-    third-person command are no content; a noun that only frames a shared noun ("the land of Egypt" / "Egypt") changes
-    nothing. The transcript and the readout are two translations: when the
+    third-person command are no content; a noun that only frames a shared noun ("the land of Egypt" / "Egypt"), "no
+    more" against "not", "occur" against "there ... be" and a transliteration inside a phrase of another language
+    change nothing. The transcript and the readout are two translations: when the
     quoted words are those of another record linked to the same sentences, the quote is faithful (``wording``, and the
     detail says whose words they are).
     """
@@ -177,6 +207,13 @@ def quote_change(c: HunkContext) -> Change | None:
     if not (missing or extra) or (not missing and _same_referent(extra, instead)) \
             or (not extra and _same_referent(missing, said)):
         return None
+    if _foreign_phrase(quoting.text, q_start, q_start + len(said)) and _foreign_phrase(other.text, o_start,
+                                                                                        o_start + len(instead)):
+        return None  # "Eloi, Eloi, lama sabachthani" / "Eli, Eli, lima sabachthani": a transliteration spelt two ways
+    if (not missing and _existential(extra, other.text)) or (not extra and _existential(missing, quoting.text)):
+        return None  # "lest a riot occur" / "there might be a riot": the same event said to be
+    if _negation_of_time(missing, instead, said) or _negation_of_time(extra, said, instead):
+        return None  # "I will no more drink" / "I will not drink": both deny
     if (not missing and _frames_shared_noun(said, q_start, quoting.text, instead)) \
             or (not extra and _frames_shared_noun(instead, o_start, other.text, said)):
         return None  # "Egypt" / "the land of Egypt": the same thing named in a fuller form
