@@ -730,3 +730,106 @@ def test_claims_certainty_and_evaluation_need_a_record_on_one_side():
         assert [t for t in _types(_classify(a, b, a_kind="press", b_kind="readout")) if t != "wording"], (a, b)
     numbers = _classify("Trade grew by 34 percent.", "Trade grew by 43 percent.", a_kind="press", b_kind="other")
     assert _types(numbers) == ["number"]
+
+
+# --- the sixth round (issue 13): abstain where a mechanism cannot tell a change from the same thing said again ------
+
+
+@pytest.mark.parametrize(
+    "quoted, record",
+    [
+        # a noun that only frames a noun both sides have at this spot: the same thing named in a fuller form
+        ("He said, “We sent the aid to the people of Minsk.”", "We sent the aid to Minsk."),
+        ("He said, “They will meet on the Monday morning.”", "They will meet on the Monday."),
+        # the "let" of a command in the third person: the person and mood change, not what is asked
+        ("He said, “Let them open the border.”", "Open the border."),
+        # a word and its compound
+        ("He said, “The trucks stood by the roadside all night.”", "The trucks stood by the road all night."),
+        # phrases that order, resume or point, with no content of their own
+        ("He said, “Last of all, the ministers signed.”", "He said, “Afterwards the ministers signed.”"),
+        ("He said, “In doing so, you will lose the market.”", "You will lose the market."),
+        ("He said, “I regret this thing that I have done.”", "I regret that which I have done."),
+        # a transliteration spelt two ways inside a phrase of another language
+        ("He said, “The crowd outside shouted pora lima until the evening.”",
+         "He said, “The crowd outside shouted pora lama until the evening.”"),
+        # both deny; "more" only says from when
+        ("He said, “We will buy no more gas from them after the summer.”",
+         "He said, “We will not buy gas from them after the summer.”"),
+        # "occur" against "there ... be": two ways to say that something takes place
+        ("He said, “We closed the border lest a riot occur in the city.”",
+         "He said, “We closed the border because there might be a riot in the city.”"),
+    ],
+)
+def test_no_quote_change_sixth_round(quoted, record):
+    named = _named(quoted, record, a_kind="press", b_kind="transcript")
+    assert "quote" not in [t for t, _, _ in named], named
+
+
+@pytest.mark.parametrize(
+    "quoted, record",
+    [
+        ("He said, “We sent the aid to the people of Minsk.”", "He said, “We sent the troops to the people of Minsk.”"),
+        # the command itself changes
+        ("He said, “Let them open the border crossings for the grain trucks.”",
+         "He said, “Close the border crossings for the grain trucks.”"),
+        # a negating part is no compound
+        ("He said, “The truck drivers at the border were careless yesterday.”",
+         "He said, “The truck drivers at the border were careful yesterday.”"),
+        ("He said, “In doing so, you will lose the grain market in Europe.”",
+         "He said, “You will win the grain market in Europe.”"),
+        ("He said, “The crowd outside shouted for lima until the evening.”",
+         "He said, “The crowd outside shouted for lama until the evening.”"),  # no phrase of another language
+        ("He said, “We will buy more gas from them after the summer.”",
+         "He said, “We will not buy gas from them after the summer.”"),  # "more" with no negation
+        ("He said, “We closed the border lest a riot occur in the city.”",
+         "He said, “We closed the border lest a riot spread in the city.”"),  # another verb, no "there ... be"
+    ],
+)
+def test_quote_changes_sixth_round_still_named(quoted, record):
+    named = _named(quoted, record, a_kind="press", b_kind="readout")
+    assert "quote" in [t for t, _, _ in named], named
+
+
+def test_a_word_the_record_says_elsewhere_in_the_speech_is_not_added():
+    from compare.classify.links import _speech
+
+    doc = ("He said: “The border will stay open for trucks.\n\n“Farmers will get their grain out by May.\n\n"
+           "“We will see.”\n\nThen he left. “Another quotation.”")
+    start = doc.index("The border")
+    speech = _speech(doc, quoted_spans(doc), start, start + 10)
+    # one speech over three paragraphs (each opens with a quotation mark, only the last is closed); not the next one
+    assert "Farmers" in " ".join(speech) and "We will see" in " ".join(speech) and "Another" not in " ".join(speech)
+    quoted = "He said, “The border will stay open for trucks and farmers this spring.”"
+    record = "He said, “The border will stay open for trucks this spring.”"
+    assert "quote" in _types(_classify(quoted, record, a_kind="press", b_kind="readout"))
+    assert "quote" not in _types(_classify(quoted, record, a_kind="press", b_kind="readout", b_speech=" ".join(speech)))
+
+
+def test_single_quotes_inside_a_speakers_words_are_no_scare_quotes():
+    from compare.classify.cues import distancing_marks
+
+    assert distancing_marks("He said to them, “It is written that you have made it a ‘den of robbers’ now!”") == []
+    assert distancing_marks("Lukashenko defended the 'special military operation' in Ukraine.") \
+        == ["'special military operation'"]
+
+
+def test_a_quantity_the_other_side_gives_beside_is_no_change():
+    a, b = "The height of the tower was forty metres.", "The height of the tower was sixty metres."
+    assert "number" in _types(_classify(a, b))
+    assert "number" not in _types(_classify(a, b, a_nearby="The height of the old tower was sixty metres."))
+
+
+def test_narration_and_an_unmatched_record_clause():
+    from compare.classify.links import _unmatched_clause
+    from compare.classify.testimony import narrates
+
+    assert narrates("In that very hour I looked up at him.") and narrates("I told it to the ministers, but no one knew.")
+    assert not any(narrates(t) for t in ("Disgusting.", "I have found no crime in him.", "We will win.", "Who hit you?"))
+    # the record's linked words open with a clause the quotation's linked sentence lacks: the sentence before may
+    # render it; a reworded opening of one word, or words only attributing, is no such clause
+    assert _unmatched_clause("For I will forgive their debts, and I will remember their faults no more.",
+                             "I will remember their faults and crimes no more.", True)
+    assert not _unmatched_clause("Today, sanctions represent an opportunity for us.",
+                                 "Sanctions are now a window of opportunity for us.", True)
+    assert not _unmatched_clause("According to Aleksandr Lukashenko, sanctions are a time of opportunities.",
+                                 "Sanctions are now a window of opportunity for us, Lukashenko said.", True)

@@ -181,15 +181,19 @@ def distancing_marks(text: str, start: int = 0, end: int | None = None) -> list[
 
     "fraudulent claims" asserts, and "so-called" before a capital names a term ("so-called CSP"): neither distances. Scare quotes are 2-4 words in single quotation marks (one word in
     quotation marks is most often a term being introduced, 'no-take'); quotation marks around a name or title ('New European
-    Drive Cycle') or a term being named (called a 'verbal autopsy') are not scare quotes. The whole text is
+    Drive Cycle') or a term being named (called a 'verbal autopsy') are not scare quotes, nor are single quotation
+    marks inside a speaker's quoted words (“It is written, ‘...’”: the speaker quotes, the writer does not distance
+    himself). The whole text is
     read, so the words before a span count.
     """
     end = len(text) if end is None else end
     found = [(m.start(), m.end(), m.group()) for m in _DISTANCING.finditer(text) if not _plain_use(text, m)]
+    speech = quoted_spans(text)
     found += [
         (m.start(), m.end(), m.group()) for m in _SCARE_QUOTES.finditer(text)
         if 2 <= len(m.group(1).split()) <= 4 and not _is_title(m.group(1))
         and not _NAMING.search(text[max(0, m.start() - 40) : m.start()])
+        and not any(s <= m.start() and m.end() <= e for s, e in speech)  # a quotation inside the speaker's words
     ]
     return [mark for s, e, mark in sorted(found) if s < end and e > start]
 

@@ -31,6 +31,10 @@ class Side:
     """The sentences right before and after the linked ones in the document (a statement split or joined differently
     by the other source), and the whole quotation the linked words stand in: words found there are not missing from
     this side."""
+    speech: str = ""
+    """The whole speech the linked words stand in, over paragraphs (a quotation whose paragraphs each open with a
+    quotation mark, only the last one closed, is one speech): a word a record's speaker says anywhere in it is not a
+    word that a quotation of that speech added."""
 
     def doc_offset(self, i: int) -> int:
         """Return the document offset of ``text[i]``."""

@@ -14,6 +14,7 @@ when the two linked texts share enough content words (``ClassifySettings.min_ove
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -22,11 +23,11 @@ from ..settings import ClassifySettings, Settings
 from .cues import content_overlap, quoted_spans, speakers_named, surname
 from .findings import find_flags
 from .hunks import Side, hunks
-from .lexicon import content_stems
+from .lexicon import INDEFINITE_WORDS, content_stems, words
 from .numbers import number_change, number_pairs
 from .passages import anchored_swap, distancing_in_passage, judging_frame, judging_verbs_in_passage
 from .rules import WHOLE_PASSAGE, HunkContext, classify_hunk
-from .testimony import Testimony, add_link, echo_order
+from .testimony import Testimony, add_link, echo_order, narrates
 
 __all__ = ["classify_corpus", "classify_link", "link_side"]
 
@@ -42,7 +43,7 @@ def classify_link(
     s = settings or ClassifySettings()
     overlap = content_overlap(a.text, b.text)
     close, verbatim = overlap >= s.min_overlap, overlap >= s.quote_overlap
-    numbers, same = number_pairs(a.text, b.text)
+    numbers, same = number_pairs(a.text, b.text, a.nearby, b.nearby)
     if not close:  # a changed timing ("the same day" / "six hours before") is read on looser links too
         numbers = [(p, q) for p, q in numbers if p.kind == "offset" and overlap >= s.passage_overlap]
     changes: list[Change] = []
@@ -68,6 +69,27 @@ def classify_link(
 
 _SPEECH_CHARS = 4000
 """Longest quotation read whole as the words around a linked sentence (``Side.nearby``)."""
+
+
+def _speech(doc_text: str, quotes: Sequence[tuple[int, int]], first: int, last: int) -> list[str]:
+    """The quotations that the text ``doc_text[first:last]`` stands in, each read whole: a quotation that runs over
+    several paragraphs (each opening with a quotation mark, only the last one closed: the printer's convention for one
+    speech) is one speech; none longer than ``_SPEECH_CHARS``."""
+    runs: list[list[tuple[int, int]]] = []
+    for s, e in quotes:
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and doc_text[prev[1]:prev[1] + 1] == "\n" and not doc_text[prev[1]:s - 1].strip():
+            runs[-1].append((s, e))  # the last paragraph's quotation was left open: this one goes on with it
+        else:
+            runs.append([(s, e)])
+    out = []
+    for run in runs:
+        if run[0][0] < last and first < run[-1][1]:
+            whole = [doc_text[s:e] for s, e in run]
+            if sum(map(len, whole)) > _SPEECH_CHARS:  # too long to read whole: only its parts that the text overlaps
+                whole = [doc_text[s:e] for s, e in run if s < last and first < e and e - s <= _SPEECH_CHARS]
+            out += whole
+    return out
 
 
 def _side(corpus: Corpus, doc_id: str, ids: Sequence[int], names: Sequence[str], quotes: dict[str, tuple[tuple[int, int], ...]]) -> Side:
@@ -99,14 +121,41 @@ def link_side(doc_text: str, units: Sequence[Unit], ids: Sequence[int], doc_id: 
     speech = [doc_text[s:e] for s, e in quotes if s < last and first < e and e - s <= _SPEECH_CHARS]
     nearby = " ".join([nearby, *speech]).strip()  # the whole quotation the linked words stand in
     return Side(text=text, name=doc_id, speakers=tuple(speakers), quoted=tuple(spans), kind=kind, offsets=tuple(offsets),
-                nearby=nearby)
+                nearby=nearby, speech=" ".join(_speech(doc_text, quotes, first, last)))
+
+
+def _speech_of(doc_text: str, units: Sequence[Unit], quotes: Sequence[tuple[int, int]]) -> str:
+    """The words of ``units`` that are speech: those inside the document's quotation marks, or all of them when none
+    stand inside any (a transcript)."""
+    parts = [doc_text[max(s, u.start):min(e, u.end)] for u in units for s, e in quotes if s < u.end and u.start < e]
+    return " ".join(parts) if parts else " ".join(u.text for u in units)
+
+
+def _unmatched_clause(record: str, quotation: str, start: bool) -> bool:
+    """Whether ``record`` opens (``start``) or closes with a clause of two content words or more that ``quotation``
+    lacks, set off from the shared words by a comma, semicolon, colon or dash: a clause the quotation's linked sentence
+    leaves out ("for I will forgive their iniquity, and I will remember ..." / "I will remember ..."). Words written
+    with a capital and indefinite words ("according") are left out: they attribute, they do not say."""
+    ours = content_stems(quotation, adverbs=True)
+    names = {m.lower() for m in re.findall(r"\b[A-Z]\w+", record)}  # who is reported ("According to Aleksandr ...")
+    tokens = list(re.finditer(r"\w+(?:['’]\w+)*", record))
+    shared = [m for m in tokens if content_stems(m.group(), adverbs=True) & ours]
+    if not shared:
+        return False
+    edge = record[: shared[0].start()] if start else record[shared[-1].end():]
+    own = [w for w in words(edge) if content_stems(w, adverbs=True) and w not in names and w not in INDEFINITE_WORDS]
+    return len(own) >= 2 and bool(re.search(r"[,;:—–]", edge))
 
 
 def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: str, quoted: Sequence[tuple[int, int]],
                         linked: dict[str, set[int]], changes: tuple[Change, ...], records: Sequence[str]) -> tuple[Change, ...]:
     """Add a ``quote`` change when a sentence right before (or after) the link's secondary sentences stands inside the
     same quotation, is linked to nothing, and has content words that no record of the corpus has anywhere: words given
-    to the speaker that no record of the statement holds ("Disgusting.")."""
+    to the speaker that no record of the statement holds ("Disgusting."). Not when the sentence narrates, in the first
+    person and the past, what happened (``narrates``: a record may tell the event in its own narrative), nor when the
+    record's linked speech opens (for a sentence before) or closes (after) with a clause that the quotation's linked
+    sentence lacks (``_unmatched_clause``: the unlinked sentence may render it in other words, "I will be merciful to
+    their unrighteousness" for "I will forgive their iniquity")."""
     units = corpus.units[quoting]
     ids = lk.a if quoting == pair.a else lk.b
     record = pair.b if quoting == pair.a else pair.a
@@ -125,6 +174,13 @@ def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: 
         docs = [d for d in corpus.documents if d.source.kind in records]
         if not stems or any(stems & content_stems(d.text, adverbs=True) for d in docs):
             continue
+        if narrates(u.text):
+            continue  # the speaker tells what happened ("I told it to the magicians"): a record may tell it as narrative
+        doc = next(d for d in corpus.documents if d.id == record)
+        said = _speech_of(doc.text, [corpus.units[record][i] for i in (lk.b if quoting == pair.a else lk.a)],
+                          quoted_spans(doc.text))
+        if _unmatched_clause(said, near.text, first):
+            continue  # the record's linked words say more on this sentence's side: it may be their rewording
         checked = " and ".join(d.id for d in docs)
         change = Change("quote", u.text.strip(), "", f"Inside the quotation {quoting} gives the speaker “{u.text.strip()}”, "
                         f"words linked to nothing: no record has them anywhere (checked against {checked}, every record "

@@ -31,12 +31,21 @@ def purposive(text: str, modal: str) -> bool:
     return bool(uses) and all(u in purposes for u in uses)
 
 
+def _in_speech(mark: str, side: Side) -> bool:
+    """Whether every use of the single-quoted ``mark`` stands inside a speaker's quoted words (``Side.quoted``): a
+    quotation the speaker makes, not the writer's distance."""
+    spans = side.quoted or ()
+    at = [i for i in range(len(side.text)) if side.text.startswith(mark, i)]
+    return bool(at) and bool(spans) and all(any(s <= i and i + len(mark) <= e for s, e in spans) for i in at)
+
+
 def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, s: ClassifySettings) -> dict[str, list[str]]:
     """Drop scare quotes unless a secondary source puts them around words a record says plainly: many writers (British
     ones) quote any phrase in single quotation marks ('let himself down'), so only against the record of what was said
-    do they show distance."""
+    do they show distance, and never inside a speaker's quoted words (the speaker quotes)."""
     marks = [m for m in found.get("distancing", []) if m[0] not in "'‘" or (side.kind not in s.record_kinds and
-                                                                          other.kind in s.record_kinds)]
+                                                                          other.kind in s.record_kinds
+                                                                          and not _in_speech(m, side))]
     out = {k: v for k, v in found.items() if k != "distancing"}
     if marks:
         out["distancing"] = marks

@@ -82,11 +82,14 @@ def _shared(a: str, p: Quantity, b: str, q: Quantity, n: int = 4) -> set[str]:
     return shared
 
 
-def number_pairs(a: str, b: str) -> tuple[list[tuple[Quantity, Quantity]], list[tuple[Quantity, Quantity]]]:
+def number_pairs(a: str, b: str, near_a: str = "", near_b: str = "") -> tuple[list[tuple[Quantity, Quantity]],
+                                                                             list[tuple[Quantity, Quantity]]]:
     """Return (differing, same-but-written-differently) quantity pairs between ``a`` and ``b``.
 
     Each quantity is paired with the one of its kind around which the most words agree (``same_slot``); when a side
-    counts one noun more than once, the noun alone tells nothing apart and a second shared word is needed."""
+    counts one noun more than once, the noun alone tells nothing apart and a second shared word is needed. A quantity
+    that the other side gives in the sentences around its linked ones (``near_a``, ``near_b``: "the pillar was
+    eighteen cubits" one sentence before) is not changed: the link pairs two different things."""
     qa, qb = find_quantities(a), find_quantities(b)
     same = [(p, q) for p in qa for q in qb if same_value(p, q) and p.text.lower() != q.text.lower()]
     left_a = [p for p in qa if p.kind != "count" and not any(_told(p, q) for q in qb)]
@@ -101,5 +104,8 @@ def number_pairs(a: str, b: str) -> tuple[list[tuple[Quantity, Quantity]], list[
         if any(p is d[0] or q is d[1] for d in differ) or (p.kind in several and p.kind.startswith("count:") and n < 2):
             continue
         differ.append((p, q))
+    around_a, around_b = find_quantities(near_a), find_quantities(near_b)
+    differ = [(p, q) for p, q in differ
+              if not any(same_value(x, q) for x in around_a) and not any(same_value(x, p) for x in around_b)]
     differ.sort(key=lambda d: d[0].start)
     return differ, same

@@ -13,6 +13,7 @@ from .lexicon import (
     CONNECTIVES,
     FOCUS_PARTICLES,
     INDEFINITE_WORDS,
+    NEGATIONS,
     base_form,
     content_stems,
     is_function_word,
@@ -33,28 +34,123 @@ def _content(ws: list[str]) -> list[str]:
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
 
 
-def _vocabulary(text: str) -> tuple[set[str], set[str], set[str]]:
+def _vocabulary(text: str) -> tuple[set[str], set[str], set[str], set[str]]:
     """The crude stems and the Snowball stems of the content words of ``text`` (two words written as one included),
-    and its capitalised words, lower-cased."""
+    its capitalised words, lower-cased, and its words."""
     ws = [base_form(w) for w in words(text)]
     names = {m.group(0).lower() for m in _NAME.finditer(text)}
-    return content_stems(text, adverbs=True) | compounds(text), {stem(w) for w in ws}, names
+    return content_stems(text, adverbs=True) | compounds(text), {stem(w) for w in ws}, names, set(ws)
 
 
-def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str]], names: set[str]) -> bool:
+_NEGATING_AFFIXES = frozenset({"un", "in", "im", "ir", "il", "dis", "non", "less", "anti"})
+
+
+def _compound_of(w: str, x: str) -> bool:
+    """Whether one of ``w`` and ``x`` is the other with a word of three letters or more joined before or after it
+    ("road" / "roadside", "work" / "workplace"): the same thing in a compound, unless what is joined negates ("care" /
+    "careless")."""
+    short, long_ = sorted((w, x), key=len)
+    if len(short) < 4 or len(long_) - len(short) < 2:
+        return False
+    rest = long_[len(short):] if long_.startswith(short) else long_[: -len(short)] if long_.endswith(short) else None
+    return rest is not None and rest not in _NEGATING_AFFIXES and len(rest) >= 3 and not is_function_word(rest) \
+        and word_tag(rest) != ""  # the joined part is a word itself ("side"), not an affix ("al-ways", "en-courage")
+
+
+def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str], set[str]], names: set[str]) -> bool:
     """Whether ``w`` is in none of its forms in ``vocabulary``: neither its crude stem nor its Snowball stem
     ("keeps" / "keep", "enemies" / "enemy", "feet" / "foot": another inflection of one word is no other word), nor,
     for a name (``names``: capitalised in its text), another spelling of it, one letter in five apart at most ("Imla" /
     "Imlah", "Shophach" / "Shobach": a transliteration, not another person), nor, for a word no lexicon knows, another
-    unknown word three letters in four alike ("lama" / "lima")."""
-    crude, stems, theirs = vocabulary
+    unknown word three letters in four alike ("lama" / "lima"), nor a compound of it ("road" / "roadside"; not with a
+    negating part, "care" / "careless")."""
+    crude, stems, theirs, all_words = vocabulary
     if base_form(w)[:5] in crude or stem(base_form(w)) in stems:
         return False
+    if any(_compound_of(w, x) for x in all_words if not is_function_word(x)):
+        return False  # "road" / "roadside": the same word in a compound
     if w in names and any(difflib.SequenceMatcher(None, w, x).ratio() >= 0.8 for x in theirs):
         return False
     # a word no lexicon knows, against another unknown one that close: one transliteration spelt two ways ("lama"/"lima")
     return not (word_tag(w) == "" and len(w) >= 4 and any(
         word_tag(x) == "" and difflib.SequenceMatcher(None, w, x).ratio() >= 0.75 for x in stems))
+
+
+_NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS", "")
+
+
+def _frames_shared_noun(hunk: str, start: int, side: str, other_hunk: str) -> bool:
+    """Whether ``hunk`` (at ``start`` in ``side``) only adds a noun that frames a noun both sides have at this spot,
+    the other side's words here being no more than that noun: a head joined by "of" to the noun right after ("the land
+    of Egypt" / "Egypt", "the children of Israel" / "Israel", "the point of birth" / "the birth"), or a noun right after
+    it that makes one compound with it ("the Sabbath day" / "the Sabbath"). The added noun names the same thing in a
+    fuller form, and says nothing the other side does not."""
+    hw, ow = words(hunk), words(other_hunk)
+    if not hw or any(not is_function_word(w) and w not in hw for w in ow):
+        return False  # the other side has words of its own here: a substitution, not a fuller name
+    content = [i for i, w in enumerate(hw) if not is_function_word(w)]
+    if not content or word_tag(hw[content[0]]) not in ("NN", "NNS"):
+        return False
+    head, rest = content[0], content[1:]
+    after = [w for w in words(side[start + len(hunk):]) if not is_function_word(w)][:1]
+    if head + 1 < len(hw) and hw[head + 1] == "of":
+        framed = [hw[i] for i in rest] or after
+        return len(framed) == 1 and (framed[0] in ow or not rest) and word_tag(framed[0]) in _NOUN_TAGS
+    before = words(side[:start])[-1:]
+    return not rest and bool(before) and not is_function_word(before[0]) and word_tag(before[0]) in _NOUN_TAGS \
+        and len(hw) == 1  # "the Sabbath day": one noun after a noun both sides have
+
+
+_DISCOURSE = re.compile(
+    r"\b(?:(?:first|last) of all|above all|after all|at last|(?:in )?(?:doing|do|does|did|done) so"
+    r"|(?:this|that|these|those) things?"
+    r"|it (?:will |shall |would )?(?:happens?|happened)(?=,? (?:when|that|if|as)\b))\b",
+    re.IGNORECASE)
+"""Phrases that order, resume or point without content of their own: "last of all" (as "afterward"), "in doing so"
+(the clause before, resumed), "this thing" (a pro-form for what was named), "it will happen, when" (an empty subject
+before the clause that says what happens)."""
+
+
+def _discourse_words(text: str, start: int, end: int) -> set[str]:
+    """The words of the discourse phrases (``_DISCOURSE``) of ``text`` that overlap text[start:end], lower-cased."""
+    return {w for m in _DISCOURSE.finditer(text) if m.start() < end and start < m.end() for w in words(m.group())}
+
+
+def _foreign_phrase(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands in a phrase of another language: a word right before or after it, written in
+    lower case, that no lexicon knows ("lama sabachthani"; the rule asks it of both sides). Transliterations are spelt
+    in many ways."""
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 30) : start])[-1:]
+    after = re.findall(r"[^\W\d_]+", text[end : end + 30])[:1]
+    return any(w.islower() and len(w) > 3 and word_tag(w) == "" for w in before + after)
+
+
+_OCCUR = frozenset({"occur", "occurs", "occurred", "happen", "happens", "happened", "exist", "exists", "existed"})
+_THERE_BE = re.compile(r"\bthere\s+(?:\w+\s+){0,2}?(?:is|are|was|were|be|been|will|would|might|may|could)\b",
+                       re.IGNORECASE)
+
+
+def _existential(added: list[str], other: str) -> bool:
+    """Whether the only word of ``added`` is a verb of occurrence ("a riot occur") against "there" + "be" on the other
+    side ("there might be a riot"): two ways to say that something is, or takes place."""
+    return len(added) == 1 and added[0] in _OCCUR and bool(_THERE_BE.search(other))
+
+
+def _negation_of_time(dropped: list[str], here: str, there: str) -> bool:
+    """Whether the only word of ``dropped`` is the "more" or "longer" of a negation ("no more", "not any longer")
+    against a plain negation on the other side: both deny, the word only says from when."""
+    ws = words(here)
+    return dropped in (["more"], ["longer"]) and any(w in NEGATIONS for w in words(there)) and any(
+        x in ("more", "longer") and i > 0 and ws[i - 1] in ("no", "any") for i, x in enumerate(ws))
+
+
+_HORTATIVE = re.compile(r"\blet\s+(?:him|her|them|us|it|me)\b", re.IGNORECASE)
+
+
+def _hortative(w: str, said: str) -> bool:
+    """Whether ``w`` is the "let" of a command in the third or first person ("Let him seek peace" / "Seek peace"): the
+    person and mood of the command change, not what it says."""
+    return w == "let" and bool(_HORTATIVE.search(said))
 
 
 def _same_referent(names: list[str], other_hunk: str) -> bool:
@@ -73,7 +169,12 @@ def quote_change(c: HunkContext) -> Change | None:
     at all, in any form: a word the quotation has anywhere (the whole quotation, and the sentences before and after,
     ``Side.nearby``) is not missing; another inflection ("keeps" / "keep"), an irregular form ("came" / "come"), two
     words written as one ("wine skins" / "wineskins"), a name or an unknown word spelt another way ("Imla" / "Imlah",
-    "lama" / "lima") and a name for a pronoun ("them" / "the Philistines") are the same words. The transcript and the readout are two translations: when the
+    "lama" / "lima"), a word and its compound ("road" / "roadside") and a name for a pronoun ("them" / "the
+    Philistines") are the same words; a word the record's speaker says anywhere in the speech (``Side.speech``) is not
+    added; phrases that order, resume or point ("last of all", "in doing so", "this thing") and the "let" of a
+    third-person command are no content; a noun that only frames a shared noun ("the land of Egypt" / "Egypt"), "no
+    more" against "not", "occur" against "there ... be" and a transliteration inside a phrase of another language
+    change nothing. The transcript and the readout are two translations: when the
     quoted words are those of another record linked to the same sentences, the quote is faithful (``wording``, and the
     detail says whose words they are).
     """
@@ -92,14 +193,30 @@ def quote_change(c: HunkContext) -> Change | None:
     said, instead = (h.a, h.b) if quoting is a else (h.b, h.a)
     if other.kind not in c.settings.speech_kinds and not (in_b if other is b else in_a):
         return None  # the record narrates here: no record of the words to differ from
-    theirs = _vocabulary(f"{other.text} {other.nearby}")
+    # a word the record's speaker says anywhere in the speech is not one the quotation added: the detail says "not in" it
+    theirs = _vocabulary(f"{other.text} {other.nearby} {other.speech}")
     ours = _vocabulary(f"{quoting.text} {quoting.nearby}")
     names = theirs[2] | ours[2]
-    missing = [w for w in _content(words(instead)) if _absent(w, ours, names) and not split_compound(instead, said)]
-    extra = [w for w in _content(words(said)) if _absent(w, theirs, names) and not split_compound(said, instead)]
+    q_start, o_start = (h.a_start, h.b_start) if quoting is a else (h.b_start, h.a_start)
+    ordering = _discourse_words(other.text, o_start, o_start + len(instead)) \
+        | _discourse_words(quoting.text, q_start, q_start + len(said))
+    missing = [w for w in _content(words(instead)) if _absent(w, ours, names) and not split_compound(instead, said)
+               and not _hortative(w, instead) and w not in ordering]
+    extra = [w for w in _content(words(said)) if _absent(w, theirs, names) and not split_compound(said, instead)
+             and not _hortative(w, said) and w not in ordering]
     if not (missing or extra) or (not missing and _same_referent(extra, instead)) \
             or (not extra and _same_referent(missing, said)):
         return None
+    if _foreign_phrase(quoting.text, q_start, q_start + len(said)) and _foreign_phrase(other.text, o_start,
+                                                                                        o_start + len(instead)):
+        return None  # "Eloi, Eloi, lama sabachthani" / "Eli, Eli, lima sabachthani": a transliteration spelt two ways
+    if (not missing and _existential(extra, other.text)) or (not extra and _existential(missing, quoting.text)):
+        return None  # "lest a riot occur" / "there might be a riot": the same event said to be
+    if _negation_of_time(missing, instead, said) or _negation_of_time(extra, said, instead):
+        return None  # "I will no more drink" / "I will not drink": both deny
+    if (not missing and _frames_shared_noun(said, q_start, quoting.text, instead)) \
+            or (not extra and _frames_shared_noun(instead, o_start, other.text, said)):
+        return None  # "Egypt" / "the land of Egypt": the same thing named in a fuller form
     checked = [other.name]
     if c.testimony is not None:
         has = content_stems(said, adverbs=True) - split_compound(said, instead)

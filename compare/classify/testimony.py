@@ -4,7 +4,8 @@ for a ``speaker`` change when a source has one person echo another who, in the r
 The transcript and the readout are two translations of one conversation: a press quotation that matches either is
 faithful. ``Testimony`` holds, for one secondary document, the links of each record to it (which stretch of the
 secondary text, and the record's content words there); the ``quote`` rule asks whether the quoted words at one spot
-differ from every record that covers the spot.
+differ from every record that covers the spot. ``narrates`` tells a speaker's own account of what happened (first
+person, past) from a statement a record could hold.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from dataclasses import dataclass, field
 
 from ..records import Change, Unit
 from .hunks import Side
-from .lexicon import content_stems, words
+from .lexicon import base_form, content_stems, word_tag, words
 
-__all__ = ["Testimony", "add_link", "echo_order"]
+__all__ = ["Testimony", "add_link", "echo_order", "narrates"]
 
 
 @dataclass
@@ -102,3 +103,22 @@ def echo_order(secondary: Side, record: Side, linked: Sequence[int], units: Sequ
                   f"{secondary.name} says {speaker.split()[-1]} was {match.group(0)}, but in {record.name} {echo_name} "
                   f"speaks of “{word}” only later (“{units[at].text.strip()}”), after {speaker}: the order is the other "
                   f"way round.")
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def narrates(text: str) -> bool:
+    """Whether ``text`` tells, in the first person and the past, what the speaker did or saw ("In that very hour I
+    looked up at him", "I told it to the magicians"): a verb in the simple past (Brill's VBD, or an irregular past)
+    right after "I" or "we" (an adverb between allowed). "I have found", "I will bring" and "we are" do not narrate."""
+    ws = words(text)
+    for i, w in enumerate(ws[:-1]):
+        if w not in _FIRST_PERSON:
+            continue
+        j = i + 1
+        if j + 1 < len(ws) and word_tag(ws[j]) == "RB":
+            j += 1  # "I then told", "we also saw"
+        if word_tag(ws[j]) == "VBD" or (base_form(ws[j]) != ws[j] and word_tag(ws[j]).startswith("VB")):
+            return True
+    return False
