@@ -182,15 +182,7 @@ def calibrate(write: bool, cache_dir: Path | None = None, *, gnat_only: bool = F
 
     ``gnat_only``: train on the even-numbered GNAT pairs alone; the seed pairs without the TV rewrite are then
     held out too, and a reliability table is printed for them."""
-    from pairing_data import (
-        HELD_OUT_DOC,
-        gnat_inputs,
-        model_and_embedder,
-        reliability,
-        seed_cell_labels,
-        seed_pairs,
-        seed_reading,
-    )
+    from pairing_data import HELD_OUT_DOC, gnat_inputs, model_and_embedder, reliability, seed_pairs, seed_reading
 
     from compare.align.confidence import CONFIDENCE_FEATURES
 
@@ -205,6 +197,42 @@ def calibrate(write: bool, cache_dir: Path | None = None, *, gnat_only: bool = F
         shares += [_anchor_share(inputs[da.id], inputs[db.id], s.prior_anchor) for da, db, ga, gb in seeds if HELD_OUT_DOC not in (ga, gb)]
     base = round(float(np.mean(shares)), 4)
     s = replace(s, prior_base=base)
+    # Which places a sentence keeps in the walk reads the calibrated confidence (``walk._one_run_per_sentence``), so
+    # the pairings depend on the weights: fit, walk again with the new weights, fit again, until they stay put.
+    weights, intercept = tuple(s.confidence_weights), s.confidence_intercept
+    for round_ in range(1, 11):
+        s = replace(s, confidence_weights=weights, confidence_intercept=intercept)
+        train_x, train_y, train_o, held = _calibration_data(s, gnat, reading, inputs, gold_id, seeds, gnat_only)
+        w, b0 = fit_with_offset(np.concatenate(train_x), np.asarray(train_y), np.asarray(train_o))
+        new_weights, new_intercept = tuple(round(float(v), 4) for v in w), round(b0, 4)
+        if (new_weights, new_intercept) == (weights, intercept):
+            break
+        weights, intercept = new_weights, new_intercept
+    print(f"fixed point after {round_} rounds of fitting and walking again")
+    print(f"prior base (mean share of clear mutual best partners, {len(shares)} training pairs): {base}")
+    print(f"confidence model fitted on {len(train_y)} pairings ({sum(train_y)} right), the pair's prior as an offset:")
+    for name, v in zip(CONFIDENCE_FEATURES, weights):
+        print(f"  {name:18s} {v:+.4f}")
+    print(f"  {'intercept':18s} {intercept:+.4f}")
+    for name, (xs, ys, os) in held.items():
+        logit = np.concatenate(xs) @ np.asarray(weights) + intercept + np.asarray(os)
+        probs = 1.0 / (1.0 + np.exp(-logit))
+        print(f"reliability on held-out {name} ({len(ys)} pairings the walk chose):")
+        print("\n".join(reliability(probs, ys)))
+    if write:
+        path = ROOT / "compare" / "settings.py"
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"_CONFIDENCE_WEIGHTS: tuple\[float, \.\.\.\] = [^\n]*", f"_CONFIDENCE_WEIGHTS: tuple[float, ...] = {weights!r}", text)
+        text = re.sub(r"_CONFIDENCE_INTERCEPT = [-0-9.e]+", f"_CONFIDENCE_INTERCEPT = {intercept!r}", text)
+        text = re.sub(r"prior_base: float = [-0-9.e]+", f"prior_base: float = {base!r}", text)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+def _calibration_data(s, gnat, reading, inputs, gold_id, seeds, gnat_only):
+    """Return the training pairings (inputs, labels, prior offsets) and the held-out ones by set, walked with ``s``."""
+    from pairing_data import HELD_OUT_DOC, seed_cell_labels
+
     train_x, train_y, train_o, held = [], [], [], {"GNAT odd pairs": ([], [], []), "seed pairs with tv": ([], [], [])}
     if gnat_only:
         held["seed pairs without tv"] = ([], [], [])
@@ -227,27 +255,7 @@ def calibrate(write: bool, cache_dir: Path | None = None, *, gnat_only: bool = F
             h[0].append(x), h[1].extend(y), h[2].extend([prior] * len(y))
         else:
             train_x.append(x), train_y.extend(y), train_o.extend([prior] * len(y))
-    w, b0 = fit_with_offset(np.concatenate(train_x), np.asarray(train_y), np.asarray(train_o))
-    weights = tuple(round(float(v), 4) for v in w)
-    intercept = round(b0, 4)
-    print(f"prior base (mean share of clear mutual best partners, {len(shares)} training pairs): {base}")
-    print(f"confidence model fitted on {len(train_y)} pairings ({sum(train_y)} right), the pair's prior as an offset:")
-    for name, v in zip(CONFIDENCE_FEATURES, weights):
-        print(f"  {name:18s} {v:+.4f}")
-    print(f"  {'intercept':18s} {intercept:+.4f}")
-    for name, (xs, ys, os) in held.items():
-        logit = np.concatenate(xs) @ np.asarray(weights) + intercept + np.asarray(os)
-        probs = 1.0 / (1.0 + np.exp(-logit))
-        print(f"reliability on held-out {name} ({len(ys)} pairings the walk chose):")
-        print("\n".join(reliability(probs, ys)))
-    if write:
-        path = ROOT / "compare" / "settings.py"
-        text = path.read_text(encoding="utf-8")
-        text = re.sub(r"_CONFIDENCE_WEIGHTS: tuple\[float, \.\.\.\] = [^\n]*", f"_CONFIDENCE_WEIGHTS: tuple[float, ...] = {weights!r}", text)
-        text = re.sub(r"_CONFIDENCE_INTERCEPT = [-0-9.e]+", f"_CONFIDENCE_INTERCEPT = {intercept!r}", text)
-        text = re.sub(r"prior_base: float = [-0-9.e]+", f"prior_base: float = {base!r}", text)
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)}")
+    return train_x, train_y, train_o, held
 
 
 if __name__ == "__main__":

@@ -217,20 +217,25 @@ def walk_pairings(
     else:
         # One-to-many from the other walk only where it extends a link to the next or previous sentence.
         found |= {(i, j) for i, j in reverse if (i, j - 1) in found or (i, j + 1) in found}
-    chosen = sorted(_one_run_per_sentence(found, log_odds))
     anchors = anchor_count(cos.max(axis=1), cos.argmax(axis=1), cos.argmax(axis=0), s.prior_anchor)
     prior = counterpart_prior(anchors, min(n, m), s.prior_strength, s.prior_base)
     if scores is not None:
-        return chosen, cos, related, None, prior
+        return sorted(_one_run_per_sentence(found, log_odds)), cos, related, None, prior
     # The confidence model sees the log-odds without the position terms: position orders, never proves.
     positional = [k for k, name in enumerate(FEATURES) if name in _POSITIONAL]
     content_lo = link_log_odds(np.delete(features, positional, axis=-1),
                                [w for k, w in enumerate(s.weights) if k not in positional], s.intercept)
     inputs = confidence_features(cos, z, features[..., FEATURES.index("lexical")], content, content_lo, order, related)
-    rows = np.array([i for i, _ in chosen], dtype=np.int64)
-    cols = np.array([j for _, j in chosen], dtype=np.int64)
-    at = inputs[rows, cols].reshape(len(chosen), inputs.shape[-1])
-    return chosen, cos, related, np.column_stack([at, shared_phrases(a.texts, b.texts, rows, cols)]), prior
+    walked = sorted(found)
+    rows = np.array([i for i, _ in walked], dtype=np.int64)
+    cols = np.array([j for _, j in walked], dtype=np.int64)
+    at = inputs[rows, cols].reshape(len(walked), inputs.shape[-1])
+    walked_inputs = np.column_stack([at, shared_phrases(a.texts, b.texts, rows, cols)])
+    # Which places a sentence keeps (``_one_run_per_sentence``) reads each pairing's calibrated confidence.
+    confidence = dict(zip(walked, pairing_confidence(walked_inputs, s.confidence_weights, s.confidence_intercept, prior).tolist()))
+    chosen = sorted(_one_run_per_sentence(found, log_odds, confidence, content[1], s.link_confidence))
+    row_of = {p: k for k, p in enumerate(walked)}
+    return chosen, cos, related, walked_inputs[[row_of[p] for p in chosen]], prior
 
 
 _POSITIONAL = frozenset({"position", "diagonal"})
@@ -286,18 +291,18 @@ def _walk_sparse(
         found |= {(i, j) for i, j in reverse if (i, j - 1) in found or (i, j + 1) in found}
     keys = rows * m + cols  # sorted: the candidates are in (row, column) order
     where = {p: int(k[np.searchsorted(keys, p[0] * m + p[1])]) for p in found}
-    chosen = sorted(_one_run_per_sentence(found, {p: float(log_odds[np.searchsorted(keys, p[0] * m + p[1])]) for p in found}))
-    at = np.array([where[p] for p in chosen], dtype=np.int64)
+    walked = sorted(found)
+    at = np.array([where[p] for p in walked], dtype=np.int64)
     related = st.relatedness(s.relatedness_top)
-    # The confidence inputs at the chosen pairs, as ``confidence_features`` makes them for the dense matrix.
+    # The confidence inputs at the walked pairs, as ``confidence_features`` makes them for the dense matrix.
     positional = [i for i, name in enumerate(FEATURES) if name in _POSITIONAL]
     content_lo = link_log_odds(np.delete(features[at], positional, axis=-1),
                                [w for i, w in enumerate(s.weights) if i not in positional], s.intercept)
     c = cos[at].astype(np.float64)
     second_row = 2 * st.row_top2 - st.row_best  # row_top2 is the mean of the two best cosines of the row
     second_col = 2 * st.col_top2 - st.col_best
-    ri = np.array([p[0] for p in chosen], dtype=np.int64)
-    cj = np.array([p[1] for p in chosen], dtype=np.int64)
+    ri = np.array([p[0] for p in walked], dtype=np.int64)
+    cj = np.array([p[1] for p in walked], dtype=np.int64)
     margin_row = c - np.where(c >= st.row_best[ri], second_row[ri] if m > 1 else med, st.row_best[ri])
     margin_col = c - np.where(c >= st.col_best[cj], second_col[cj] if n > 1 else med, st.col_best[cj])
     mutual = float((st.col_arg[st.row_arg] == np.arange(n)).sum() / min(n, m))
@@ -312,7 +317,12 @@ def _walk_sparse(
     inputs = np.stack([columns[name] for name in CONFIDENCE_FEATURES], axis=-1) if len(at) else np.zeros((0, len(CONFIDENCE_FEATURES)))
     anchors = anchor_count(st.row_best.astype(np.float32), st.row_arg, st.col_arg, s.prior_anchor)
     prior = counterpart_prior(anchors, min(n, m), s.prior_strength, s.prior_base)
-    return chosen, [float(x) for x in cos[at]], related, inputs, prior
+    confidence = dict(zip(walked, pairing_confidence(inputs, s.confidence_weights, s.confidence_intercept, prior).tolist()))
+    chosen = sorted(_one_run_per_sentence(found, {p: float(log_odds[np.searchsorted(keys, p[0] * m + p[1])]) for p in found},
+                                          confidence, {p: float(rares[where[p]]) for p in found}, s.link_confidence))
+    row_of = {p: r for r, p in enumerate(walked)}
+    keep = np.array([row_of[p] for p in chosen], dtype=np.int64)
+    return chosen, [float(x) for x in cos[at[keep]]], related, inputs[keep], prior
 
 
 def _row_pointers(rows: np.ndarray, n: int) -> np.ndarray:
@@ -321,12 +331,23 @@ def _row_pointers(rows: np.ndarray, n: int) -> np.ndarray:
 
 
 def _one_run_per_sentence(
-    pairs: set[tuple[int, int]], log_odds: np.ndarray | Mapping[tuple[int, int], float]
+    pairs: set[tuple[int, int]],
+    log_odds: np.ndarray | Mapping[tuple[int, int], float],
+    confidence: Mapping[tuple[int, int], float] | None = None,
+    rare: np.ndarray | Mapping[tuple[int, int], float] | None = None,
+    link_confidence: float = 0.5,
 ) -> set[tuple[int, int]]:
-    """Keep, for each sentence of either side, only one run of adjacent partners: the run with the best link.
+    """Keep, for each sentence of either side, its partners at one place of the other text, or at two.
 
-    One statement reported twice, at two separate places of the other text, is rare; a sentence that
-    attracts partners from all over the other text is a hub ("Putin met Lukashenko") rather than a match.
+    A place is a run of adjacent partners. A sentence with partners at three places or more is a hub ("Putin met
+    Lukashenko") rather than a match: it keeps only the place with the most confident pairing (``confidence``, the
+    calibrated probability, which position does not enter). A sentence with partners at two places keeps the one
+    with the strongest log-odds (where position breaks the tie), and the other as well when that place stands on
+    its own evidence: a pairing there is a link by its confidence (``link_confidence``) and shares a rare word (a
+    name, a number, a word in at most two sentences of the pair: ``rare``) with the sentence. So a statement
+    that one text makes twice ("sanctions are a time of opportunity") can be linked at both places, and one
+    sentence that sums up two remarks of the other at both. Without ``confidence`` (another scorer's log-odds)
+    every sentence keeps one place, the one with the strongest log-odds.
     """
     for side in (1, 0):
         partners: dict[int, list[int]] = {}
@@ -345,10 +366,24 @@ def _one_run_per_sentence(
             if len(runs) < 2:
                 continue
 
-            def strength(run: Iterable[int], key: int = key, side: int = side) -> float:
-                return max(float(log_odds[(o, key) if side else (key, o)]) for o in run)
+            def cell(o: int, key: int = key, side: int = side) -> tuple[int, int]:
+                return (o, key) if side else (key, o)
 
-            keep = set(max(runs, key=strength))
+            def strength(run: Iterable[int]) -> float:
+                return max(float(log_odds[cell(o)]) for o in run)
+
+            if confidence is None:
+                keep = set(max(runs, key=strength))
+            elif len(runs) == 2:
+                main = max(runs, key=strength)
+                other = runs[1] if main is runs[0] else runs[0]
+                keep = set(main)
+                if max(confidence[cell(o)] for o in other) >= link_confidence and rare is not None and any(
+                    float(rare[cell(o)]) >= 1 for o in other
+                ):
+                    keep |= set(other)
+            else:
+                keep = set(max(runs, key=lambda run: max(confidence[cell(o)] for o in run)))
             pairs = {p for p in pairs if p[side] != key or p[1 - side] in keep}
     return pairs
 
