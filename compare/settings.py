@@ -109,6 +109,12 @@ class AlignSettings:
     """Largest chance that every link found between two documents is wrong (the product of one minus each link's
     calibrated confidence) for ``found_share_threshold`` to count whatever the closest cosine: one link of 0.6
     between two short unrelated texts happens; two independent ones rarely do."""
+    found_share_alone: float = 0.2
+    """Least share of the smaller document found in the other for two documents to be one event on ``found_chance_alone``
+    (below ``found_share_threshold``: two tellings of one fable that share few sentences in the same words)."""
+    found_chance_alone: float = 0.05
+    """Largest chance that every link found is wrong for at least two links on ``found_share_alone`` of the smaller
+    document to make two documents one event (``compare.align.events.found_joins``)."""
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,18 @@ def test_links_unlikely_to_all_be_wrong_join_whatever_the_closest_cosine():
 
 
 def test_below_the_share_nothing_joins():
-    assert not found_joins(2, 10, 0.99, 0.0, S)  # 20% < 30%, however close and sure
+    assert not found_joins(2, 10, 0.99, 0.0, S)  # 20% < 30%, however close and sure, on one link
     assert not found_joins(0, 0, 0.99, 1.0, S)
     assert found_joins(3, 10, 0.3, 0.01, S)  # exactly the share
+
+
+def test_a_smaller_share_joins_on_two_links_that_are_unlikely_all_to_be_wrong():
+    # two tellings of one fable keeping a few statements close: 3 of 13 sentences on three links of about 0.7
+    assert found_joins(3, 13, 0.7, 0.03, S, links=3)
+    assert not found_joins(3, 13, 0.7, 0.03, S, links=1)  # one link holding three sentences is one chance
+    assert not found_joins(3, 13, 0.7, 0.2, S, links=3)  # three weak links could all be wrong
+    assert not found_joins(2, 12, 0.9, 0.01, S, links=2)  # 17%: below found_share_alone
+    assert not found_joins(3, 13, 0.7, 0.03, S, links=3, closest=False)
 
 
 def test_a_pair_neither_of_whose_documents_is_the_others_closest_does_not_join_on_what_is_found():

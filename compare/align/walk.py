@@ -5,8 +5,10 @@ Pure numpy; no model, no I/O. Every sentence pair (i, j) gets a log-odds of repo
 words and numbers, merged neighbours, neighbours' agreement and position). Each side is then walked in its
 own order (``_viterbi``): a sentence links to one partner or to none (below ``link_threshold``), local order
 is preferred but jumps back are allowed, so links cross where a text moves passages. The walk over b adds the
-links that extend one of a's links to the next sentence (one-to-many); a sentence keeps only its strongest
-run of adjacent partners. Before the walk, a section (text between runs of page furniture) that is not
+links that extend one of a's links to the next sentence (one-to-many); a sentence keeps its partners at one
+place of the other text, or at two when the second stands on its own evidence (``_one_run_per_sentence``: a link
+by its calibrated confidence that shares a rare word), and a hub with partners at three places keeps its most
+confident one. Before the walk, a section (text between runs of page furniture) that is not
 related to the other document gets no links, and a sentence shorter than ``min_tokens`` words links only on
 a near-identical match, and a pair without checkable evidence (``compare.align.confidence.evidence_gate``:
 shared content words or a cosine clearly above the pair's own null) cannot be walked at all, so position
@@ -158,8 +160,8 @@ def align_pair(
 
     Only pairings with checkable evidence (``compare.align.confidence.evidence_gate``) may be walked. Each side
     is walked in its own order (``_viterbi``) over the pair's log-odds (``compare.align.scoring``); the links of
-    both walks are kept, so a sentence of either side can pair with several adjacent sentences of the other,
-    and links may cross. Each pairing the walks chose gets a calibrated probability
+    both walks are kept, so a sentence of either side can pair with several adjacent sentences of the other (and
+    with a second place of it on that place's own evidence, ``_one_run_per_sentence``), and links may cross. Each pairing the walks chose gets a calibrated probability
     (``pairing_confidence``, no position in it): at or above ``link_confidence`` it is a link, from
     ``possible_floor`` up to it a possible counterpart, below the floor nothing.
     """
@@ -190,7 +192,10 @@ def walk_pairings(
 ) -> tuple[list[tuple[int, int]], np.ndarray, float, np.ndarray | None, float]:
     """Return the sentence pairs both walks chose (sorted), the cosines, the relatedness, each chosen pair's
     inputs to the confidence model (``None`` when ``scores`` replaced the log-odds) and the document pair's
-    prior log-odds (``counterpart_prior``). Both sides must be non-empty."""
+    prior log-odds (``counterpart_prior``). Both sides must be non-empty.
+
+    Which places a sentence keeps (``_one_run_per_sentence``) is decided on the calibrated confidence of the
+    walked pairs; with ``scores`` (no confidence) each sentence keeps its strongest place."""
     n, m = len(a.texts), len(b.texts)
     cos = a.vectors @ b.vectors.T
     related = relatedness(cos, s.relatedness_top)
