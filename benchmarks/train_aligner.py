@@ -19,7 +19,10 @@ on the training data, the even-numbered GNAT pairs and the seed pairs without th
 weighs the same). Held out, never fitted on: the odd-numbered GNAT pairs and the four pairs with the TV
 rewrite; it prints a reliability table on each. The document pair's prior (``counterpart_prior``: how much of the
 two texts has a clear counterpart) enters as an offset with its weight fixed at one, so the weights are fitted as
-evidence odds on top of it; the prior's base (the mean share on the training pairs) is fitted first. With
+evidence odds on top of it; the prior's base (the mean share on the training pairs) is fitted first. The walk
+reads the confidence (which of a sentence's places it keeps, ``compare.align.walk._one_run_per_sentence``), so the
+pairings depend on the weights: the fit is repeated, each time on the pairings walked with the last weights, until
+the weights (rounded to four places) stay put (at most ten rounds; one from the shipped weights). With
 ``--write`` it stores the weights and the base in compare/settings.py. The fit is scipy's L-BFGS on the
 L2-penalised logistic loss; the package itself only multiplies the weights. ``--gnat-only`` fits on the even-numbered
 GNAT pairs alone (no seed pair; the shipped weights are not fitted that way: see README.md for its figures).
@@ -200,7 +203,9 @@ def calibrate(write: bool, cache_dir: Path | None = None, *, gnat_only: bool = F
     # Which places a sentence keeps in the walk reads the calibrated confidence (``walk._one_run_per_sentence``), so
     # the pairings depend on the weights: fit, walk again with the new weights, fit again, until they stay put.
     weights, intercept = tuple(s.confidence_weights), s.confidence_intercept
-    for round_ in range(1, 11):
+    rounds = 0
+    while rounds < 10:
+        rounds += 1
         s = replace(s, confidence_weights=weights, confidence_intercept=intercept)
         train_x, train_y, train_o, held = _calibration_data(s, gnat, reading, inputs, gold_id, seeds, gnat_only)
         w, b0 = fit_with_offset(np.concatenate(train_x), np.asarray(train_y), np.asarray(train_o))
@@ -208,7 +213,7 @@ def calibrate(write: bool, cache_dir: Path | None = None, *, gnat_only: bool = F
         if (new_weights, new_intercept) == (weights, intercept):
             break
         weights, intercept = new_weights, new_intercept
-    print(f"fixed point after {round_} rounds of fitting and walking again")
+    print(f"fixed point after {rounds} rounds of fitting and walking again")
     print(f"prior base (mean share of clear mutual best partners, {len(shares)} training pairs): {base}")
     print(f"confidence model fitted on {len(train_y)} pairings ({sum(train_y)} right), the pair's prior as an offset:")
     for name, v in zip(CONFIDENCE_FEATURES, weights):
