@@ -20,7 +20,7 @@ weighs the same). Held out, never fitted on: the odd-numbered GNAT pairs and the
 rewrite; it prints a reliability table on each. The document pair's prior (``counterpart_prior``: how much of the
 two texts has a clear counterpart) enters as an offset with its weight fixed at one, so the weights are fitted as
 evidence odds on top of it; the prior's base (the mean share on the training pairs) is fitted first. The walk
-reads the confidence (which of a sentence's places it keeps, ``compare.align.walk._one_run_per_sentence``), so the
+reads the confidence (which of a sentence's places it keeps, ``compare.align.runs.keep_places``), so the
 pairings depend on the weights: the fit is repeated, each time on the pairings walked with the last weights, until
 the weights (rounded to four places) stay put (at most ten rounds; one from the shipped weights). With
 ``--write`` it stores the weights and the base in compare/settings.py. The fit is scipy's L-BFGS on the
@@ -200,7 +200,7 @@ def calibrate(write: bool, cache_dir: Path | None = None, *, gnat_only: bool = F
         shares += [_anchor_share(inputs[da.id], inputs[db.id], s.prior_anchor) for da, db, ga, gb in seeds if HELD_OUT_DOC not in (ga, gb)]
     base = round(float(np.mean(shares)), 4)
     s = replace(s, prior_base=base)
-    # Which places a sentence keeps in the walk reads the calibrated confidence (``walk._one_run_per_sentence``), so
+    # Which places a sentence keeps in the walk reads the calibrated confidence (``compare.align.runs.keep_places``), so
     # the pairings depend on the weights: fit, walk again with the new weights, fit again, until they stay put.
     weights, intercept = tuple(s.confidence_weights), s.confidence_intercept
     rounds = 0

@@ -6,7 +6,7 @@ words and numbers, merged neighbours, neighbours' agreement and position). Each 
 own order (``_viterbi``): a sentence links to one partner or to none (below ``link_threshold``), local order
 is preferred but jumps back are allowed, so links cross where a text moves passages. The walk over b adds the
 links that extend one of a's links to the next sentence (one-to-many); a sentence keeps its partners at one
-place of the other text, or at two when the second stands on its own evidence (``_one_run_per_sentence``: a link
+place of the other text, or at two when the second stands on its own evidence (``runs.keep_places``: a link
 by its calibrated confidence that shares a rare word), and a hub with partners at three places keeps its most
 confident one. Before the walk, a section (text between runs of page furniture) that is not
 related to the other document gets no links, and a sentence shorter than ``min_tokens`` words links only on
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,6 +49,8 @@ from .confidence import (
 )
 from .features_at import content_overlap, pair_features_at
 from .relatedness import relatedness
+from .runs import group_pairs as _group
+from .runs import keep_places as _one_run_per_sentence
 from .scoring import FEATURES, link_log_odds, order_agreement, pair_features, run_order_agreement, walk_order
 from .sparse import candidate_pairs, cosine_stats, cosines_near, null_of, step_costs, walk_candidates
 
@@ -161,8 +163,8 @@ def align_pair(
     Only pairings with checkable evidence (``compare.align.confidence.evidence_gate``) may be walked. Each side
     is walked in its own order (``_viterbi``) over the pair's log-odds (``compare.align.scoring``); the links of
     both walks are kept, so a sentence of either side can pair with several adjacent sentences of the other (and
-    with a second place of it on that place's own evidence, ``_one_run_per_sentence``), and links may cross. Each pairing the walks chose gets a calibrated probability
-    (``pairing_confidence``, no position in it): at or above ``link_confidence`` it is a link, from
+    with a second place of it on that place's own evidence, ``runs.keep_places``), and links may cross. Each
+    pairing the walks chose gets a calibrated probability (``pairing_confidence``, no position in it): at or above ``link_confidence`` it is a link, from
     ``possible_floor`` up to it a possible counterpart, below the floor nothing.
     """
     s = settings or AlignSettings()
@@ -194,7 +196,7 @@ def walk_pairings(
     inputs to the confidence model (``None`` when ``scores`` replaced the log-odds) and the document pair's
     prior log-odds (``counterpart_prior``). Both sides must be non-empty.
 
-    Which places a sentence keeps (``_one_run_per_sentence``) is decided on the calibrated confidence of the
+    Which places a sentence keeps (``runs.keep_places``) is decided on the calibrated confidence of the
     walked pairs; with ``scores`` (no confidence) each sentence keeps its strongest place."""
     n, m = len(a.texts), len(b.texts)
     cos = a.vectors @ b.vectors.T
@@ -236,7 +238,7 @@ def walk_pairings(
     cols = np.array([j for _, j in walked], dtype=np.int64)
     at = inputs[rows, cols].reshape(len(walked), inputs.shape[-1])
     walked_inputs = np.column_stack([at, shared_phrases(a.texts, b.texts, rows, cols)])
-    # Which places a sentence keeps (``_one_run_per_sentence``) reads each pairing's calibrated confidence.
+    # Which places a sentence keeps (``runs.keep_places``) reads each pairing's calibrated confidence.
     confidence = dict(zip(walked, pairing_confidence(walked_inputs, s.confidence_weights, s.confidence_intercept, prior).tolist()))
     chosen = sorted(_one_run_per_sentence(found, log_odds, confidence, content[1], s.link_confidence))
     row_of = {p: k for k, p in enumerate(walked)}
@@ -333,100 +335,3 @@ def _walk_sparse(
 def _row_pointers(rows: np.ndarray, n: int) -> np.ndarray:
     """Return CSR row pointers for pairs sorted by row."""
     return np.searchsorted(rows, np.arange(n + 1)).astype(np.int64)
-
-
-def _one_run_per_sentence(
-    pairs: set[tuple[int, int]],
-    log_odds: np.ndarray | Mapping[tuple[int, int], float],
-    confidence: Mapping[tuple[int, int], float] | None = None,
-    rare: np.ndarray | Mapping[tuple[int, int], float] | None = None,
-    link_confidence: float = 0.5,
-) -> set[tuple[int, int]]:
-    """Keep, for each sentence of either side, its partners at one place of the other text, or at two.
-
-    A place is a run of adjacent partners. A sentence with partners at three places or more is a hub ("Putin met
-    Lukashenko") rather than a match: it keeps only the place with the most confident pairing (``confidence``, the
-    calibrated probability, which position does not enter). A sentence with partners at two places keeps the one
-    with the strongest log-odds (where position breaks the tie), and the other as well when that place stands on
-    its own evidence: a pairing there is a link by its confidence (``link_confidence``) and shares a rare word (a
-    name, a number, a word in at most two sentences of the pair: ``rare``) with the sentence. So a statement
-    that one text makes twice ("sanctions are a time of opportunity") can be linked at both places, and one
-    sentence that sums up two remarks of the other at both. Without ``confidence`` (another scorer's log-odds)
-    every sentence keeps one place, the one with the strongest log-odds.
-    """
-    for side in (1, 0):
-        partners: dict[int, list[int]] = {}
-        for pair in pairs:
-            partners.setdefault(pair[side], []).append(pair[1 - side])
-        for key, others in partners.items():
-            if len(others) < 2:
-                continue
-            others.sort()
-            runs: list[list[int]] = [[others[0]]]
-            for o in others[1:]:
-                if o == runs[-1][-1] + 1:
-                    runs[-1].append(o)
-                else:
-                    runs.append([o])
-            if len(runs) < 2:
-                continue
-
-            def cell(o: int, key: int = key, side: int = side) -> tuple[int, int]:
-                return (o, key) if side else (key, o)
-
-            def strength(run: Iterable[int]) -> float:
-                return max(float(log_odds[cell(o)]) for o in run)
-
-            if confidence is None:
-                keep = set(max(runs, key=strength))
-            elif len(runs) == 2:
-                main = max(runs, key=strength)
-                other = runs[1] if main is runs[0] else runs[0]
-                keep = set(main)
-                if max(confidence[cell(o)] for o in other) >= link_confidence and rare is not None and any(
-                    float(rare[cell(o)]) >= 1 for o in other
-                ):
-                    keep |= set(other)
-            else:
-                keep = set(max(runs, key=lambda run: max(confidence[cell(o)] for o in run)))
-            pairs = {p for p in pairs if p[side] != key or p[1 - side] in keep}
-    return pairs
-
-
-def _group(pairs: list[tuple[int, int, float, float | None]]) -> list[Link]:
-    """Join pairs that share a sentence into links when the other side's sentences are adjacent.
-
-    Each pair is (a index, b index, cosine, confidence or None); a joined link's score and confidence are the
-    means of its pairs'.
-    """
-    # Union pairs into connected components, then split each into runs of adjacent ids.
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(x: tuple[str, int]) -> tuple[str, int]:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j, _, _ in pairs:
-        parent[find(("a", i))] = find(("b", j))
-    comps: dict[tuple[str, int], list[tuple[int, int, float, float | None]]] = {}
-    for p in pairs:
-        comps.setdefault(find(("a", p[0])), []).append(p)
-    links: list[Link] = []
-    for comp in comps.values():
-        a_ids = sorted({i for i, _, _, _ in comp})
-        b_ids = sorted({j for _, j, _, _ in comp})
-        adjacent = a_ids[-1] - a_ids[0] == len(a_ids) - 1 and b_ids[-1] - b_ids[0] == len(b_ids) - 1
-        if adjacent and (len(a_ids) == 1 or len(b_ids) == 1):
-            score = sum(sc for _, _, sc, _ in comp) / len(comp)
-            probs = [c for _, _, _, c in comp if c is not None]
-            conf = round(sum(probs) / len(probs), 4) if probs else None
-            links.append(Link(tuple(a_ids), tuple(b_ids), round(min(max(score, 0.0), 1.0), 4), confidence=conf))
-        else:
-            for i, j, sc, c in comp:
-                conf = round(c, 4) if c is not None else None
-                links.append(Link((i,), (j,), round(min(max(sc, 0.0), 1.0), 4), confidence=conf))
-    links.sort(key=lambda lk: (lk.a[0], lk.b[0]))
-    return links
-
