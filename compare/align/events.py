@@ -171,7 +171,7 @@ def found_joins(
 
     A smaller share, from ``found_share_alone``, is enough when at least two ``links`` hold it and the chance that
     all of them are wrong is at most ``found_chance_alone``: two tellings of one fable that retell most sentences
-    in other words, with two or three statements kept close (of 180 pairs of two different fables in
+    in other words, with two or three statements kept close (in two draws of 30 and 150 pairs of two different fables in
     benchmarks/fable_grouping.py none had two links, and the lowest chance was 0.15)."""
     if size == 0 or not closest:
         return False
