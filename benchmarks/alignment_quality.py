@@ -1,6 +1,6 @@
 """Alignment quality, by pair: the ten seed pairs, the TV pairs held out, GNAT, grouping, OneStopEnglish.
 
-Usage:  .venv/bin/python benchmarks/alignment_quality.py [--no-cache] [--onestop-root DIR] [--fables N]
+Usage:  .venv/bin/python benchmarks/alignment_quality.py [--no-cache] [--onestop-root DIR] [--fables N] [--misses]
 
 Prints figures; asserts nothing. What is measured (gold never fitted on is marked "held out"):
 
@@ -19,6 +19,10 @@ Prints figures; asserts nothing. What is measured (gold never fitted on is marke
   ``build_corpus``: how many are one event, and the share of the shorter telling's sentences that are linked.
 - OneStopEnglish (tests/data/onestop_gold.json, if present; else a note): all articles' three levels in one
   folder, run with ``build_corpus``; the events found, and P/R/F1 per level pair, held-out articles apart.
+
+``--misses`` prints only the seed gold links of the six pairs that no link matches, each with what the walk made of
+it (a possible counterpart, a pairing below the floor, or not proposed: never walked, or dropped by the place
+rule of ``compare.align.runs``) and its closest cosine.
 """
 
 from __future__ import annotations
@@ -96,6 +100,51 @@ class _Reading:
 class _Identity:
     def __getitem__(self, k: int) -> int:
         return k
+
+
+def seed_misses(settings, model, embedder) -> None:
+    """Print every gold link of the six pairs that no link matches (renamed, no manifest), and what the walk made
+    of it: a possible counterpart or a pairing below the floor (with its confidence), or not proposed."""
+    from pairing_data import SEED_GOLD, _overlap, seed_pairs, seed_reading, sentence_span
+
+    from compare.align.confidence import pairing_confidence, shared_content
+    from compare.align.walk import walk_pairings
+    from tools.evaluate import load_seed_gold, locate_seed_link
+
+    s = settings.align
+    reading, inputs, gold_id = seed_reading(settings, model, embedder, manifest=False)
+    gold = load_seed_gold(SEED_GOLD)
+    texts = {gold_id[d.id]: d.text for d in reading.documents}
+    kinds = {"link": 0, "possible": 0, "below the floor": 0, "not proposed": 0}
+    print("gold links of the six pairs that no link matches (renamed, no manifest):")
+    for da, db, ga, gb in seed_pairs(reading, gold_id):
+        if not {ga, gb} <= FOUR:
+            continue
+        a, b = inputs[da.id], inputs[db.id]
+        found, cos, _, x, prior = walk_pairings(a, b, s)
+        confidence = dict(zip(found, pairing_confidence(x, s.confidence_weights, s.confidence_intercept, prior).tolist()))
+        words = shared_content(a.texts, b.texts)[0]
+        for g in gold:
+            if {g.a_doc, g.b_doc} != {ga, gb}:
+                continue
+            sa, sb = locate_seed_link(g, texts)
+            if (g.a_doc, g.b_doc) != (ga, gb):
+                sa, sb = sb, sa
+            rows = [i for i in range(len(a.texts)) if _overlap(sentence_span(reading, da.id, [i]), sa)]
+            cols = [j for j in range(len(b.texts)) if _overlap(sentence_span(reading, db.id, [j]), sb)]
+            cells = [(i, j) for i in rows for j in cols]
+            best = max((confidence.get(c, -1.0) for c in cells), default=-1.0)
+            kind = ("link" if best >= s.link_confidence else "possible" if best >= s.possible_floor
+                    else "below the floor" if best >= 0 else "not proposed")
+            kinds[kind] += 1
+            if kind == "link":
+                continue
+            i, j = max(cells, key=lambda c: float(cos[c]))
+            what = kind if best < 0 else f"{kind} ({best:.2f})"
+            print(f"  {ga} <-> {gb}: {what}; closest cosine {float(cos[i, j]):.2f}, {int(words[i, j])} shared content words")
+            print(f"    {ga}: {' '.join(a.texts[r] for r in rows)[:160]}")
+            print(f"    {gb}: {' '.join(b.texts[c] for c in cols)[:160]}")
+    print("  " + ", ".join(f"{k} {v}" for k, v in kinds.items()) + f" (of {sum(kinds.values())})")
 
 
 def gnat_figures(settings, model, embedder):
@@ -192,12 +241,16 @@ def main() -> None:
     parser.add_argument("--onestop-root", type=Path, default=ROOT,
                         help="checkout holding tests/data/onestop_gold.json and its texts [default: this one]")
     parser.add_argument("--fables", type=int, default=6, help="GNAT fables run as folders (153: all)")
+    parser.add_argument("--misses", action="store_true", help="only list the seed gold links missed in the six pairs")
     args = parser.parse_args()
     from dataclasses import replace
 
     settings, model, embedder = model_and_embedder(args.cache_dir)
     if args.no_cache:
         settings = replace(settings, cache_dir=None)
+    if args.misses:
+        seed_misses(settings, model, embedder)
+        return
     t = time.perf_counter()
     held_probs, held_rights = [], []
     for manifest in (True, False):

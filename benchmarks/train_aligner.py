@@ -19,7 +19,10 @@ on the training data, the even-numbered GNAT pairs and the seed pairs without th
 weighs the same). Held out, never fitted on: the odd-numbered GNAT pairs and the four pairs with the TV
 rewrite; it prints a reliability table on each. The document pair's prior (``counterpart_prior``: how much of the
 two texts has a clear counterpart) enters as an offset with its weight fixed at one, so the weights are fitted as
-evidence odds on top of it; the prior's base (the mean share on the training pairs) is fitted first. With
+evidence odds on top of it; the prior's base (the mean share on the training pairs) is fitted first. The walk
+reads the confidence (which of a sentence's places it keeps, ``compare.align.runs.keep_places``), so the
+pairings depend on the weights: the fit is repeated, each time on the pairings walked with the last weights, until
+the weights (rounded to four places) stay put (at most ten rounds; one from the shipped weights). With
 ``--write`` it stores the weights and the base in compare/settings.py. The fit is scipy's L-BFGS on the
 L2-penalised logistic loss; the package itself only multiplies the weights. ``--gnat-only`` fits on the even-numbered
 GNAT pairs alone (no seed pair; the shipped weights are not fitted that way: see README.md for its figures).
@@ -182,15 +185,7 @@ def calibrate(write: bool, cache_dir: Path | None = None, *, gnat_only: bool = F
 
     ``gnat_only``: train on the even-numbered GNAT pairs alone; the seed pairs without the TV rewrite are then
     held out too, and a reliability table is printed for them."""
-    from pairing_data import (
-        HELD_OUT_DOC,
-        gnat_inputs,
-        model_and_embedder,
-        reliability,
-        seed_cell_labels,
-        seed_pairs,
-        seed_reading,
-    )
+    from pairing_data import HELD_OUT_DOC, gnat_inputs, model_and_embedder, reliability, seed_pairs, seed_reading
 
     from compare.align.confidence import CONFIDENCE_FEATURES
 
@@ -205,6 +200,44 @@ def calibrate(write: bool, cache_dir: Path | None = None, *, gnat_only: bool = F
         shares += [_anchor_share(inputs[da.id], inputs[db.id], s.prior_anchor) for da, db, ga, gb in seeds if HELD_OUT_DOC not in (ga, gb)]
     base = round(float(np.mean(shares)), 4)
     s = replace(s, prior_base=base)
+    # Which places a sentence keeps in the walk reads the calibrated confidence (``compare.align.runs.keep_places``), so
+    # the pairings depend on the weights: fit, walk again with the new weights, fit again, until they stay put.
+    weights, intercept = tuple(s.confidence_weights), s.confidence_intercept
+    rounds = 0
+    while rounds < 10:
+        rounds += 1
+        s = replace(s, confidence_weights=weights, confidence_intercept=intercept)
+        train_x, train_y, train_o, held = _calibration_data(s, gnat, reading, inputs, gold_id, seeds, gnat_only)
+        w, b0 = fit_with_offset(np.concatenate(train_x), np.asarray(train_y), np.asarray(train_o))
+        new_weights, new_intercept = tuple(round(float(v), 4) for v in w), round(b0, 4)
+        if (new_weights, new_intercept) == (weights, intercept):
+            break
+        weights, intercept = new_weights, new_intercept
+    print(f"fixed point after {rounds} rounds of fitting and walking again")
+    print(f"prior base (mean share of clear mutual best partners, {len(shares)} training pairs): {base}")
+    print(f"confidence model fitted on {len(train_y)} pairings ({sum(train_y)} right), the pair's prior as an offset:")
+    for name, v in zip(CONFIDENCE_FEATURES, weights):
+        print(f"  {name:18s} {v:+.4f}")
+    print(f"  {'intercept':18s} {intercept:+.4f}")
+    for name, (xs, ys, os) in held.items():
+        logit = np.concatenate(xs) @ np.asarray(weights) + intercept + np.asarray(os)
+        probs = 1.0 / (1.0 + np.exp(-logit))
+        print(f"reliability on held-out {name} ({len(ys)} pairings the walk chose):")
+        print("\n".join(reliability(probs, ys)))
+    if write:
+        path = ROOT / "compare" / "settings.py"
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"_CONFIDENCE_WEIGHTS: tuple\[float, \.\.\.\] = [^\n]*", f"_CONFIDENCE_WEIGHTS: tuple[float, ...] = {weights!r}", text)
+        text = re.sub(r"_CONFIDENCE_INTERCEPT = [-0-9.e]+", f"_CONFIDENCE_INTERCEPT = {intercept!r}", text)
+        text = re.sub(r"prior_base: float = [-0-9.e]+", f"prior_base: float = {base!r}", text)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+def _calibration_data(s, gnat, reading, inputs, gold_id, seeds, gnat_only):
+    """Return the training pairings (inputs, labels, prior offsets) and the held-out ones by set, walked with ``s``."""
+    from pairing_data import HELD_OUT_DOC, seed_cell_labels
+
     train_x, train_y, train_o, held = [], [], [], {"GNAT odd pairs": ([], [], []), "seed pairs with tv": ([], [], [])}
     if gnat_only:
         held["seed pairs without tv"] = ([], [], [])
@@ -227,27 +260,7 @@ def calibrate(write: bool, cache_dir: Path | None = None, *, gnat_only: bool = F
             h[0].append(x), h[1].extend(y), h[2].extend([prior] * len(y))
         else:
             train_x.append(x), train_y.extend(y), train_o.extend([prior] * len(y))
-    w, b0 = fit_with_offset(np.concatenate(train_x), np.asarray(train_y), np.asarray(train_o))
-    weights = tuple(round(float(v), 4) for v in w)
-    intercept = round(b0, 4)
-    print(f"prior base (mean share of clear mutual best partners, {len(shares)} training pairs): {base}")
-    print(f"confidence model fitted on {len(train_y)} pairings ({sum(train_y)} right), the pair's prior as an offset:")
-    for name, v in zip(CONFIDENCE_FEATURES, weights):
-        print(f"  {name:18s} {v:+.4f}")
-    print(f"  {'intercept':18s} {intercept:+.4f}")
-    for name, (xs, ys, os) in held.items():
-        logit = np.concatenate(xs) @ np.asarray(weights) + intercept + np.asarray(os)
-        probs = 1.0 / (1.0 + np.exp(-logit))
-        print(f"reliability on held-out {name} ({len(ys)} pairings the walk chose):")
-        print("\n".join(reliability(probs, ys)))
-    if write:
-        path = ROOT / "compare" / "settings.py"
-        text = path.read_text(encoding="utf-8")
-        text = re.sub(r"_CONFIDENCE_WEIGHTS: tuple\[float, \.\.\.\] = [^\n]*", f"_CONFIDENCE_WEIGHTS: tuple[float, ...] = {weights!r}", text)
-        text = re.sub(r"_CONFIDENCE_INTERCEPT = [-0-9.e]+", f"_CONFIDENCE_INTERCEPT = {intercept!r}", text)
-        text = re.sub(r"prior_base: float = [-0-9.e]+", f"prior_base: float = {base!r}", text)
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)}")
+    return train_x, train_y, train_o, held
 
 
 if __name__ == "__main__":

@@ -23,8 +23,8 @@ _INTERCEPT = -4.0105
 # Fitted by benchmarks/train_aligner.py --calibrate (Platt scaling: logistic regression over the inputs of
 # compare.align.confidence.CONFIDENCE_FEATURES, in that order) on the walk's pairings of the even-numbered GNAT
 # pairs and of the seed pairs without the TV rewrite; regenerate with that script, never by hand.
-_CONFIDENCE_WEIGHTS: tuple[float, ...] = (0.1857, 0.306, -0.0145, 0.7263, 0.9831, -0.0128, 0.2236, -0.1261, 1.166, 0.4867, 0.5792, 1.6166, -1.0881, 0.3091)
-_CONFIDENCE_INTERCEPT = -0.5297
+_CONFIDENCE_WEIGHTS: tuple[float, ...] = (0.0777, 0.3039, 0.0783, 0.6682, 0.9894, -0.0618, 0.2323, -0.1025, 1.1749, 0.5128, 0.5095, 1.5918, -1.0926, 0.2806)
+_CONFIDENCE_INTERCEPT = -0.3609
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,12 @@ class AlignSettings:
     """Largest chance that every link found between two documents is wrong (the product of one minus each link's
     calibrated confidence) for ``found_share_threshold`` to count whatever the closest cosine: one link of 0.6
     between two short unrelated texts happens; two independent ones rarely do."""
+    found_share_alone: float = 0.2
+    """Least share of the smaller document found in the other for two documents to be one event on ``found_chance_alone``
+    (below ``found_share_threshold``: two tellings of one fable that share few sentences in the same words)."""
+    found_chance_alone: float = 0.05
+    """Largest chance that every link found is wrong for at least two links on ``found_share_alone`` of the smaller
+    document to make two documents one event (``compare.align.events.found_joins``)."""
 
 
 @dataclass(frozen=True)

@@ -115,9 +115,9 @@ def test_order_breaks_ties_between_equal_candidates():
     assert ((1,), (4,)) not in [(lk.a, lk.b) for lk in links]
 
 
-def test_a_hub_sentence_keeps_one_partner_run():
-    # b0 was picked by a0, a1 (adjacent: one run) and a5 (far away): one statement is not reported at two
-    # separate places, so only the run holding the strongest link stays.
+def test_without_confidence_a_sentence_keeps_one_partner_run():
+    # b0 was picked by a0, a1 (adjacent: one run) and a5 (far away); with another scorer's log-odds and no
+    # calibrated confidence, only the run holding the strongest link stays.
     from compare.align.walk import _one_run_per_sentence
 
     log_odds = np.zeros((6, 3))
@@ -126,6 +126,27 @@ def test_a_hub_sentence_keeps_one_partner_run():
     assert kept == {(0, 0), (1, 0), (2, 1)}
     log_odds[5, 0] = 4.0
     assert _one_run_per_sentence({(0, 0), (1, 0), (5, 0), (2, 1)}, log_odds) == {(5, 0), (2, 1)}
+
+
+def test_a_second_place_needs_its_own_evidence_and_a_hub_keeps_its_most_confident_place():
+    from compare.align.walk import _one_run_per_sentence
+
+    pairs = {(0, 0), (1, 0), (5, 0), (2, 1)}  # b0 at two places of a: a0-a1 and a5
+    log_odds = np.zeros((8, 3))
+    log_odds[0, 0], log_odds[1, 0], log_odds[5, 0], log_odds[2, 1] = 3.0, 1.0, 2.0, 1.0
+    rare = np.zeros((8, 3))
+    confidence = {(0, 0): 0.9, (1, 0): 0.6, (5, 0): 0.7, (2, 1): 0.8}
+    # a5 is a link by its confidence but shares no rare word with b0: the stronger place alone stays
+    assert _one_run_per_sentence(pairs, log_odds, confidence, rare, 0.5) == {(0, 0), (1, 0), (2, 1)}
+    rare[5, 0] = 1.0  # a name, a number or a word in at most two sentences: a reader can check it
+    assert _one_run_per_sentence(pairs, log_odds, confidence, rare, 0.5) == pairs
+    # below the link threshold, however much it shares, the second place goes
+    assert _one_run_per_sentence(pairs, log_odds, {**confidence, (5, 0): 0.45}, rare, 0.5) == {(0, 0), (1, 0), (2, 1)}
+    # three places: a hub; only its most confident place stays, whatever the log-odds (position) say
+    hub = pairs | {(7, 0)}
+    rare[7, 0] = 1.0
+    kept = _one_run_per_sentence(hub, log_odds, {**confidence, (7, 0): 0.95}, rare, 0.5)
+    assert kept == {(7, 0), (2, 1)}
 
 
 def test_order_agreement():

@@ -36,10 +36,10 @@ def gnat_score(real_embedder) -> Score:
 
 
 def test_gnat_aesop_floor(gnat_score: Score) -> None:
-    # measured P 0.759, R 0.586, F1 0.661 on all 153 pairs (benchmarks/alignment_quality.py, through
+    # measured P 0.756, R 0.603, F1 0.671 on all 153 pairs (benchmarks/alignment_quality.py, through
     # compare.align_sentences); a per-sentence best cosine with one global threshold reaches about 0.52.
-    assert gnat_score.f1 >= 0.655, gnat_score
-    assert gnat_score.precision >= 0.74 and gnat_score.recall >= 0.58, gnat_score
+    assert gnat_score.f1 >= 0.663, gnat_score
+    assert gnat_score.precision >= 0.74 and gnat_score.recall >= 0.59, gnat_score
 
 
 def test_crossing_links_where_the_readout_moves_remarks(seed_corpus) -> None:
@@ -55,7 +55,7 @@ FOUR = {"press", "readout", "transcript", "tv"}
 
 def test_seed_gold_floor_precision_first_and_nothing_into_background(seed_corpus) -> None:
     # measured on the six pairs among transcript, readout, press and TV (benchmarks/alignment_quality.py):
-    # P 0.972, R 0.703 (104 of 148 gold links, 3 false); the three TV pairs (held out of every fit) P 0.882 (15 of 17);
+    # P 0.981, R 0.703 (104 of 148 gold links, 2 false); the three TV pairs (held out of every fit) P 0.941 (16 of 17);
     # no link into the background passages (the press's Japan/EU/SWIFT section, the TV's studio quote).
     gold = [g for g in load_seed_gold(SEED_GOLD) if {g.a_doc, g.b_doc} <= FOUR]
     texts = {d.id: d.text for d in seed_corpus.documents}
@@ -63,7 +63,7 @@ def test_seed_gold_floor_precision_first_and_nothing_into_background(seed_corpus
     six = score_seed_links(gold, texts, predicted)
     assert six.precision >= 0.95 and six.recall >= 0.69, six
     tv = score_seed_links([g for g in gold if "tv" in (g.a_doc, g.b_doc)], texts, [p for p in predicted if "tv" in p[:2]])
-    assert tv.precision >= 0.80, tv
+    assert tv.precision >= 0.85, tv
     background = json.loads(SEED_GOLD.read_text(encoding="utf-8"))["background"]
     spans = [(b["doc"], texts[b["doc"]].find(b["text"]), len(b["text"])) for b in background]
     assert all(start >= 0 for _, start, _ in spans)

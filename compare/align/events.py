@@ -22,7 +22,9 @@ the null: in a folder of many fables, a telling has its own story's tellings clo
 link of confidence 0.6 between two unrelated short texts happens (two different fables: a share of 0.5); two or
 three independent ones rarely do (benchmarks/fable_grouping.py prints the negatives). A link that joins several
 sentences is one link, one chance. A look-alike article on the same topic shares words and
-themes but hardly any statement (its share stays near 0.1).
+themes but hardly any statement (its share stays near 0.1). A smaller share, from ``found_share_alone``, joins
+two documents only when at least two links hold it and the chance that all are wrong is at most
+``found_chance_alone``: two tellings of one fable that keep two or three statements close and retell the rest.
 
 The plan is made once per run; ``plan_to_events`` turns it into the ``Event`` records that the corpus carries
 and that findings, reports and writers read.
@@ -148,6 +150,8 @@ class FoundEvidence:
     """Chance that every link found is wrong: the product of one minus each link's calibrated confidence (1.0: none)."""
     joins: bool
     """Whether this makes the two documents one event (``found_joins``)."""
+    links: int = 0
+    """How many links the smaller document's found sentences hold (a link that joins several sentences is one)."""
 
     @property
     def share(self) -> float:
@@ -156,16 +160,25 @@ class FoundEvidence:
 
 
 def found_joins(
-    found: int, size: int, best_cosine: float, chance: float, settings: AlignSettings, *, closest: bool = True
+    found: int, size: int, best_cosine: float, chance: float, settings: AlignSettings, *, closest: bool = True,
+    links: int = 0,
 ) -> bool:
     """Return whether ``found`` of the smaller document's ``size`` sentences, linked with confidence in the other,
     make two documents one event: one of the two has the other as its most related document in the corpus
     (``closest``: the corpus's other documents are the null; tellings of two different stories each have a closer
     text), at least ``found_share_threshold`` of the smaller is found, and that is more than chance: a closest
-    sentence pair at ``found_cosine`` or more, or ``chance`` (that every link found is wrong) at most ``found_chance``."""
-    if size == 0 or found / size < settings.found_share_threshold:
+    sentence pair at ``found_cosine`` or more, or ``chance`` (that every link found is wrong) at most ``found_chance``.
+
+    A smaller share, from ``found_share_alone``, is enough when at least two ``links`` hold it and the chance that
+    all of them are wrong is at most ``found_chance_alone``: two tellings of one fable that retell most sentences
+    in other words, with two or three statements kept close (in two draws of 30 and 150 pairs of two different fables in
+    benchmarks/fable_grouping.py none had two links, and the lowest chance was 0.15)."""
+    if size == 0 or not closest:
         return False
-    return closest and (best_cosine >= settings.found_cosine or chance <= settings.found_chance)
+    share = found / size
+    if share >= settings.found_share_threshold:
+        return best_cosine >= settings.found_cosine or chance <= settings.found_chance
+    return share >= settings.found_share_alone and links >= 2 and chance <= settings.found_chance_alone
 
 
 def _nearest(related: dict[tuple[int, int], float], n: int) -> list[tuple[int, int] | None]:
@@ -191,7 +204,9 @@ def found_evidence(a: AlignInput, b: AlignInput, settings: AlignSettings, *, clo
     chance = math.prod(1.0 - (lk.confidence if lk.confidence is not None else 1.0) for lk in result.links)
     best = float((a.vectors @ b.vectors.T).max())
     size = min(n, m)
-    return FoundEvidence(found, size, best, chance, found_joins(found, size, best, chance, settings, closest=closest))
+    links = len(result.links)
+    joins = found_joins(found, size, best, chance, settings, closest=closest, links=links)
+    return FoundEvidence(found, size, best, chance, joins, links)
 
 
 def found_share(a: AlignInput, b: AlignInput, settings: AlignSettings) -> float:

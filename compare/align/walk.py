@@ -5,8 +5,10 @@ Pure numpy; no model, no I/O. Every sentence pair (i, j) gets a log-odds of repo
 words and numbers, merged neighbours, neighbours' agreement and position). Each side is then walked in its
 own order (``_viterbi``): a sentence links to one partner or to none (below ``link_threshold``), local order
 is preferred but jumps back are allowed, so links cross where a text moves passages. The walk over b adds the
-links that extend one of a's links to the next sentence (one-to-many); a sentence keeps only its strongest
-run of adjacent partners. Before the walk, a section (text between runs of page furniture) that is not
+links that extend one of a's links to the next sentence (one-to-many); a sentence keeps its partners at one
+place of the other text, or at two when the second stands on its own evidence (``runs.keep_places``: a link
+by its calibrated confidence that shares a rare word), and a hub with partners at three places keeps its most
+confident one. Before the walk, a section (text between runs of page furniture) that is not
 related to the other document gets no links, and a sentence shorter than ``min_tokens`` words links only on
 a near-identical match, and a pair without checkable evidence (``compare.align.confidence.evidence_gate``:
 shared content words or a cosine clearly above the pair's own null) cannot be walked at all, so position
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,6 +49,8 @@ from .confidence import (
 )
 from .features_at import content_overlap, pair_features_at
 from .relatedness import relatedness
+from .runs import group_pairs as _group
+from .runs import keep_places as _one_run_per_sentence
 from .scoring import FEATURES, link_log_odds, order_agreement, pair_features, run_order_agreement, walk_order
 from .sparse import candidate_pairs, cosine_stats, cosines_near, null_of, step_costs, walk_candidates
 
@@ -158,9 +162,9 @@ def align_pair(
 
     Only pairings with checkable evidence (``compare.align.confidence.evidence_gate``) may be walked. Each side
     is walked in its own order (``_viterbi``) over the pair's log-odds (``compare.align.scoring``); the links of
-    both walks are kept, so a sentence of either side can pair with several adjacent sentences of the other,
-    and links may cross. Each pairing the walks chose gets a calibrated probability
-    (``pairing_confidence``, no position in it): at or above ``link_confidence`` it is a link, from
+    both walks are kept, so a sentence of either side can pair with several adjacent sentences of the other (and
+    with a second place of it on that place's own evidence, ``runs.keep_places``), and links may cross. Each
+    pairing the walks chose gets a calibrated probability (``pairing_confidence``, no position in it): at or above ``link_confidence`` it is a link, from
     ``possible_floor`` up to it a possible counterpart, below the floor nothing.
     """
     s = settings or AlignSettings()
@@ -190,7 +194,10 @@ def walk_pairings(
 ) -> tuple[list[tuple[int, int]], np.ndarray, float, np.ndarray | None, float]:
     """Return the sentence pairs both walks chose (sorted), the cosines, the relatedness, each chosen pair's
     inputs to the confidence model (``None`` when ``scores`` replaced the log-odds) and the document pair's
-    prior log-odds (``counterpart_prior``). Both sides must be non-empty."""
+    prior log-odds (``counterpart_prior``). Both sides must be non-empty.
+
+    Which places a sentence keeps (``runs.keep_places``) is decided on the calibrated confidence of the
+    walked pairs; with ``scores`` (no confidence) each sentence keeps its strongest place."""
     n, m = len(a.texts), len(b.texts)
     cos = a.vectors @ b.vectors.T
     related = relatedness(cos, s.relatedness_top)
@@ -217,20 +224,25 @@ def walk_pairings(
     else:
         # One-to-many from the other walk only where it extends a link to the next or previous sentence.
         found |= {(i, j) for i, j in reverse if (i, j - 1) in found or (i, j + 1) in found}
-    chosen = sorted(_one_run_per_sentence(found, log_odds))
     anchors = anchor_count(cos.max(axis=1), cos.argmax(axis=1), cos.argmax(axis=0), s.prior_anchor)
     prior = counterpart_prior(anchors, min(n, m), s.prior_strength, s.prior_base)
     if scores is not None:
-        return chosen, cos, related, None, prior
+        return sorted(_one_run_per_sentence(found, log_odds)), cos, related, None, prior
     # The confidence model sees the log-odds without the position terms: position orders, never proves.
     positional = [k for k, name in enumerate(FEATURES) if name in _POSITIONAL]
     content_lo = link_log_odds(np.delete(features, positional, axis=-1),
                                [w for k, w in enumerate(s.weights) if k not in positional], s.intercept)
     inputs = confidence_features(cos, z, features[..., FEATURES.index("lexical")], content, content_lo, order, related)
-    rows = np.array([i for i, _ in chosen], dtype=np.int64)
-    cols = np.array([j for _, j in chosen], dtype=np.int64)
-    at = inputs[rows, cols].reshape(len(chosen), inputs.shape[-1])
-    return chosen, cos, related, np.column_stack([at, shared_phrases(a.texts, b.texts, rows, cols)]), prior
+    walked = sorted(found)
+    rows = np.array([i for i, _ in walked], dtype=np.int64)
+    cols = np.array([j for _, j in walked], dtype=np.int64)
+    at = inputs[rows, cols].reshape(len(walked), inputs.shape[-1])
+    walked_inputs = np.column_stack([at, shared_phrases(a.texts, b.texts, rows, cols)])
+    # Which places a sentence keeps (``runs.keep_places``) reads each pairing's calibrated confidence.
+    confidence = dict(zip(walked, pairing_confidence(walked_inputs, s.confidence_weights, s.confidence_intercept, prior).tolist()))
+    chosen = sorted(_one_run_per_sentence(found, log_odds, confidence, content[1], s.link_confidence))
+    row_of = {p: k for k, p in enumerate(walked)}
+    return chosen, cos, related, walked_inputs[[row_of[p] for p in chosen]], prior
 
 
 _POSITIONAL = frozenset({"position", "diagonal"})
@@ -286,18 +298,18 @@ def _walk_sparse(
         found |= {(i, j) for i, j in reverse if (i, j - 1) in found or (i, j + 1) in found}
     keys = rows * m + cols  # sorted: the candidates are in (row, column) order
     where = {p: int(k[np.searchsorted(keys, p[0] * m + p[1])]) for p in found}
-    chosen = sorted(_one_run_per_sentence(found, {p: float(log_odds[np.searchsorted(keys, p[0] * m + p[1])]) for p in found}))
-    at = np.array([where[p] for p in chosen], dtype=np.int64)
+    walked = sorted(found)
+    at = np.array([where[p] for p in walked], dtype=np.int64)
     related = st.relatedness(s.relatedness_top)
-    # The confidence inputs at the chosen pairs, as ``confidence_features`` makes them for the dense matrix.
+    # The confidence inputs at the walked pairs, as ``confidence_features`` makes them for the dense matrix.
     positional = [i for i, name in enumerate(FEATURES) if name in _POSITIONAL]
     content_lo = link_log_odds(np.delete(features[at], positional, axis=-1),
                                [w for i, w in enumerate(s.weights) if i not in positional], s.intercept)
     c = cos[at].astype(np.float64)
     second_row = 2 * st.row_top2 - st.row_best  # row_top2 is the mean of the two best cosines of the row
     second_col = 2 * st.col_top2 - st.col_best
-    ri = np.array([p[0] for p in chosen], dtype=np.int64)
-    cj = np.array([p[1] for p in chosen], dtype=np.int64)
+    ri = np.array([p[0] for p in walked], dtype=np.int64)
+    cj = np.array([p[1] for p in walked], dtype=np.int64)
     margin_row = c - np.where(c >= st.row_best[ri], second_row[ri] if m > 1 else med, st.row_best[ri])
     margin_col = c - np.where(c >= st.col_best[cj], second_col[cj] if n > 1 else med, st.col_best[cj])
     mutual = float((st.col_arg[st.row_arg] == np.arange(n)).sum() / min(n, m))
@@ -312,81 +324,14 @@ def _walk_sparse(
     inputs = np.stack([columns[name] for name in CONFIDENCE_FEATURES], axis=-1) if len(at) else np.zeros((0, len(CONFIDENCE_FEATURES)))
     anchors = anchor_count(st.row_best.astype(np.float32), st.row_arg, st.col_arg, s.prior_anchor)
     prior = counterpart_prior(anchors, min(n, m), s.prior_strength, s.prior_base)
-    return chosen, [float(x) for x in cos[at]], related, inputs, prior
+    confidence = dict(zip(walked, pairing_confidence(inputs, s.confidence_weights, s.confidence_intercept, prior).tolist()))
+    chosen = sorted(_one_run_per_sentence(found, {p: float(log_odds[np.searchsorted(keys, p[0] * m + p[1])]) for p in found},
+                                          confidence, {p: float(rares[where[p]]) for p in found}, s.link_confidence))
+    row_of = {p: r for r, p in enumerate(walked)}
+    keep = np.array([row_of[p] for p in chosen], dtype=np.int64)
+    return chosen, [float(x) for x in cos[at[keep]]], related, inputs[keep], prior
 
 
 def _row_pointers(rows: np.ndarray, n: int) -> np.ndarray:
     """Return CSR row pointers for pairs sorted by row."""
     return np.searchsorted(rows, np.arange(n + 1)).astype(np.int64)
-
-
-def _one_run_per_sentence(
-    pairs: set[tuple[int, int]], log_odds: np.ndarray | Mapping[tuple[int, int], float]
-) -> set[tuple[int, int]]:
-    """Keep, for each sentence of either side, only one run of adjacent partners: the run with the best link.
-
-    One statement reported twice, at two separate places of the other text, is rare; a sentence that
-    attracts partners from all over the other text is a hub ("Putin met Lukashenko") rather than a match.
-    """
-    for side in (1, 0):
-        partners: dict[int, list[int]] = {}
-        for pair in pairs:
-            partners.setdefault(pair[side], []).append(pair[1 - side])
-        for key, others in partners.items():
-            if len(others) < 2:
-                continue
-            others.sort()
-            runs: list[list[int]] = [[others[0]]]
-            for o in others[1:]:
-                if o == runs[-1][-1] + 1:
-                    runs[-1].append(o)
-                else:
-                    runs.append([o])
-            if len(runs) < 2:
-                continue
-
-            def strength(run: Iterable[int], key: int = key, side: int = side) -> float:
-                return max(float(log_odds[(o, key) if side else (key, o)]) for o in run)
-
-            keep = set(max(runs, key=strength))
-            pairs = {p for p in pairs if p[side] != key or p[1 - side] in keep}
-    return pairs
-
-
-def _group(pairs: list[tuple[int, int, float, float | None]]) -> list[Link]:
-    """Join pairs that share a sentence into links when the other side's sentences are adjacent.
-
-    Each pair is (a index, b index, cosine, confidence or None); a joined link's score and confidence are the
-    means of its pairs'.
-    """
-    # Union pairs into connected components, then split each into runs of adjacent ids.
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(x: tuple[str, int]) -> tuple[str, int]:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j, _, _ in pairs:
-        parent[find(("a", i))] = find(("b", j))
-    comps: dict[tuple[str, int], list[tuple[int, int, float, float | None]]] = {}
-    for p in pairs:
-        comps.setdefault(find(("a", p[0])), []).append(p)
-    links: list[Link] = []
-    for comp in comps.values():
-        a_ids = sorted({i for i, _, _, _ in comp})
-        b_ids = sorted({j for _, j, _, _ in comp})
-        adjacent = a_ids[-1] - a_ids[0] == len(a_ids) - 1 and b_ids[-1] - b_ids[0] == len(b_ids) - 1
-        if adjacent and (len(a_ids) == 1 or len(b_ids) == 1):
-            score = sum(sc for _, _, sc, _ in comp) / len(comp)
-            probs = [c for _, _, _, c in comp if c is not None]
-            conf = round(sum(probs) / len(probs), 4) if probs else None
-            links.append(Link(tuple(a_ids), tuple(b_ids), round(min(max(score, 0.0), 1.0), 4), confidence=conf))
-        else:
-            for i, j, sc, c in comp:
-                conf = round(c, 4) if c is not None else None
-                links.append(Link((i,), (j,), round(min(max(sc, 0.0), 1.0), 4), confidence=conf))
-    links.sort(key=lambda lk: (lk.a[0], lk.b[0]))
-    return links
-
