@@ -11,7 +11,17 @@ import re
 from ..settings import ClassifySettings
 from .cues import quoted_spans
 from .hunks import Side
-from .lexicon import DEGREE_ADVERBS, EVALUATIVE_VERBS, emotive_reason, nrc_emotions, polarity, stem, vader_valence, word_tag, words
+from .lexicon import (
+    DEGREE_ADVERBS,
+    EVALUATIVE_VERBS,
+    emotive_reason,
+    nrc_emotions,
+    polarity,
+    stem,
+    vader_valence,
+    word_tag,
+    words,
+)
 
 __all__ = [
     "judged_by_someone","DEGREE", "SIZE", "noun_carries", "possession_sense", "charge", "degree", "head_swapped", "may_judge", "quoted_word", "strong", "strong_valence"]

@@ -225,8 +225,11 @@ def quote_change(c: HunkContext) -> Change | None:
     words written as one ("wine skins" / "wineskins"), a name or an unknown word spelt another way ("Imla" / "Imlah",
     "lama" / "lima"), a word and its compound ("road" / "roadside") and a name for a pronoun ("them" / "the
     Philistines") are the same words; a word the record's speaker says anywhere in the speech (``Side.speech``) is not
-    added; phrases that order, resume or point ("last of all", "in doing so", "this thing") and the "let" of a
-    third-person command are no content; a noun that only frames a shared noun ("the land of Egypt" / "Egypt"), "no
+    added; phrases that order, resume or point ("last of all", "in doing so", "this thing"), an attention word opening
+    a quoted clause ("Look, here he is"), one indefinite pronoun in two forms ("anyone" / "any man") and the "let" of a
+    third-person command are no content; one emphasizer for another ("Truly" / "Most certainly") and an emphatic
+    negation against a plain one ("by no means" / "not") say the same (an emphasizer added or dropped alone still
+    counts); a noun that only frames a shared noun ("the land of Egypt" / "Egypt"), "no
     more" against "not", "occur" against "there ... be" and a transliteration inside a phrase of another language
     change nothing. The transcript and the readout are two translations: when the
     quoted words are those of another record linked to the same sentences, the quote is faithful (``wording``, and the
