@@ -874,6 +874,10 @@ def test_emphasis_attention_words_and_pronoun_forms_are_no_misquote(quoted, reco
         ("He said, “Everyone has somewhere to go this winter.”", "He said, “Everyone has nowhere to go this winter.”"),
         ("He said, “If no person tells you the border is shut, do not believe it.”",
          "He said, “If anyone tells you the border is shut, do not believe it.”"),
+        ("He said, “Some people told us the border is shut.”", "He said, “Someone told us the border is shut.”"),
+        # a superlative ranks, it does not stress
+        ("He said, “This is the most important deal for our farmers.”",
+         "He said, “This is a very important deal for our farmers.”"),
     ],
 )
 def test_approximators_limiters_and_other_pronouns_stay_named_in_a_quotation(quoted, record):
@@ -889,3 +893,11 @@ def test_a_degree_adverb_is_no_loaded_language():
     assert _named("It was a decision, she said.", "It was a terrible decision, she said.") == [("loaded_language", "", "terrible")]
     assert _named("It was a completely terrible decision, she said.", "It was a completely sound decision, she said.")[0][0] \
         == "loaded_language"
+
+
+def test_counts_of_one_noun_of_different_stuff_are_two_quantities():
+    wheat, barley = "Ukraine shipped two tonnes of wheat to Egypt.", "Ukraine shipped three tonnes of barley to Egypt."
+    assert "number" not in _types(_classify(wheat, barley))
+    # the same stuff, or no "of" phrase on one side, is still one count changed
+    assert "number" in _types(_classify(wheat, "Ukraine shipped three tonnes of wheat to Egypt."))
+    assert "number" in _types(_classify(wheat, "Ukraine shipped three tonnes to Egypt."))

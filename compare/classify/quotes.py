@@ -187,8 +187,10 @@ def _emphatic_negation(text: str, start: int, end: int, other: str) -> set[str]:
 
 
 _INDEFINITE_COMPOUND = re.compile(r"\b(any|no|every|some)(one|body|thing|where)\b", re.IGNORECASE)
-_INDEFINITE_PHRASE = re.compile(r"\b(any|no|every|all|some)\s+(man|men|person|persons|people|one|thing|things|place|"
-                                r"places)\b", re.IGNORECASE)
+_INDEFINITE_PHRASE = re.compile(r"\b(?:(any|no|every|some)\s+(man|person|one|thing|place)|(all)\s+(men|people|persons|things"
+                                r"|places))\b", re.IGNORECASE)
+"""A determiner and a general noun: singular after "any", "no", "every", "some" ("any man"); plural after "all" ("all
+people", as "everyone"). "some people" is not "someone": the number differs."""
 _KIND = {"one": "person", "body": "person", "man": "person", "men": "person", "person": "person", "persons": "person",
          "people": "person", "thing": "thing", "things": "thing", "where": "place", "place": "place", "places": "place"}
 
@@ -201,8 +203,8 @@ def _indefinites(text: str, start: int, end: int) -> dict[tuple[str, str], set[s
     for rx in (_INDEFINITE_COMPOUND, _INDEFINITE_PHRASE):
         for m in rx.finditer(text):
             if m.start() < end and start < m.end():
-                det = m.group(1).lower()
-                key = ("every" if det == "all" else det, _KIND[m.group(2).lower()])
+                det, noun = [g.lower() for g in m.groups() if g][:2]
+                key = ("every" if det == "all" else det, _KIND[noun])
                 found.setdefault(key, set()).update(words(m.group()))
     return found
 
@@ -212,6 +214,14 @@ def _same_indefinite(here: str, h_start: int, h_end: int, there: str, t_start: i
     "any man", "nowhere" / "no place"): one pronoun in two forms, not another word."""
     mine, theirs = _indefinites(here, h_start, h_end), _indefinites(there, t_start, t_end)
     return {w for k in mine.keys() & theirs.keys() for w in mine[k] | theirs[k]}
+
+
+def _emphasis_only(content: list[str], hunk_words: list[str]) -> bool:
+    """Whether every word of ``content`` is an emphasizer (``EMPHATICS``), a "most" only before another one ("most
+    certainly"; "the most important" ranks, it does not stress)."""
+    return all(w in EMPHATICS and (w != "most" or any(
+        x == "most" and i + 1 < len(hunk_words) and hunk_words[i + 1] in EMPHATICS - {"most"}
+        for i, x in enumerate(hunk_words))) for w in content)
 
 
 def quote_change(c: HunkContext) -> Change | None:
@@ -264,7 +274,7 @@ def quote_change(c: HunkContext) -> Change | None:
                and not _hortative(w, instead) and w not in ordering]
     extra = [w for w in _content(words(said)) if _absent(w, theirs, names) and not split_compound(said, instead)
              and not _hortative(w, said) and w not in ordering]
-    if missing and extra and all(w in EMPHATICS for w in missing + extra):
+    if missing and extra and _emphasis_only(missing, words(instead)) and _emphasis_only(extra, words(said)):
         return None  # "Truly I tell you" / "Most certainly I tell you": one emphasizer for another, the same assurance
     if not (missing or extra) or (not missing and _same_referent(extra, instead)) \
             or (not extra and _same_referent(missing, said)):
