@@ -903,11 +903,12 @@ def test_counts_of_one_noun_of_different_stuff_are_two_quantities():
     assert "number" in _types(_classify(wheat, "Ukraine shipped three tonnes to Egypt."))
 
 
-def test_an_irregular_participle_in_another_voice_is_the_same_word():
-    # "it will no more be said" / "they will no more say": the same verb, passive for active
-    passive = "He said, “It will no more be said that we lost the war.”"
-    assert "quote" not in [t for t, _, _ in _named(passive, "He said, “They will no more say that we lost the war.”",
+
+def test_an_irregular_participle_is_the_same_word():
+    # "those who were slain" / "those they slew": one verb in two irregular forms
+    assert "quote" not in [t for t, _, _ in _named("He said, “The soldiers who were slain at the border were ours.”",
+                                                  "He said, “The soldiers they slew at the border were ours.”",
                                                   a_kind="press", b_kind="readout")]
-    assert "quote" in [t for t, _, _ in _named("He said, “It will no more be heard that we lost the war.”",
-                                               "He said, “They will no more say that we lost the war.”",
+    assert "quote" in [t for t, _, _ in _named("He said, “The soldiers who were hit at the border were ours.”",
+                                               "He said, “The soldiers they slew at the border were ours.”",
                                                a_kind="press", b_kind="readout")]

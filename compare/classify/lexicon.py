@@ -319,7 +319,7 @@ say how much or how fully ("understand it perfectly", "greatly increased"), not 
 ``loaded_language`` even where the sentiment lexicons rate them ("perfectly" +3.2)."""
 
 _IRREGULAR = {
-    "said": "say", "slew": "slay", "slain": "slay", "sang": "sing", "sung": "sing", "wore": "wear", "worn": "wear",
+    "slew": "slay", "slain": "slay", "sang": "sing", "sung": "sing", "wore": "wear", "worn": "wear",
     "shook": "shake", "shaken": "shake", "rode": "ride", "ridden": "ride", "stole": "steal", "stolen": "steal",
     "froze": "freeze", "frozen": "freeze", "swam": "swim", "sank": "sink", "sunk": "sink", "sprang": "spring",
     "sprung": "spring", "stuck": "stick", "lent": "lend", "bent": "bend", "dealt": "deal", "hung": "hang",
