@@ -833,3 +833,82 @@ def test_narration_and_an_unmatched_record_clause():
                                  "Sanctions are now a window of opportunity for us.", True)
     assert not _unmatched_clause("According to Aleksandr Lukashenko, sanctions are a time of opportunities.",
                                  "Sanctions are now a window of opportunity for us, Lukashenko said.", True)
+
+
+@pytest.mark.parametrize(
+    ("quoted", "record"),
+    [
+        # one emphasizer for another: the same assurance
+        ("He said, “Most certainly I tell you, the border will stay open.”",
+         "He said, “Truly I tell you, the border will stay open.”"),
+        # an emphatic negation against a plain one: the same denial
+        ("He said, “The sanctions will by no means stop our trade.”",
+         "He said, “The sanctions will not stop our trade.”"),
+        # an attention word opening the quoted clause
+        ("He said, “Look, the talks have failed.”", "He said, “Listen, the talks have failed.”"),
+        ("He said, “Well, the talks have failed.”", "He said, “The talks have failed.”"),
+        # one indefinite pronoun in two forms
+        ("He said, “If anyone tells you the border is shut, do not believe it.”",
+         "He said, “If any person tells you the border is shut, do not believe it.”"),
+        ("He said, “The refugees have nowhere to go this winter.”",
+         "He said, “The refugees have no place to go this winter.”"),
+    ],
+)
+def test_emphasis_attention_words_and_pronoun_forms_are_no_misquote(quoted, record):
+    named = _named(quoted, record, a_kind="press", b_kind="readout")
+    assert "quote" not in [t for t, _, _ in named], named
+
+
+@pytest.mark.parametrize(
+    ("quoted", "record"),
+    [
+        # an approximator dropped changes the claim ("on a daily basis" / "almost daily")
+        ("He said, “We talk to each other on a daily basis.”", "He said, “We talk to each other almost daily.”"),
+        ("He said, “We talk to each other daily.”", "He said, “We talk to each other almost daily.”"),
+        # an emphasizer against a limiter, and an emphasizer added on its own, are still named
+        ("He said, “Truly the border will stay open.”", "He said, “Only the border will stay open.”"),
+        ("He said, “I will certainly deliver the grain to you.”", "He said, “I will deliver the grain to you.”"),
+        # an attention word inside the clause is a word of its own ("look at the map")
+        ("He said, “We must look at the talks again.”", "He said, “We must hold the talks again.”"),
+        # another pronoun or another determiner is another claim
+        ("He said, “Everyone has somewhere to go this winter.”", "He said, “Everyone has nowhere to go this winter.”"),
+        ("He said, “If no person tells you the border is shut, do not believe it.”",
+         "He said, “If anyone tells you the border is shut, do not believe it.”"),
+        ("He said, “Some people told us the border is shut.”", "He said, “Someone told us the border is shut.”"),
+        # a superlative ranks, it does not stress
+        ("He said, “This is the most important deal for our farmers.”",
+         "He said, “This is a very important deal for our farmers.”"),
+    ],
+)
+def test_approximators_limiters_and_other_pronouns_stay_named_in_a_quotation(quoted, record):
+    named = _named(quoted, record, a_kind="press", b_kind="readout")
+    assert "quote" in [t for t, _, _ in named], named
+
+
+def test_a_degree_adverb_is_no_loaded_language():
+    for adverb in ("perfectly", "completely"):
+        a, b = f"The minister said the public will understand it {adverb}.", "The minister said the public will understand it."
+        assert "loaded_language" not in _types(_classify(a, b)), adverb
+    # an evaluation added beside it is still named
+    assert _named("It was a decision, she said.", "It was a terrible decision, she said.") == [("loaded_language", "", "terrible")]
+    assert _named("It was a completely terrible decision, she said.", "It was a completely sound decision, she said.")[0][0] \
+        == "loaded_language"
+
+
+def test_counts_of_one_noun_of_different_stuff_are_two_quantities():
+    wheat, barley = "Ukraine shipped two tonnes of wheat to Egypt.", "Ukraine shipped three tonnes of barley to Egypt."
+    assert "number" not in _types(_classify(wheat, barley))
+    # the same stuff, or no "of" phrase on one side, is still one count changed
+    assert "number" in _types(_classify(wheat, "Ukraine shipped three tonnes of wheat to Egypt."))
+    assert "number" in _types(_classify(wheat, "Ukraine shipped three tonnes to Egypt."))
+
+
+
+def test_an_irregular_participle_is_the_same_word():
+    # "those who were slain" / "those they slew": one verb in two irregular forms
+    assert "quote" not in [t for t, _, _ in _named("He said, “The soldiers who were slain at the border were ours.”",
+                                                  "He said, “The soldiers they slew at the border were ours.”",
+                                                  a_kind="press", b_kind="readout")]
+    assert "quote" in [t for t, _, _ in _named("He said, “The soldiers who were hit at the border were ours.”",
+                                               "He said, “The soldiers they slew at the border were ours.”",
+                                               a_kind="press", b_kind="readout")]

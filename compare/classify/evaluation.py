@@ -11,7 +11,17 @@ import re
 from ..settings import ClassifySettings
 from .cues import quoted_spans
 from .hunks import Side
-from .lexicon import EVALUATIVE_VERBS, emotive_reason, nrc_emotions, polarity, stem, vader_valence, word_tag, words
+from .lexicon import (
+    DEGREE_ADVERBS,
+    EVALUATIVE_VERBS,
+    emotive_reason,
+    nrc_emotions,
+    polarity,
+    stem,
+    vader_valence,
+    word_tag,
+    words,
+)
 
 __all__ = [
     "judged_by_someone","DEGREE", "SIZE", "noun_carries", "possession_sense", "charge", "degree", "head_swapped", "may_judge", "quoted_word", "strong", "strong_valence"]
@@ -41,7 +51,10 @@ SIZE = frozenset({"great", "big", "huge", "vast", "enormous", "massive", "tremen
 def degree(text: str, w: str) -> bool:
     """Whether ``w`` only says how much in ``text``: before a degree word ("an awful lot", "a great deal"), an adverb
     before an adjective or another adverb that it intensifies ("perfectly possible", "incredibly fast"), or a word of
-    size before a noun ("a great herd", "a great calm")."""
+    size before a noun ("a great herd", "a great calm"); a degree adverb (``DEGREE_ADVERBS``: "understand it perfectly",
+    "completely") wherever it stands."""
+    if w in DEGREE_ADVERBS:
+        return True
     nexts = [m.group(1).lower() for m in re.finditer(rf"\b{re.escape(w)}\s+(\w+)", text, re.IGNORECASE)]
     if not nexts:
         return False

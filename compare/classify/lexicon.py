@@ -22,7 +22,10 @@ from pathlib import Path
 from ..errors import LexiconError
 
 __all__ = [
+    "ATTENTION_WORDS",
     "CONNECTIVES",
+    "DEGREE_ADVERBS",
+    "EMPHATICS",
     "EVALUATIVE_VERBS",
     "FOCUS_PARTICLES",
     "INDEFINITE_WORDS",
@@ -293,7 +296,33 @@ FOCUS_PARTICLES = frozenset({"even", "indeed", "also", "too", "now", "so", "like
 """Adverbs and interjections that stress or call attention without adding to what is said ("even from heaven" / "from
 heaven", "indeed", "Behold, he"): inside a quotation, dropping one changes no claim (unlike "almost", "only", "never")."""
 
+EMPHATICS = frozenset({"very", "most", "truly", "surely", "certainly", "assuredly", "verily", "really", "indeed",
+                       "definitely", "undoubtedly"})
+"""Emphasizers and intensifiers, a closed class of English grammar (Quirk et al. 1985, 8.99-8.104): they stress that
+the speaker vouches for or means what is said ("Truly I tell you" / "Most certainly I tell you") and add no content.
+Inside a quotation one of them swapped for another is the same assurance; added or dropped on its own it is still
+named (a word dropped inside quotation marks). Approximators and limiters ("almost", "nearly", "only", "never",
+"always", "about") change the claim and are not listed."""
+
+ATTENTION_WORDS = frozenset({"look", "listen", "see", "behold", "lo", "hark", "hey", "well", "say", "oh", "ah", "o",
+                             "now", "come", "why"})
+"""Interjections and imperatives that open a clause to call attention ("Look, here he is", "Listen, we", "Well, I"):
+before a comma at the start of a quoted clause they add nothing to what is said."""
+
+DEGREE_ADVERBS = frozenset({
+    "perfectly", "completely", "totally", "fully", "entirely", "utterly", "thoroughly", "wholly", "absolutely",
+    "altogether", "greatly", "highly", "extremely", "deeply", "enormously", "immensely", "hugely", "vastly",
+    "exceedingly", "intensely", "strongly", "very", "really", "quite", "rather", "somewhat", "slightly", "partly",
+})
+"""Degree adverbs, the maximizers, boosters and downtoners of English grammar (Quirk et al. 1985, 8.104-8.114): they
+say how much or how fully ("understand it perfectly", "greatly increased"), not how good, so they are never
+``loaded_language`` even where the sentiment lexicons rate them ("perfectly" +3.2)."""
+
 _IRREGULAR = {
+    "slew": "slay", "slain": "slay", "sang": "sing", "sung": "sing", "wore": "wear", "worn": "wear",
+    "shook": "shake", "shaken": "shake", "rode": "ride", "ridden": "ride", "stole": "steal", "stolen": "steal",
+    "froze": "freeze", "frozen": "freeze", "swam": "swim", "sank": "sink", "sunk": "sink", "sprang": "spring",
+    "sprung": "spring", "stuck": "stick", "lent": "lend", "bent": "bend", "dealt": "deal", "hung": "hang",
     "came": "come", "went": "go", "gone": "go", "saw": "see", "seen": "see", "took": "take", "taken": "take",
     "gave": "give", "given": "give", "knew": "know", "known": "know", "told": "tell", "found": "find", "thought": "think",
     "brought": "bring", "began": "begin", "begun": "begin", "ate": "eat", "eaten": "eat", "ran": "run", "spoke": "speak",

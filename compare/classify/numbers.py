@@ -7,7 +7,7 @@ import re
 
 from ..records import Change
 from .hunks import Side
-from .lexicon import is_function_word
+from .lexicon import is_function_word, stem
 from .quantities import Quantity, find_quantities, same_value
 
 __all__ = ["describe_quantity", "number_change", "number_pairs", "same_slot"]
@@ -82,6 +82,24 @@ def _shared(a: str, p: Quantity, b: str, q: Quantity, n: int = 4) -> set[str]:
     return shared
 
 
+_OF_COMPLEMENT = re.compile(r"^\s+of\s+(?:the\s+|a\s+|an\s+)?([^\W\d_]+)", re.UNICODE)
+
+
+def _counted_of(text: str, q: Quantity) -> str:
+    """The noun of the "of" phrase right after a count ("five sockets of bronze": "bronze"; "two tonnes of wheat"), or
+    "" when there is none."""
+    m = _OF_COMPLEMENT.match(text[q.end :])
+    return m.group(1).lower() if m else ""
+
+
+def _other_stuff(a: str, p: Quantity, b: str, q: Quantity) -> bool:
+    """Whether two counts of one noun count different things: each has an "of" phrase after it and their nouns differ
+    ("five sockets of bronze" / "four sockets of silver", "two tonnes of wheat" / "three tonnes of barley")."""
+    x, y = _counted_of(a, p), _counted_of(b, q)
+    return bool(x and y) and p.kind.startswith("count:") and stem(x) != stem(y) and not (
+        is_function_word(x) or is_function_word(y))
+
+
 def number_pairs(a: str, b: str, near_a: str = "", near_b: str = "") -> tuple[list[tuple[Quantity, Quantity]],
                                                                              list[tuple[Quantity, Quantity]]]:
     """Return (differing, same-but-written-differently) quantity pairs between ``a`` and ``b``.
@@ -99,7 +117,8 @@ def number_pairs(a: str, b: str, near_a: str = "", near_b: str = "") -> tuple[li
     # counted noun alone tells nothing apart when one side counts it more than once
     several = {x.kind for side in (left_a, left_b) for x in side if sum(y.kind == x.kind for y in side) > 1}
     fits = sorted(((len(_shared(a, p, b, q)), -i, -k, p, q) for i, p in enumerate(left_a) for k, q in enumerate(left_b)
-                   if p.kind == q.kind and same_slot(a, p, b, q)), key=lambda f: f[:3], reverse=True)
+                   if p.kind == q.kind and same_slot(a, p, b, q) and not _other_stuff(a, p, b, q)),
+                  key=lambda f: f[:3], reverse=True)
     for n, _, _, p, q in fits:
         if any(p is d[0] or q is d[1] for d in differ) or (p.kind in several and p.kind.startswith("count:") and n < 2):
             continue

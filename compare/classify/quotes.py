@@ -10,7 +10,9 @@ from .context import HunkContext, say
 from .cues import compounds, inside_spans, quoted_spans, split_compound
 from .hunks import Side
 from .lexicon import (
+    ATTENTION_WORDS,
     CONNECTIVES,
+    EMPHATICS,
     FOCUS_PARTICLES,
     INDEFINITE_WORDS,
     NEGATIONS,
@@ -160,6 +162,68 @@ def _same_referent(names: list[str], other_hunk: str) -> bool:
         and any(word_tag(w) in ("PRP", "PRP$") for w in words(other_hunk))
 
 
+_ATTENTION = re.compile(r"(?:^|(?<=[“‘\"'(\[:;,.!?—–])\s*)(?P<w>[^\W\d_]+)(?=\s*,)", re.UNICODE)
+
+
+def _attention_words(text: str, start: int, end: int) -> set[str]:
+    """The interjections and attention words (``ATTENTION_WORDS``) of ``text`` that open a clause before a comma
+    ("Look, here is", "‘Listen, we", "Well, I") and overlap text[start:end], lower-cased: they call attention, and add
+    nothing to what is said."""
+    return {m.group("w").lower() for m in _ATTENTION.finditer(text)
+            if m.group("w").lower() in ATTENTION_WORDS and m.start("w") < end and start < m.end("w")}
+
+
+_EMPHATIC_NEGATION = re.compile(r"\b(?:by no means|in no (?:way|wise|sense)|not at all|not in the least)\b",
+                                re.IGNORECASE)
+
+
+def _emphatic_negation(text: str, start: int, end: int, other: str) -> set[str]:
+    """The words of an emphatic negation in ``text`` ("by no means", "in no way", "not at all") that overlap
+    text[start:end], when ``other`` (the other side's words there) negates too ("will not pass away"): the same denial,
+    only stressed."""
+    if not any(w in NEGATIONS for w in words(other)):
+        return set()
+    return {w for m in _EMPHATIC_NEGATION.finditer(text) if m.start() < end and start < m.end() for w in words(m.group())}
+
+
+_INDEFINITE_COMPOUND = re.compile(r"\b(any|no|every|some)(one|body|thing|where)\b", re.IGNORECASE)
+_INDEFINITE_PHRASE = re.compile(r"\b(?:(any|no|every|some)\s+(man|person|one|thing|place)|(all)\s+(men|people|persons|things"
+                                r"|places))\b", re.IGNORECASE)
+"""A determiner and a general noun: singular after "any", "no", "every", "some" ("any man"); plural after "all" ("all
+people", as "everyone"). "some people" is not "someone": the number differs."""
+_KIND = {"one": "person", "body": "person", "man": "person", "men": "person", "person": "person", "persons": "person",
+         "people": "person", "thing": "thing", "things": "thing", "where": "place", "place": "place", "places": "place"}
+
+
+def _indefinites(text: str, start: int, end: int) -> dict[tuple[str, str], set[str]]:
+    """The indefinite pronouns of ``text`` overlapping text[start:end], each as (determiner, kind of referent) with its
+    words: "anyone" and "any man" are both ("any", "person"), "nowhere" and "no place" ("no", "place"), "everyone"
+    and "all people" ("every", "person")."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for rx in (_INDEFINITE_COMPOUND, _INDEFINITE_PHRASE):
+        for m in rx.finditer(text):
+            if m.start() < end and start < m.end():
+                det, noun = [g.lower() for g in m.groups() if g][:2]
+                key = ("every" if det == "all" else det, _KIND[noun])
+                found.setdefault(key, set()).update(words(m.group()))
+    return found
+
+
+def _same_indefinite(here: str, h_start: int, h_end: int, there: str, t_start: int, t_end: int) -> set[str]:
+    """The words of the indefinite pronouns that both sides have in one form or another at this spot ("anyone" /
+    "any man", "nowhere" / "no place"): one pronoun in two forms, not another word."""
+    mine, theirs = _indefinites(here, h_start, h_end), _indefinites(there, t_start, t_end)
+    return {w for k in mine.keys() & theirs.keys() for w in mine[k] | theirs[k]}
+
+
+def _emphasis_only(content: list[str], hunk_words: list[str]) -> bool:
+    """Whether every word of ``content`` is an emphasizer (``EMPHATICS``), a "most" only before another one ("most
+    certainly"; "the most important" ranks, it does not stress)."""
+    return all(w in EMPHATICS and (w != "most" or any(
+        x == "most" and i + 1 < len(hunk_words) and hunk_words[i + 1] in EMPHATICS - {"most"}
+        for i, x in enumerate(hunk_words))) for w in content)
+
+
 def quote_change(c: HunkContext) -> Change | None:
     """Words inside a secondary source's quotation marks that differ from every record of the statement.
 
@@ -171,8 +235,11 @@ def quote_change(c: HunkContext) -> Change | None:
     words written as one ("wine skins" / "wineskins"), a name or an unknown word spelt another way ("Imla" / "Imlah",
     "lama" / "lima"), a word and its compound ("road" / "roadside") and a name for a pronoun ("them" / "the
     Philistines") are the same words; a word the record's speaker says anywhere in the speech (``Side.speech``) is not
-    added; phrases that order, resume or point ("last of all", "in doing so", "this thing") and the "let" of a
-    third-person command are no content; a noun that only frames a shared noun ("the land of Egypt" / "Egypt"), "no
+    added; phrases that order, resume or point ("last of all", "in doing so", "this thing"), an attention word opening
+    a quoted clause ("Look, here he is"), one indefinite pronoun in two forms ("anyone" / "any man") and the "let" of a
+    third-person command are no content; one emphasizer for another ("Truly" / "Most certainly") and an emphatic
+    negation against a plain one ("by no means" / "not") say the same (an emphasizer added or dropped alone still
+    counts); a noun that only frames a shared noun ("the land of Egypt" / "Egypt"), "no
     more" against "not", "occur" against "there ... be" and a transliteration inside a phrase of another language
     change nothing. The transcript and the readout are two translations: when the
     quoted words are those of another record linked to the same sentences, the quote is faithful (``wording``, and the
@@ -198,12 +265,17 @@ def quote_change(c: HunkContext) -> Change | None:
     ours = _vocabulary(f"{quoting.text} {quoting.nearby}")
     names = theirs[2] | ours[2]
     q_start, o_start = (h.a_start, h.b_start) if quoting is a else (h.b_start, h.a_start)
-    ordering = _discourse_words(other.text, o_start, o_start + len(instead)) \
-        | _discourse_words(quoting.text, q_start, q_start + len(said))
+    o_end, q_end = o_start + len(instead), q_start + len(said)
+    ordering = _discourse_words(other.text, o_start, o_end) | _discourse_words(quoting.text, q_start, q_end) \
+        | _attention_words(other.text, o_start, o_end) | _attention_words(quoting.text, q_start, q_end) \
+        | _emphatic_negation(other.text, o_start, o_end, said) | _emphatic_negation(quoting.text, q_start, q_end, instead) \
+        | _same_indefinite(other.text, o_start, o_end, quoting.text, q_start, q_end)
     missing = [w for w in _content(words(instead)) if _absent(w, ours, names) and not split_compound(instead, said)
                and not _hortative(w, instead) and w not in ordering]
     extra = [w for w in _content(words(said)) if _absent(w, theirs, names) and not split_compound(said, instead)
              and not _hortative(w, said) and w not in ordering]
+    if missing and extra and _emphasis_only(missing, words(instead)) and _emphasis_only(extra, words(said)):
+        return None  # "Truly I tell you" / "Most certainly I tell you": one emphasizer for another, the same assurance
     if not (missing or extra) or (not missing and _same_referent(extra, instead)) \
             or (not extra and _same_referent(missing, said)):
         return None
