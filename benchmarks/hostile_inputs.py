@@ -110,6 +110,11 @@ def cases() -> dict[str, Callable[[], Files]]:
             "three quarters stayed. It cost 1234.56 euros or 1,234,567 units. About a million people, 300,000 horses, "
             "no chariots, no spears. They marched 12 kilometres, then 3.5 miles, in a day. Some a million people and all of them.",
         ]),
+        "a 5,000-digit number": lambda: _txt([
+            k[0].replace("concerning his father.", "concerning his father on March " + "1" * 5000 + ".", 1)
+            + "\n\n" + "1" * 4400 + ". A list item.", k[1].replace("concerning his father.", "concerning his father on March 11.", 1)]),
+        "digits of other scripts": lambda: _txt([k[0].replace("1", "١").replace("2", "٢") + " On ٣ March ٢٠٢٢ they sent ５ men and Ⅻ horses.",
+                                                 k[1] + " On 3 March 2022 they sent 5 men and 12 horses."]),
         "RTL, CJK, emoji": lambda: _txt([
             "قال داود: «سأصنع معروفا مع حانون». " + k[0] + " 大卫说：“我要恩待哈嫩。” 👑🗡️👨‍👩‍👧 \u202eevil\u202c",
             "大卫说：“我要恩待拿辖的儿子哈嫩。” " + k[1] + " שלום 🙂",
@@ -148,6 +153,20 @@ def cases() -> dict[str, Callable[[], Files]]:
         "manifest: odd values": lambda: {**_txt(k), "sources.toml": (
             '[[source]]\nfile = "doc0.txt"\nid = ""\ndate = "not a date"\nlanguage = 3\n'
             '[[source]]\nfile = "doc1.txt"\nid = "../x"\ndate = 2022-03-11\ntitle = ["a"]\n').encode()},
+        "manifest: empty id": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\nid = ""\n'},
+        "manifest: language a number": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\nlanguage = 3\n'},
+        "manifest: title a list": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\ntitle = ["a"]\n'},
+        "manifest: date not a date": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\ndate = "not a date"\n'},
+        "manifest: date a TOML date": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\ndate = 2022-03-11\n'},
+        "manifest: date a TOML datetime": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\ndate = 2022-03-11T10:00:00Z\n'},
+        "manifest: file a number": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = 5\n'},
+        "manifest: no file key": lambda: {**_txt(k), "sources.toml": b'[[source]]\nid = "x"\n'},
+        "manifest: file in a subfolder": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "sub/doc0.txt"\n'},
+        "manifest: absolute file": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "/etc/hostname"\n'},
+        "manifest: unknown keys": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\ncolour = "red"\n[extra]\nx = 1\n'},
+        "manifest: empty": lambda: {**_txt(k), "sources.toml": b''},
+        "manifest: not UTF-8": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\ntitle = "\xff\xfe"\n'},
+        "manifest: id with odd characters": lambda: {**_txt(k), "sources.toml": '[[source]]\nfile = "doc0.txt"\nid = "a b«»\u202e"\n'.encode()},
         "manifest: source not a table": lambda: {**_txt(k), "sources.toml": b'source = "doc0.txt"\n'},
         "manifest: same file twice": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\n[[source]]\nfile = "doc0.txt"\n'},
     }
