@@ -172,6 +172,32 @@ def cases() -> dict[str, Callable[[], Files]]:
     }
 
 
+MUTATIONS: dict[str, Callable[[str], str]] = {
+    "straight": lambda t: _quotes(t, '"', '"'),
+    "guillemets": lambda t: _quotes(t, "«", "»"),
+    "german": lambda t: _quotes(t, "„", "“"),
+    "speech over paragraphs": lambda t: _map_paragraphs(t, lambda p: "“" + p.replace("“", "‘").replace("”", "’")) + "”",
+    "never closed": lambda t: t.replace("”", ""),
+    "CRLF": lambda t: t.replace("\n", "\r\n"),
+    "lone CR": lambda t: t.replace("\n", "\r"),
+}
+
+
+def sweep_cases(folders: int) -> dict[str, Callable[[], Files]]:
+    """Each mutation on both sides of the first ``folders`` folders of tests/data/kings and tests/data/retold."""
+    out: dict[str, Callable[[], Files]] = {}
+    roots = [ROOT / "tests" / "data" / c for c in ("kings", "retold")]
+    for folder in [f for r in roots for f in sorted(p for p in r.iterdir() if p.is_dir())[:folders]]:
+        texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+        if len(texts) < 2:
+            continue
+        for mname, mutate in MUTATIONS.items():
+            def build(texts: dict[str, str] = texts, mutate: Callable[[str], str] = mutate) -> Files:
+                return {name: mutate(t).encode("utf-8") for name, t in texts.items()}
+            out[f"{folder.parent.name}/{folder.name}: {mname}"] = build
+    return out
+
+
 def _decoded(path: Path, encoding: str) -> str:
     data = path.read_bytes()
     text = data.decode(encoding, errors="replace")
@@ -260,9 +286,11 @@ def main() -> None:
     parser.add_argument("--cache-dir", default="/tmp/cache-fuzz")
     parser.add_argument("--only", nargs="*", default=None, help="Run only the cases whose name contains one of these.")
     parser.add_argument("--skip", nargs="*", default=[], help="Leave out the cases whose name contains one of these.")
+    parser.add_argument("--sweep", type=int, default=0, metavar="N",
+                        help="Instead, each quotation and newline mutation on the first N folders of kings and retold.")
     args = parser.parse_args()
     failed = 0
-    all_cases = cases()
+    all_cases = sweep_cases(args.sweep) if args.sweep else cases()
     with tempfile.TemporaryDirectory(prefix="hostile-") as tmp:
         for name, build in all_cases.items():
             if (args.only and not any(o in name for o in args.only)) or any(o in name for o in args.skip):
