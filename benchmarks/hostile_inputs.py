@@ -102,6 +102,7 @@ def cases() -> dict[str, Callable[[], Files]]:
         "same sentence 500 times": lambda: _txt([" ".join(["David sent messengers to comfort him."] * 500), k[0]]),
         "5,000-word sentence": lambda: _txt([" ".join((k[0].replace(".", ",") + " ").split()[:5000] * 3)[:40000], k[1]]),
         "200 near-duplicates": lambda: _txt([k[0].replace("David", f"David{n}", 1) for n in range(200)]),
+        "40 near-duplicates": lambda: _txt([k[0].replace("David", f"David{n}", 1) for n in range(40)]),
         "numbers in odd forms": lambda: _txt([
             "The king sent 5-6 men. Prices rose 1,5 % in May. He paid $5m for it. Half (½) the army went; ¾ stayed. "
             "It cost €1.234,56 or 1 234 567 units. About 10^6 people, 3e5 horses, -0 chariots, 1/0 spears. "
@@ -145,14 +146,14 @@ def cases() -> dict[str, Callable[[], Files]]:
             "a.html": ("<html><head><title>“T</title></head><body><article><p>“" + k[0].replace("\n\n", "</p><p>„")
                        + "</p></article></body></html>").encode(), "b.txt": k[1].encode()},
         "manifest: odd kinds": lambda: {**_txt(k), "sources.toml": (
-            '[[source]]\nfile = "doc0.txt"\nkind = "tweet"\nid = "a"\n\n[[source]]\nfile = "doc1.txt"\nkind = 5\n').encode()},
+            b'[[source]]\nfile = "doc0.txt"\nkind = "tweet"\nid = "a"\n\n[[source]]\nfile = "doc1.txt"\nkind = 5\n')},
         "manifest: missing file": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "nope.txt"\n'},
         "manifest: not toml": lambda: {**_txt(k), "sources.toml": b'[[source]\nfile = "doc0.txt\n'},
         "manifest: duplicate ids": lambda: {**_txt(k), "sources.toml": (
-            '[[source]]\nfile = "doc0.txt"\nid = "x"\n[[source]]\nfile = "doc1.txt"\nid = "x"\n').encode()},
+            b'[[source]]\nfile = "doc0.txt"\nid = "x"\n[[source]]\nfile = "doc1.txt"\nid = "x"\n')},
         "manifest: odd values": lambda: {**_txt(k), "sources.toml": (
-            '[[source]]\nfile = "doc0.txt"\nid = ""\ndate = "not a date"\nlanguage = 3\n'
-            '[[source]]\nfile = "doc1.txt"\nid = "../x"\ndate = 2022-03-11\ntitle = ["a"]\n').encode()},
+            b'[[source]]\nfile = "doc0.txt"\nid = ""\ndate = "not a date"\nlanguage = 3\n'
+            b'[[source]]\nfile = "doc1.txt"\nid = "../x"\ndate = 2022-03-11\ntitle = ["a"]\n')},
         "manifest: empty id": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\nid = ""\n'},
         "manifest: language a number": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\nlanguage = 3\n'},
         "manifest: title a list": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "doc0.txt"\ntitle = ["a"]\n'},
