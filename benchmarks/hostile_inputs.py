@@ -145,6 +145,30 @@ def cases() -> dict[str, Callable[[], Files]]:
         "html with quotes in attributes": lambda: {
             "a.html": ("<html><head><title>“T</title></head><body><article><p>“" + k[0].replace("\n\n", "</p><p>„")
                        + "</p></article></body></html>").encode(), "b.txt": k[1].encode()},
+        "one speech over 40 paragraphs": lambda: _txt([
+            "David said,\n\n" + "\n\n".join("“" + p.replace("“", "‘").replace("”", "’") for p in (k[0].split("\n\n") * 8)[:40]) + "”",
+            k[1]]),
+        "html: script and style only": lambda: {"a.html": b"<html><script>var a='\xe2\x80\x9c';</script><style>p{}</style></html>",
+                                                "b.txt": k[0].encode(), "c.txt": k[1].encode()},
+        "html: quotes across blocks": lambda: {"a.html": ("<p>“" + "</p><p>".join(k[0].replace("”", "").split("\n\n"))
+                                                          + "”</p><br><br><q>x</q><blockquote>“</blockquote>").encode(), "b.txt": k[1].encode()},
+        "annotations: not a list": lambda: {**_txt(k), "annotations.json": b'{"schema": "compare.annotations/1", "links": {}}'},
+        "annotations: quote marks only": lambda: {**_txt(k), "annotations.json": (
+            '{"schema": "compare.annotations/1", "notes": [{"source": "doc0", "text": "\u201c", "note": "x"}], '
+            '"starred": [{"source": "doc1", "text": "David", "occurrence": 99999999999}], '
+            '"links": [{"a": {"source": "doc0", "text": "David"}, "b": {"source": "doc0", "text": "Hanun"}, "verdict": "add"}]}').encode()},
+        "annotations: add across sources": lambda: {**_txt(k), "annotations.json": (
+            '{"schema": "compare.annotations/1", "links": [{"a": {"source": "doc0", "text": "After this"}, '
+            '"b": {"source": "doc1", "text": "Hanun"}, "verdict": "add"}, {"a": {"source": "doc1", "text": "After this"}, '
+            '"b": {"source": "doc0", "text": "After this"}, "verdict": "wrong"}]}').encode()},
+        "annotations: BOM and nulls": lambda: {**_txt(k), "annotations.json": b'\xef\xbb\xbf{"schema": "compare.annotations/1", '
+                                               b'"notes": [{"source": "doc0", "text": "David\\u0000", "note": "\\u0000"}]}'},
+        "the other text three times over": lambda: _txt([k[0], "\n\n".join([k[1]] * 3)]),
+        "the other text twice, reordered": lambda: _txt([k[0], k[1] + "\n\n" + "\n\n".join(reversed(k[1].split("\n\n")))]),
+        "same text, other whitespace": lambda: _txt([k[0], k[0].replace(" ", "  ").replace("\n\n", "\n\n\n")]),
+        "two events and their mix": lambda: _txt([*k, *_kings("ark_and_uzzah"), k[0] + "\n\n" + _kings("ark_and_uzzah")[0]]),
+        "a mix of five fables": lambda: _txt([_fable(f)[0] for f in ("assDriver", "baldmanFly", "assLion")]
+                                             + [" ".join(_fable(f)[1] for f in ("assDriver", "baldmanFly", "assLion"))]),
         "manifest: odd kinds": lambda: {**_txt(k), "sources.toml": (
             b'[[source]]\nfile = "doc0.txt"\nkind = "tweet"\nid = "a"\n\n[[source]]\nfile = "doc1.txt"\nkind = 5\n')},
         "manifest: missing file": lambda: {**_txt(k), "sources.toml": b'[[source]]\nfile = "nope.txt"\n'},
