@@ -10,7 +10,7 @@ one sentence 500 times, a 5,000-word sentence, manifests with odd kinds or missi
   CompareError line;
 - on 0, alignment.json (and events.json when written) passes the published schema and its cross-field checks;
 - every non-whitespace character of each used text file lies in exactly one unit (``text == decoded[start:end]``);
-- the two runs write byte-identical alignment.json.
+- the two runs write byte-identical files (``--processes``: in two child processes of different PYTHONHASHSEED).
 
 Prints one line per case and a summary; exits 1 when any case fails.
 
@@ -24,11 +24,13 @@ import csv
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -158,9 +160,9 @@ def cases() -> dict[str, Callable[[], Files]]:
             '"starred": [{"source": "doc1", "text": "David", "occurrence": 99999999999}], '
             '"links": [{"a": {"source": "doc0", "text": "David"}, "b": {"source": "doc0", "text": "Hanun"}, "verdict": "add"}]}').encode()},
         "annotations: add across sources": lambda: {**_txt(k), "annotations.json": (
-            '{"schema": "compare.annotations/1", "links": [{"a": {"source": "doc0", "text": "After this"}, '
-            '"b": {"source": "doc1", "text": "Hanun"}, "verdict": "add"}, {"a": {"source": "doc1", "text": "After this"}, '
-            '"b": {"source": "doc0", "text": "After this"}, "verdict": "wrong"}]}').encode()},
+            b'{"schema": "compare.annotations/1", "links": [{"a": {"source": "doc0", "text": "After this"}, '
+            b'"b": {"source": "doc1", "text": "Hanun"}, "verdict": "add"}, {"a": {"source": "doc1", "text": "After this"}, '
+            b'"b": {"source": "doc0", "text": "After this"}, "verdict": "wrong"}]}')},
         "annotations: BOM and nulls": lambda: {**_txt(k), "annotations.json": b'\xef\xbb\xbf{"schema": "compare.annotations/1", '
                                                b'"notes": [{"source": "doc0", "text": "David\\u0000", "note": "\\u0000"}]}'},
         "the other text three times over": lambda: _txt([k[0], "\n\n".join([k[1]] * 3)]),
@@ -254,7 +256,26 @@ def _accounting(data: dict[str, object], corpus: Path) -> list[str]:
     return problems
 
 
-def run_case(name: str, files: Files, cache: Path, work: Path) -> list[str]:
+class _Result:
+    """What a child process's run gave, shaped like click's Result for the checks below."""
+
+    def __init__(self, proc: subprocess.CompletedProcess[str]) -> None:
+        self.output, self.exit_code, self.exception = proc.stdout + proc.stderr, proc.returncode, None
+
+
+def _invoke(args: list[str], hash_seed: int | None) -> Any:
+    if hash_seed is None:
+        return CliRunner().invoke(cli, args)
+    env = {**os.environ, "PYTHONHASHSEED": str(hash_seed)}
+    return _Result(subprocess.run([sys.executable, "-m", "compare", *args], cwd=ROOT, env=env, capture_output=True,
+                                  text=True, timeout=1800))
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def run_case(name: str, files: Files, cache: Path, work: Path, processes: bool = False) -> list[str]:
     corpus = work / "corpus"
     if corpus.exists():
         shutil.rmtree(corpus)
@@ -262,12 +283,13 @@ def run_case(name: str, files: Files, cache: Path, work: Path) -> list[str]:
     for fname, content in files.items():
         (corpus / fname).write_bytes(content)
     outputs = []
+    trees: list[dict[str, bytes]] = []
     problems: list[str] = []
     for attempt in (1, 2):
         out = work / f"out{attempt}"
         if out.exists():
             shutil.rmtree(out)
-        result = CliRunner().invoke(cli, ["run", str(corpus), "-o", str(out), "--cache-dir", str(cache)])
+        result = _invoke(["run", str(corpus), "-o", str(out), "--cache-dir", str(cache)], attempt if processes else None)
         said = result.output
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             tb = "".join(traceback.format_exception(result.exception))
@@ -295,8 +317,12 @@ def run_case(name: str, files: Files, cache: Path, work: Path) -> list[str]:
         if attempt == 1:
             problems += _accounting(data, corpus)[:5]
         outputs.append(("exit 0", raw))
+        trees.append(_tree(out))
     if len(outputs) == 2 and outputs[0] != outputs[1]:
         problems.append("the two runs differ")
+    if len(trees) == 2 and trees[0] != trees[1]:
+        differ = sorted(k for k in trees[0].keys() | trees[1].keys() if trees[0].get(k) != trees[1].get(k))
+        problems.append(f"the two runs wrote different files: {differ[:5]}")
     if outputs and outputs[0][0] == "exit 1":
         print(f"    (exit 1) {outputs[0][1][:300]}")
     elif outputs:
@@ -313,6 +339,8 @@ def main() -> None:
     parser.add_argument("--skip", nargs="*", default=[], help="Leave out the cases whose name contains one of these.")
     parser.add_argument("--sweep", type=int, default=0, metavar="N",
                         help="Instead, each quotation and newline mutation on the first N folders of kings and retold.")
+    parser.add_argument("--processes", action="store_true",
+                        help="Run each time in a child process, with PYTHONHASHSEED 1 then 2 (slower: the model loads each time).")
     args = parser.parse_args()
     failed = 0
     all_cases = sweep_cases(args.sweep) if args.sweep else cases()
@@ -321,7 +349,7 @@ def main() -> None:
             if (args.only and not any(o in name for o in args.only)) or any(o in name for o in args.skip):
                 continue
             print(f"{name}", flush=True)
-            problems = run_case(name, build(), Path(args.cache_dir), Path(tmp))
+            problems = run_case(name, build(), Path(args.cache_dir), Path(tmp), args.processes)
             for problem in problems:
                 print(f"    FAIL {problem}", flush=True)
             failed += bool(problems)
