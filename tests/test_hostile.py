@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,7 +14,9 @@ from compare.align.runs import group_pairs
 from compare.classify import CHANGE_TYPES, Side, classify_link, link_side, quoted_spans
 from compare.classify.quantities import find_quantities
 from compare.diff import diff_words
+from compare.read import read_corpus
 from compare.records import Unit
+from compare.segment import split_units, unit_text_for_model
 from compare.settings import AlignSettings
 
 
@@ -99,3 +103,20 @@ def test_a_number_of_thousands_of_digits_is_read_without_failing() -> None:
     ta, tb = f"They came on March {huge} and left on {huge} May.", "They came on March 11 and left on 1 May."
     classify_link(diff_words(ta, tb), _side(ta, "transcript", "a"), _side(tb, "press", "b"))
     assert [q.text for q in find_quantities("on 011 March 2022, March 11 and ٣ March")] == ["011 March 2022", "March 11", "٣ March"]
+
+
+def test_guillemets_split_and_frame_speech_as_curly_quotes_do(tmp_path: Path) -> None:
+    """« » were not quotation marks to the segmenter: a quotation of two sentences stayed one sentence and "David
+    said, «…»" kept its frame in what the model compares (the kings passages lost up to a quarter of their links)."""
+    curly = "David said, “I will show kindness to Hanun. His father was kind to him.” So David sent messengers."
+    texts = {}
+    for name, text in (("curly", curly), ("guillemets", curly.replace("“", "«").replace("”", "»"))):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "a.txt").write_text(text, encoding="utf-8")
+        (folder / "b.txt").write_text("Another text.", encoding="utf-8")
+        docs, _ = read_corpus(folder)
+        doc = next(d for d in docs if d.id == "a")
+        texts[name] = [unit_text_for_model(u).strip("“”«»") for u in split_units(doc) if u.is_sentence]
+    assert texts["guillemets"] == texts["curly"] == ["I will show kindness to Hanun.", "His father was kind to him.",
+                                                     "So David sent messengers."]
