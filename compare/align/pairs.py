@@ -51,6 +51,7 @@ def align_inputs(
             vectors=vectors[pos : pos + len(ids)] if ids else np.zeros((0, 1), dtype=np.float32),
             texts=[unit_text_for_model(units[d.id][i]) for i in ids],
             sections=[units[d.id][i].section for i in ids],
+            positions=list(ids),
         )
         pos += len(ids)
     return per_doc

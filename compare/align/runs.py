@@ -2,12 +2,13 @@
 
 ``keep_places``: a sentence keeps its partners at one place of the other text, or at two when the second stands
 on its own evidence; a hub with partners at three places or more keeps its most confident one.
-``group_pairs``: pairs that share a sentence become one link when the other side's sentences are adjacent.
+``group_pairs``: pairs that share a sentence become one link when the other side's sentences are adjacent (in the
+document: no set-aside text between them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -74,12 +75,20 @@ def keep_places(
     return pairs
 
 
-def group_pairs(pairs: list[tuple[int, int, float, float | None]]) -> list[Link]:
+def group_pairs(pairs: list[tuple[int, int, float, float | None]],
+                positions: tuple[Sequence[int], Sequence[int]] = ((), ())) -> list[Link]:
     """Join pairs that share a sentence into links when the other side's sentences are adjacent.
 
     Each pair is (a index, b index, cosine, confidence or None); a joined link's score and confidence are the
-    means of its pairs'.
+    means of its pairs'. ``positions`` gives, per side, each sentence's place in its document (its unit id; empty:
+    the index itself): sentences with set-aside text between them (a speaker label, a dateline) are not adjacent,
+    so a link never spans it.
     """
+
+    def adjacent(ids: list[int], place: Sequence[int]) -> bool:
+        at = [place[i] for i in ids] if place else ids
+        return at[-1] - at[0] == len(at) - 1
+
     # Union pairs into connected components, then split each into runs of adjacent ids.
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
@@ -98,8 +107,7 @@ def group_pairs(pairs: list[tuple[int, int, float, float | None]]) -> list[Link]
     for comp in comps.values():
         a_ids = sorted({i for i, _, _, _ in comp})
         b_ids = sorted({j for _, j, _, _ in comp})
-        adjacent = a_ids[-1] - a_ids[0] == len(a_ids) - 1 and b_ids[-1] - b_ids[0] == len(b_ids) - 1
-        if adjacent and (len(a_ids) == 1 or len(b_ids) == 1):
+        if adjacent(a_ids, positions[0]) and adjacent(b_ids, positions[1]) and (len(a_ids) == 1 or len(b_ids) == 1):
             score = sum(sc for _, _, sc, _ in comp) / len(comp)
             probs = [c for _, _, _, c in comp if c is not None]
             conf = round(sum(probs) / len(probs), 4) if probs else None

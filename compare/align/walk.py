@@ -69,6 +69,9 @@ class AlignInput:
     """The n sentence texts (for lexical evidence and length)."""
     sections: Sequence[int] = ()
     """Section index of each sentence (empty: all one section)."""
+    positions: Sequence[int] = ()
+    """Each sentence's place in its document, its unit id (empty: its index); a link joins only sentences whose
+    places are adjacent (``runs.group_pairs``)."""
 
 
 def _section_mask(cos: np.ndarray, groups: Sequence[int], settings: AlignSettings) -> np.ndarray:
@@ -178,14 +181,15 @@ def align_pair(
         found, cos, related, inputs, prior = walk_pairings(a, b, s, scores=scores)
         cos_of = [float(cos[i, j]) for i, j in found]
     if inputs is None:
-        links = _group([(i, j, c, None) for (i, j), c in zip(found, cos_of)])
+        links = _group([(i, j, c, None) for (i, j), c in zip(found, cos_of)], (a.positions, b.positions))
         return PairResult(links, [], related, _coverage(links, n, m))
     p = pairing_confidence(inputs, s.confidence_weights, s.confidence_intercept, prior)
     # A link's reported score is the plain cosine of its sentences (0..1), which a reader can interpret;
     # its confidence is the calibrated probability that it is right.
     chosen = [(i, j, cos_of[k], float(p[k])) for k, (i, j) in enumerate(found)]
-    links = _group([c for c in chosen if c[3] >= s.link_confidence])
-    possible = _group([c for c in chosen if s.possible_floor <= c[3] < s.link_confidence])
+    places = (a.positions, b.positions)
+    links = _group([c for c in chosen if c[3] >= s.link_confidence], places)
+    possible = _group([c for c in chosen if s.possible_floor <= c[3] < s.link_confidence], places)
     return PairResult(links, possible, related, _coverage(links, n, m))
 
 

@@ -157,6 +157,11 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
+def _is_day(tok: str) -> bool:
+    """Whether ``tok`` is a day of a month, 1 to 31 (a run of thousands of digits is not: int() refuses it)."""
+    return tok.isdigit() and len(tok.lstrip("0")) <= 2 and 1 <= int(tok) <= 31
+
+
 def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int) -> tuple[Quantity | None, int]:
     # A unit or counted noun belongs to the number only when nothing but spaces stands between them.
     n = i + 1
@@ -164,9 +169,9 @@ def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int
         n += 1
     # dates: "March 11", "11 March", optional ", 2022" / " 2022"
     month = _MONTHS.get(low[i]) or (5 if toks[i][0] == "May" and i + 1 < n and toks[i + 1][0].isdigit() else None)
-    if month and i + 1 < n and low[i + 1].isdigit() and 1 <= int(low[i + 1]) <= 31:
+    if month and i + 1 < n and _is_day(low[i + 1]):
         return _date(toks, low, i, i + 2, month, int(low[i + 1]))
-    if low[i].isdigit() and 1 <= int(low[i]) <= 31 and i + 1 < n and low[i + 1] in _MONTHS:
+    if _is_day(low[i]) and i + 1 < n and low[i + 1] in _MONTHS:
         return _date(toks, low, i, i + 2, _MONTHS[low[i + 1]], int(low[i]))
     money = ""
     start_i = i

@@ -25,7 +25,7 @@ _PLAIN = {c: " " for c in range(0x110000) if chr(c).isspace() or unicodedata.cat
 _CHUNK = 2_000
 """pysbd's time grows faster than the length of what it reads: a paragraph longer than this (characters) is cut
 into pieces of about this length at a likely sentence end before pysbd sees them."""
-_LIKELY_END = re.compile(r"[.!?…][\"”’)]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_LIKELY_END = re.compile(r"[.!?…][\"”’»)]?\s+(?=[\"“‘«„(\[]?[A-Z0-9])")
 
 
 def _chunks(flat: str) -> list[tuple[int, int]]:
@@ -87,8 +87,8 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
 
 
 # pysbd keeps a quotation whole; news quotes run to many sentences, so split inside them too:
-# after . ! ? or … (and any closing quote), before an optional opening quote and a capital letter.
-_INNER_END = re.compile(r"(?<=[.!?…])[\"”’]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# after . ! ? or … (and any closing quote), before an optional opening quote and a capital letter; « » and „ too.
+_INNER_END = re.compile(r"(?<=[.!?…])[\"”’»]?\s+(?=[\"“‘«„(\[]?[A-Z0-9])")
 
 
 @lru_cache(maxsize=1)
@@ -103,11 +103,11 @@ def _split_inside_quotes(text: str, start: int, end: int) -> list[tuple[int, int
     out = []
     cut = start
     for m in _INNER_END.finditer(text, start, end):
-        before = re.search(r"(\w+)[.!?…]$", text[cut : m.start()].rstrip("\"”’"))
+        before = re.search(r"(\w+)[.!?…]$", text[cut : m.start()].rstrip("\"”’»"))
         if before and text[m.start() - 1] == "." and (before.group(1).lower() in _abbreviations() or len(before.group(1)) == 1):
             continue
         stop = m.start()
-        while stop < m.end() and text[stop] in "\"”’":
+        while stop < m.end() and text[stop] in "\"”’»":
             stop += 1
         out.append((cut, stop))
         cut = m.end()

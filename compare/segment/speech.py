@@ -11,9 +11,9 @@ __all__ = ["unit_text_for_model"]
 _SAYING = r"(?:said|says|added|adds|noted|notes|stressed|remarked|stated|continued|explained|emphasi[sz]ed|asked|replied|told\s+\w+|pointed out|concluded)"
 _ATTRIBUTION = (
     # Aleksandr Lukashenko said: “You and I are constantly in touch.
-    re.compile(rf"^[^“”\"]{{0,90}}?\b{_SAYING}\b[^“”\"]{{0,40}}?[:,]\s*[“\"](?P<quote>.+?)[”\"]?$"),
-    # “Now we see what is happening in Chernobyl,” the Belarusian leader said.
-    re.compile(rf"^[“\"]?(?P<quote>.+?)[,.!?]?[”\"],?\s+[^“”\"]{{0,80}}?\b{_SAYING}\b[^“”\"]{{0,40}}?\.?$"),
+    re.compile(rf"^[^“”\"«»„]{{0,90}}?\b{_SAYING}\b[^“”\"«»„]{{0,40}}?[:,]\s*[“\"«„](?P<quote>.+?)[”\"»]?$"),
+    # “Now we see what is happening in Chernobyl,” the Belarusian leader said.  (« » alike)
+    re.compile(rf"^[“\"«„]?(?P<quote>.+?)[,.!?]?[”\"»],?\s+[^“”\"«»„]{{0,80}}?\b{_SAYING}\b[^“”\"«»„]{{0,40}}?\.?$"),
     # According to Aleksandr Lukashenko, sanctions are a time of opportunities.
     re.compile(r"^According to [A-Z][^,]{0,60},\s*(?P<quote>.+)$"),
 )
