@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,8 @@ from compare.read import read_corpus
 from compare.records import Unit
 from compare.segment import split_units
 from compare.settings import Settings
+from tools import kings
+from tools.synoptic import manifest
 
 
 @cache
@@ -116,3 +119,18 @@ def check_disjoint(folders: dict[str, dict[str, str]], seen: list[Span]) -> None
             assert start <= end, (name, book)
             clash = [(b, s, e) for b, s, e in seen if b == book and s <= end and start <= e]
             assert not clash, (name, book, start, end, clash)
+
+
+def check_manifests(corpus: Path, table: dict[str, tuple[str, dict[str, str]]]) -> None:
+    """Assert that each folder's ``sources.toml`` is the one its tool writes (the record first with its kind, the others
+    ``other``, each passage's title) and that the project's reader accepts the folder as declared."""
+    for name, (kind, refs) in table.items():
+        folder = corpus / name
+        text = (folder / "sources.toml").read_text(encoding="utf-8")
+        titles = {s: kings.title(*p) for s, p in kings.passages(refs).items()}
+        assert text == manifest(refs, record=next(iter(refs)), titles=titles, record_kind=kind), name
+        sources = tomllib.loads(text)["source"]
+        assert sorted(s["file"] for s in sources) == sorted(f"{s}.txt" for s in refs), name
+        assert [s["kind"] for s in sources] == [kind] + ["other"] * (len(refs) - 1), name
+        docs, rejected = read_corpus(folder)  # the reader accepts the folder as it is
+        assert not rejected and {d.id: d.source.kind for d in docs} == {s["id"]: s["kind"] for s in sources}, name

@@ -6,14 +6,12 @@ shares a verse with the four audit sets that rules were written beside or judged
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 
-from compare.read import read_corpus
-from tests.audit_sides import audit_spans, check_disjoint, check_passages, spans
+from tests.audit_sides import audit_spans, check_disjoint, check_manifests, check_passages, spans
 from tools import kings
 from tools.retold import CHRONICLES, GOSPELS, LAWS, PARALLELS, QUOTATIONS, RETELLINGS, folders, kinds, stems
-from tools.synoptic import manifest, parse_imp, passage_text
+from tools.synoptic import parse_imp, passage_text
 
 CORPUS = Path(__file__).parent / "data" / "retold"
 QUOTATION_MARKS = "“‘"
@@ -29,16 +27,8 @@ def test_every_folder_holds_its_passages():
 
 
 def test_each_manifest_declares_one_record_and_the_reader_accepts_it():
-    for name, (kind, refs) in folders().items():
-        folder = CORPUS / name
-        text = (folder / "sources.toml").read_text(encoding="utf-8")
-        titles = {s: kings.title(*p) for s, p in kings.passages(refs).items()}
-        assert text == manifest(refs, record=next(iter(refs)), titles=titles, record_kind=kind), name
-        sources = tomllib.loads(text)["source"]
-        assert [s["kind"] for s in sources] == [kind] + ["other"] * (len(refs) - 1), name
-        assert kind == ("transcript" if name in QUOTATIONS else "readout"), name
-        docs, rejected = read_corpus(folder)  # the reader accepts the folder as it is
-        assert not rejected and {d.id: d.source.kind for d in docs} == {s["id"]: s["kind"] for s in sources}
+    check_manifests(CORPUS, folders())
+    assert all(kind == ("transcript" if name in QUOTATIONS else "readout") for name, (kind, _) in folders().items())
     assert set(kinds()) == set(folders())
 
 

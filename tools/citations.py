@@ -34,8 +34,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tools.kings import passages, read_dump, write_folder
-from tools.synoptic import MODULE, parse_imp
+from tools.kings import passages, read_dump, write_folders
+from tools.synoptic import MODULE
 
 __all__ = ["CITATIONS", "PARALLELS", "RECORD_KIND", "RETELLINGS", "RETELLING_KIND", "extract", "folders", "stem"]
 
@@ -187,9 +187,7 @@ def folders() -> dict[str, tuple[str, dict[str, str]]]:
 
 def extract(imp_text: str, out: Path = OUT) -> list[Path]:
     """Write every folder's passages under ``out``; return the files written."""
-    verses = parse_imp(imp_text)
-    return [path for name, (kind, refs) in folders().items()
-            for path in write_folder(out / name, verses, refs, next(iter(refs)), kind)]
+    return write_folders(folders(), imp_text, out)
 
 
 def main() -> None:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from tools.synoptic import MODULE, manifest, parse_imp, passage_text
 
-__all__ = ["PARALLELS", "RECORDS", "extract", "passages", "title"]
+__all__ = ["PARALLELS", "RECORDS", "extract", "passages", "title", "write_folders"]
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "kings"
 
@@ -117,6 +117,14 @@ def write_folder(folder: Path, verses: dict[tuple[str, int, int], str], refs: di
     (folder / "sources.toml").write_text(manifest(refs, record=record, titles=titles, record_kind=record_kind),
                                          encoding="utf-8")
     return written
+
+
+def write_folders(table: dict[str, tuple[str, dict[str, str]]], imp_text: str, out: Path) -> list[Path]:
+    """Write each folder of ``table`` (name: its record's kind and its passages by file stem, the record first) under
+    ``out`` from a ``mod2imp`` dump; return the files written (the corpus tools of the later audit sets use it)."""
+    verses = parse_imp(imp_text)
+    return [path for name, (kind, refs) in table.items()
+            for path in write_folder(out / name, verses, refs, next(iter(refs)), kind)]
 
 
 def extract(imp_text: str, out: Path = OUT) -> list[Path]:

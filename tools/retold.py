@@ -39,8 +39,8 @@ import argparse
 from pathlib import Path
 
 from tools.citations import stem
-from tools.kings import passages, read_dump, write_folder
-from tools.synoptic import MODULE, _ranges, parse_imp
+from tools.kings import passages, read_dump, write_folders
+from tools.synoptic import MODULE, _ranges
 
 __all__ = ["CHRONICLES", "GOSPELS", "LAWS", "PARALLELS", "QUOTATIONS", "RETELLINGS", "extract", "folders", "kinds", "stems"]
 
@@ -347,9 +347,7 @@ def folders() -> dict[str, tuple[str, dict[str, str]]]:
 
 def extract(imp_text: str, out: Path = OUT) -> list[Path]:
     """Write every folder's passages under ``out``; return the files written."""
-    verses = parse_imp(imp_text)
-    return [path for name, (kind, refs) in folders().items()
-            for path in write_folder(out / name, verses, refs, next(iter(refs)), kind)]
+    return write_folders(folders(), imp_text, out)
 
 
 def main() -> None:
