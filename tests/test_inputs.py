@@ -257,6 +257,29 @@ def test_manifest_entry_outside_the_corpus(run, tmp_path: Path) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("entry", "message"), [
+    ("language = 3", "language = 3 is not text. Write it in quotes: language = \"...\"."),
+    ("title = ['a']", "title = ['a'] is not text. Write it in quotes: title = \"...\"."),
+    ("id = ''", "id is empty. Give it a short name, or leave id out to use the file name."),
+    ("date = 'not a date'", "date = 'not a date' is not a date. Write it as YYYY-MM-DD (date = \"2022-03-11\"), or leave "
+     "it out to use a date header line of the text."),
+    ("date = '2022-02-30'", "date = '2022-02-30' is not a date."),
+])
+def test_a_manifest_value_that_is_no_text_or_no_date_is_refused(tmp_path: Path, entry: str, message: str) -> None:
+    _two_good(tmp_path / "c")
+    (tmp_path / "c" / "sources.toml").write_text(f"[[source]]\nfile = 'readout.txt'\n{entry}\n", encoding="utf-8")
+    with pytest.raises(CompareError) as caught:
+        read_corpus(tmp_path / "c")
+    assert str(caught.value).startswith(f"cannot use c/sources.toml: source #1 (readout.txt): {message}"), caught.value
+
+
+def test_a_toml_date_in_the_manifest_is_read_as_its_iso_form(tmp_path: Path) -> None:
+    _two_good(tmp_path / "c")
+    (tmp_path / "c" / "sources.toml").write_text("[[source]]\nfile = 'readout.txt'\ndate = 2022-03-11\n", encoding="utf-8")
+    docs, _ = read_corpus(tmp_path / "c")
+    assert {d.id: d.source.date for d in docs}["readout"] == "2022-03-11"
+
+
 def test_output_folder_inside_the_corpus_or_not_writable(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _two_good(tmp_path / "c")
     inside = run(str(tmp_path / "c"), "-o", str(tmp_path / "c" / "reports"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import re
@@ -96,12 +97,41 @@ def _read_manifest(folder: Path, display_root: str) -> list[_Entry]:
             raise InputError(
                 f"cannot use {where}: source #{n} ({file}) has kind = {kind!r}; use one of {', '.join(KINDS)}."
             )
-        entries.append(_Entry(file=file, values={k: str(v) for k, v in item.items()}))
+        entries.append(_Entry(file=file, values=_manifest_values(item, f"{where}: source #{n} ({file})")))
     files = [e.file for e in entries]
     dupes = sorted({f for f in files if files.count(f) > 1})
     if dupes:
         raise InputError(f"cannot use {where}: {dupes[0]} is listed more than once. Keep one entry per file.")
     return entries
+
+
+def _manifest_values(item: dict[str, object], where: str) -> dict[str, str]:
+    """A manifest entry's values as text; refuse a described value (id, title, ...) that is not text, an empty id and a
+    date that is no calendar date (a TOML date, or text as YYYY-MM-DD), each with the fix."""
+    values: dict[str, str] = {}
+    for key, value in item.items():
+        if key == "date" and isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            value = value.isoformat()
+        if key in _MANIFEST_KEYS and not isinstance(value, str):
+            raise InputError(f"cannot use {where}: {key} = {value!r} is not text. Write it in quotes: {key} = \"...\".")
+        values[key] = str(value)
+    if "id" in values and not values["id"].strip():
+        raise InputError(f"cannot use {where}: id is empty. Give it a short name, or leave id out to use the file name.")
+    date = values.get("date", "")
+    if date and not _is_calendar_date(date):
+        raise InputError(
+            f"cannot use {where}: date = {date!r} is not a date. Write it as YYYY-MM-DD (date = \"2022-03-11\"), or "
+            "leave it out to use a date header line of the text."
+        )
+    return values
+
+
+def _is_calendar_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def _default_title(path: Path, text: str, fmt: str) -> str:
