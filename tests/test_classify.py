@@ -413,6 +413,11 @@ def _named(a: str, b: str, **sides: object) -> list[tuple[str, str, str]]:
     return [c[:3] for c in _classify(a, b, **sides) if c[0] != "wording"]
 
 
+def _quote_types(quoted: str, record: str, a_kind: str = "press", b_kind: str = "readout") -> list[str]:
+    """The named types of a quotation against its record (for the tests of the quote rule)."""
+    return [t for t, _, _ in _named(quoted, record, a_kind=a_kind, b_kind=b_kind)]
+
+
 @pytest.mark.parametrize(
     "first, second",
     [
@@ -706,8 +711,7 @@ def test_a_charged_noun_in_an_added_clause_is_no_key_noun_swap():
     ],
 )
 def test_no_quote_change_third_round(first, second):
-    named = _named(first, second, a_kind="other", b_kind="readout")
-    assert "quote" not in [t for t, _, _ in named], named
+    assert "quote" not in _quote_types(first, second, "other", "readout")
 
 
 def test_quote_changes_third_round_still_named():
@@ -761,8 +765,7 @@ def test_claims_certainty_and_evaluation_need_a_record_on_one_side():
     ],
 )
 def test_no_quote_change_sixth_round(quoted, record):
-    named = _named(quoted, record, a_kind="press", b_kind="transcript")
-    assert "quote" not in [t for t, _, _ in named], named
+    assert "quote" not in _quote_types(quoted, record, "press", "transcript")
 
 
 @pytest.mark.parametrize(
@@ -786,8 +789,7 @@ def test_no_quote_change_sixth_round(quoted, record):
     ],
 )
 def test_quote_changes_sixth_round_still_named(quoted, record):
-    named = _named(quoted, record, a_kind="press", b_kind="readout")
-    assert "quote" in [t for t, _, _ in named], named
+    assert "quote" in _quote_types(quoted, record, "press", "readout")
 
 
 def test_a_word_the_record_says_elsewhere_in_the_speech_is_not_added():
@@ -855,8 +857,7 @@ def test_narration_and_an_unmatched_record_clause():
     ],
 )
 def test_emphasis_attention_words_and_pronoun_forms_are_no_misquote(quoted, record):
-    named = _named(quoted, record, a_kind="press", b_kind="readout")
-    assert "quote" not in [t for t, _, _ in named], named
+    assert "quote" not in _quote_types(quoted, record, "press", "readout")
 
 
 @pytest.mark.parametrize(
@@ -881,8 +882,7 @@ def test_emphasis_attention_words_and_pronoun_forms_are_no_misquote(quoted, reco
     ],
 )
 def test_approximators_limiters_and_other_pronouns_stay_named_in_a_quotation(quoted, record):
-    named = _named(quoted, record, a_kind="press", b_kind="readout")
-    assert "quote" in [t for t, _, _ in named], named
+    assert "quote" in _quote_types(quoted, record, "press", "readout")
 
 
 def test_a_degree_adverb_is_no_loaded_language():
