@@ -256,7 +256,6 @@ def test_manifest_entry_outside_the_corpus(run, tmp_path: Path) -> None:
         "inside c/. Move the file into the corpus folder and give its bare name.")
 
 
-@pytest.mark.model
 @pytest.mark.parametrize(("entry", "message"), [
     ("language = 3", "language = 3 is not text. Write it in quotes: language = \"...\"."),
     ("title = ['a']", "title = ['a'] is not text. Write it in quotes: title = \"...\"."),
@@ -280,6 +279,7 @@ def test_a_toml_date_in_the_manifest_is_read_as_its_iso_form(tmp_path: Path) -> 
     assert {d.id: d.source.date for d in docs}["readout"] == "2022-03-11"
 
 
+@pytest.mark.model
 def test_output_folder_inside_the_corpus_or_not_writable(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _two_good(tmp_path / "c")
     inside = run(str(tmp_path / "c"), "-o", str(tmp_path / "c" / "reports"))
