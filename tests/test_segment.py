@@ -132,3 +132,17 @@ def test_control_characters_are_white_space_to_the_segmenter_and_kept_in_the_tex
     units = split_units(_doc(text))
     assert all(text[u.start : u.end] == u.text for u in units)
     assert "".join(ch for u in units for ch in u.text if not ch.isspace()) == "".join(ch for ch in text if not ch.isspace())
+
+
+@pytest.mark.parametrize("doc", ["press", "transcript"])
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_breaks_make_the_same_paragraphs(seeds, newline, doc):
+    # a seed text as a Windows (CRLF) or classic Mac OS (CR only) file: the same units, at offsets of its own text
+    text = seeds[doc][0].text
+    other = _doc(text.replace("\n", newline))
+    units, lf_units = split_units(other), split_units(_doc(text))
+    def seen(us):  # a unit over two lines holds that file's own line break
+        return [(" ".join(u.text.split()), u.set_aside, u.speaker) for u in us]
+
+    assert seen(units) == seen(lf_units)
+    assert all(other.text[u.start:u.end] == u.text for u in units)

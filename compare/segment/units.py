@@ -43,6 +43,8 @@ _CONNECTORS = {"of", "the", "and", "de", "von", "van", "der", "for", "da", "del"
 # Capitalised words that open a sentence rather than a speaker label ("According to X, ...").
 _NOT_NAMES = {"according", "as", "in", "on", "at", "for", "after", "before", "when", "while", "if", "but", "and", "so", "the"}
 _WORD = re.compile(r"\w+", re.UNICODE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""A line break as Windows (CRLF), old Mac (CR) or Unix (LF) files write it."""
 
 
 @dataclass
@@ -58,7 +60,7 @@ class _Span:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of every non-blank line, trimmed of surrounding whitespace."""
-    spans = (trim_span(text, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
+    spans = (trim_span(text, m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", text))  # CRLF, CR or LF
     return [(s, e) for s, e in spans if s < e]
 
 
@@ -67,7 +69,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     paras: list[tuple[int, int]] = []
     prev_end = -1
     for s, e in _lines(text):
-        adjacent = paras and text.count("\n", prev_end, s) == 1
+        adjacent = paras and len(_LINE_BREAK.findall(text, prev_end, s)) == 1
         if adjacent and text[s] in ",;:.)":
             paras[-1] = (paras[-1][0], e)
         else:
