@@ -26,6 +26,7 @@ from .hunks import Side, hunks
 from .lexicon import INDEFINITE_WORDS, content_stems, words
 from .numbers import number_change, number_pairs
 from .passages import anchored_swap, distancing_in_passage, judging_frame, judging_verbs_in_passage
+from .quantities import find_quantities
 from .rules import WHOLE_PASSAGE, HunkContext, classify_hunk
 from .testimony import Testimony, add_link, echo_order, narrates
 
@@ -44,8 +45,12 @@ def classify_link(
     overlap = content_overlap(a.text, b.text)
     close, verbatim = overlap >= s.min_overlap, overlap >= s.quote_overlap
     numbers, same = number_pairs(a.text, b.text, a.nearby, b.nearby)
-    if not close:  # a changed timing ("the same day" / "six hours before") is read on looser links too
-        numbers = [(p, q) for p, q in numbers if p.kind == "offset" and overlap >= s.passage_overlap]
+    if not close:  # a changed timing ("the same day" / "six hours before") is read on looser links too, and so is a
+        # list that counts the same things on both sides ("100,000 infantry, 20,000 cavalry" / "110,000 infantry,
+        # 5,300 cavalry"): two counted nouns or more in common show that both enumerate one force or one gift
+        listed = _common_counted(a.text, b.text) >= 2
+        numbers = [(p, q) for p, q in numbers if (p.kind == "offset" and overlap >= s.passage_overlap)
+                   or (listed and p.kind.startswith("count:"))]
     changes: list[Change] = []
     for h in hunks(edits):
         change = classify_hunk(HunkContext(h, a, b, s, close, verbatim, numbers, same, testimony))
@@ -65,6 +70,12 @@ def classify_link(
                               f"{a.name} gives these words to {' and '.join(a.speakers)}, "
                               f"{b.name} to {' and '.join(b.speakers)}."))
     return tuple(changes)
+
+
+def _common_counted(a: str, b: str) -> int:
+    """How many counted nouns (``count:<noun>`` quantities) both texts count."""
+    kinds = [{q.kind for q in find_quantities(t) if q.kind.startswith("count:")} for t in (a, b)]
+    return len(kinds[0] & kinds[1])
 
 
 _SPEECH_CHARS = 4000
