@@ -54,6 +54,7 @@ def test_every_type_has_a_rule():
         ("date 2022-03-11", "March 11, 2022"),
         ("in a month", "in one month"),
         ("two hundred and five people", "205 people"),
+        ("on the twenty-third day", "on the 23rd day"),
     ],
 )
 def test_same_quantity_written_differently(first, second):
@@ -64,11 +65,24 @@ def test_same_quantity_written_differently(first, second):
 @pytest.mark.parametrize(
     "first, second",
     [("by 1.5 percent", "by 2.5 percent"), ("in six months", "in a month"), ("on March 11", "on 12 March"),
-     ("four positions", "five positions")],
+     ("four positions", "five positions"), ("by the twenty-third day", "on the third day"),
+     ("for the second time", "for the third time")],
 )
 def test_different_quantities(first, second):
     (p,), (q,) = find_quantities(first), find_quantities(second)
     assert p.kind == q.kind and not same_value(p, q)
+
+
+def test_an_ordinal_counts_only_before_a_noun_of_sequence():
+    found = find_quantities("First of all, in the sixth year of King Darius, a second opinion came on the 3rd day.")
+    assert [(q.text, q.value, q.kind) for q in found] == [("sixth year", 6.0, "ordinal:year"), ("3rd day", 3.0, "ordinal:day")]
+
+
+def test_a_changed_day_in_the_month_is_named():
+    changes = _classify("So the holy house was finished by the twenty-third day of the month Adar, in the sixth year of King Darius.",
+                        "This house was finished on the third day of the month Adar, which was in the sixth year of the reign of Darius the king.")
+    named = [c for c in changes if c[0] == "number"]
+    assert len(named) == 1 and "(23rd day)" in named[0][3] and "(3rd day)" in named[0][3], changes
 
 
 def test_quantity_text_is_what_was_written():

@@ -26,6 +26,10 @@ def describe_quantity(q: Quantity) -> str:
         return f"{span} {'before' if q.value < 0 else 'after'} the event it is measured from"
     if q.kind == "year":
         return f"year {int(q.value) // 10000}"
+    if q.kind.startswith("ordinal:"):
+        n = int(q.value)
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix} {q.kind.split(':', 1)[1]}"
     return f"{q.value:g}{unit}"
 
 

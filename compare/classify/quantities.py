@@ -42,6 +42,20 @@ _NOT_COUNTED = frozenset({"with", "and", "the", "for", "from", "that", "this", "
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the|that)\s+(?:very\s+)?same\s+(?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
 _BEFORE, _AFTER = ("before", "earlier"), ("after", "later")
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "hundredth": 100,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINAL = re.compile(
+    r"\b(?:(?P<tens>" + "|".join(_TENS) + r")[-\s])?(?P<unit>" + "|".join(sorted(_ORDINAL_UNITS, key=len, reverse=True))
+    + r")\s+(?P<noun>day|week|month|year|time|round|century)s?\b"
+    + r"|\b(?P<digits>\d{1,3})(?:st|nd|rd|th)\s+(?P<dnoun>day|week|month|year|time|round|century)s?\b",
+    re.IGNORECASE)
+"""A place in a sequence of days, years, times ("the twenty-third day", "the 3rd round"): ``ordinal:<noun>``."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +65,7 @@ class Quantity:
     value: float
     """Percent points for ``percent``, days for ``duration``, YYYYMMDD-like key for ``date`` (year 0 when not given), the number otherwise."""
     kind: str
-    """``percent``, ``duration``, ``offset`` (days after another event, negative before; "the same day" is 0), ``date``, ``year``, ``money:$``..., ``count:<noun>`` (what is counted) or ``count``."""
+    """``percent``, ``duration``, ``offset`` (days after another event, negative before; "the same day" is 0), ``date``, ``year``, ``money:$``..., ``count:<noun>`` (what is counted), ``count`` or ``ordinal:<noun>`` (a place in a sequence: "the third day" is 3)."""
     start: int
     """Offset of the first character in the text."""
     end: int
@@ -143,6 +157,15 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _SAME_DAY.finditer(text):  # a time relative to another event: the same day is an offset of 0 days
         found.append(Quantity(0.0, "offset", m.start(), m.end(), m.group()))
         taken.update(range(m.start(), m.end()))
+    for m in _ORDINAL.finditer(text):  # "by the twenty-third day of the month Adar" / "on the third day"
+        if m.start() in taken:
+            continue
+        if m.group("digits"):
+            value, noun = int(m.group("digits")), m.group("dnoun")
+        else:
+            value, noun = _ORDINAL_UNITS[m.group("unit").lower()] + _TENS.get((m.group("tens") or "").lower(), 0), m.group("noun")
+        found.append(Quantity(float(value), f"ordinal:{noun.lower()}", m.start(), m.end(), m.group()))
+        taken.update(range(m.start(), m.end()))
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text) if m.start() not in taken]
     low = [t.lower() for t, _, _ in toks]
     i = 0
@@ -206,6 +229,9 @@ def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int
         kind, j = "percent", j + 1
     elif j + 1 < n and low[j] == "per" and low[j + 1] == "cent":
         kind, j = "percent", j + 2
+    elif (j < n and low[j] == "second" and j + 1 < n and low[j + 1].isalpha()
+          and low[j + 1] not in (*_BEFORE, *_AFTER, *_NOT_COUNTED)):
+        return None, 1  # "a second opinion", "one second thought": the ordinal, no duration
     elif j < n and (unit := _unit(low[j])):
         value, kind, j = value * _DURATION_DAYS[unit], "duration", j + 1
         if j < len(toks) and low[j] in (*_BEFORE, *_AFTER):  # "six hours before": a time relative to another event
