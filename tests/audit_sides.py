@@ -134,3 +134,11 @@ def check_manifests(corpus: Path, table: dict[str, tuple[str, dict[str, str]]]) 
         assert [s["kind"] for s in sources] == [kind] + ["other"] * (len(refs) - 1), name
         docs, rejected = read_corpus(folder)  # the reader accepts the folder as it is
         assert not rejected and {d.id: d.source.kind for d in docs} == {s["id"]: s["kind"] for s in sources}, name
+
+
+def check_readme_lists(corpus: Path, table: dict[str, tuple[str, dict[str, str]]]) -> None:
+    """Assert that the corpus's README.md has a row ``| `folder` | titles |`` for every folder of its tool's table."""
+    readme = (corpus / "README.md").read_text(encoding="utf-8")
+    for name, (_, refs) in table.items():
+        titles = "; ".join(kings.title(*p) for p in kings.passages(refs).values())
+        assert f"| `{name}` | {titles} |" in readme, name

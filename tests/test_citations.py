@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.audit_sides import audit_spans, check_disjoint, check_manifests, check_passages
+from tests.audit_sides import audit_spans, check_disjoint, check_manifests, check_passages, check_readme_lists
 from tools import kings
 from tools.citations import CITATIONS, PARALLELS, RECORD_KIND, RETELLING_KIND, RETELLINGS, folders, stem
 
@@ -44,10 +44,7 @@ def test_no_passage_shares_a_verse_with_the_other_audit_sets():
 
 def test_judged_sample_is_a_list_and_the_readme_lists_every_folder():
     assert isinstance(json.loads((CORPUS / "judged.json").read_text(encoding="utf-8")), list)
-    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
-    for name, (_, refs) in folders().items():
-        titles = "; ".join(kings.title(*p) for p in kings.passages(refs).values())
-        assert f"| `{name}` | {titles} |" in readme, name
+    check_readme_lists(CORPUS, folders())
 
 
 def test_a_known_quotation_is_extracted_as_the_edition_has_it():

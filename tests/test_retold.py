@@ -8,8 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.audit_sides import audit_spans, check_disjoint, check_manifests, check_passages, spans
-from tools import kings
+from tests.audit_sides import audit_spans, check_disjoint, check_manifests, check_passages, check_readme_lists, spans
 from tools.retold import CHRONICLES, GOSPELS, LAWS, PARALLELS, QUOTATIONS, RETELLINGS, folders, kinds, stems
 from tools.synoptic import parse_imp, passage_text
 
@@ -65,10 +64,7 @@ def test_the_overlap_check_finds_a_shared_verse():
 def test_judged_sample_is_absent_or_a_list_and_the_readme_lists_every_folder():
     judged = CORPUS / "judged.json"
     assert not judged.exists() or isinstance(json.loads(judged.read_text(encoding="utf-8")), list)
-    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
-    for name, (_, refs) in folders().items():
-        titles = "; ".join(kings.title(*p) for p in kings.passages(refs).values())
-        assert f"| `{name}` | {titles} |" in readme, name
+    check_readme_lists(CORPUS, folders())
 
 
 def test_a_passage_is_named_by_its_book_and_where_needed_its_chapter_and_verse():
