@@ -142,3 +142,13 @@ def check_readme_lists(corpus: Path, table: dict[str, tuple[str, dict[str, str]]
     for name, (_, refs) in table.items():
         titles = "; ".join(kings.title(*p) for p in kings.passages(refs).values())
         assert f"| `{name}` | {titles} |" in readme, name
+
+
+def check_disjoint_within(table: dict[str, dict[str, str]]) -> None:
+    """Assert that no passage of a corpus shares a verse with another passage of it, nor one range with another range."""
+    for name, refs in table.items():
+        others = [span for other, r in table.items() if other != name for span in spans(r)]
+        check_disjoint({name: refs}, others)
+        mine = spans(refs)
+        for i, (book, start, end) in enumerate(mine):
+            assert not [s for s in mine[i + 1:] if s[0] == book and s[1] <= end and start <= s[2]], (name, book)
