@@ -114,6 +114,12 @@ def test_same_weight_synonyms_are_wording():
                           "It suggests the story that his naked dead body was brought back on a horse is true.")) == []
     assert _named(_labels("The strike could hold up the project for months.", "The strike could delay the project for months.")) == []
     assert _named(_labels("It was an awful decision, she said.", "It was a terrible decision, she said.")) == []
+    # two grave words, one graded by VADER and one only by NRC (Jonah 4:2 / Joel 2:13, World English Bible)
+    assert "meaning" not in _named(_labels(
+        "Therefore I hurried to flee to Tarshish, for I knew that you are a gracious God and merciful, slow to anger, "
+        "and abundant in loving kindness, and you relent of doing harm.",
+        "Tear your heart and not your garments, and turn to Yahweh, your God; for he is gracious and merciful, slow to "
+        "anger, and abundant in loving kindness, and relents from sending calamity."))
     # a changed evaluation is named: neutral against charged, or the polarity flips
     assert _named(_labels("It was a decision, she said.", "It was a terrible decision, she said.")) == ["loaded_language"]
     assert _named(_labels("It was a wonderful decision, she said.", "It was a terrible decision, she said.")) == ["loaded_language"]

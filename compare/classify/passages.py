@@ -10,7 +10,7 @@ from ..settings import ClassifySettings
 from .cues import WORDS, attributed_alike, claim_told, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
 from .evaluation import judged_by_someone
 from .hunks import Hunk, Side
-from .lexicon import EVALUATIVE_VERBS, content_stems, is_noun, polarity, stem, vader_valence, words
+from .lexicon import EVALUATIVE_VERBS, content_stems, is_noun, nrc_emotions, polarity, stem, vader_valence, words
 
 __all__ = ["anchored_swap", "distancing_in_passage", "judging_frame", "judging_verbs_in_passage", "noun_swap"]
 
@@ -98,8 +98,14 @@ def _grave(noun: str, s: ClassifySettings) -> str | None:
     return None
 
 
+_GLOOMY = frozenset({"negative", "sadness", "anger", "disgust"})
+"""NRC associations that make a word grave enough for the other side of a noun swap ("calamity": sadness)."""
+
+
 def _negative(word: str) -> bool:
-    return polarity(word) < 0
+    """Whether ``word`` is unpleasant by either lexicon: then a grave noun on the other side is no change of weight
+    ("harm" / "calamity"). Generous on purpose: it can only keep a ``meaning`` change from being named."""
+    return polarity(word) < 0 or bool(_GLOOMY & set(nrc_emotions(word)))
 
 
 _SUBORDINATORS = frozenset({"when", "while", "after", "before", "if", "since", "because", "although", "though", "until",
