@@ -134,6 +134,9 @@ class ClassifySettings:
     quote_overlap: float = 0.6
     """Share of content words (as for ``min_overlap``) before words inside quotation marks are compared at all: only a
     near-verbatim match shows that a quotation departs from what the other source says."""
+    convention_links: int = 3
+    """A swap between two names (capitalised words) in this many links of a document pair is that pair's naming
+    convention ("Yahweh" / "the Lord"): inside a quotation it is ``wording`` (``compare.classify.conventions``)."""
     passage_overlap: float = 0.25
     """Least share of content words (as for ``min_overlap``) before a distancing word ("claimed", 'scare quotes') or a
     changed key noun after shared words inside a passage reworded as a whole is named (``hedge``, ``meaning``)."""

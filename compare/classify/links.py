@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from ..records import Change, Corpus, Edit, Link, PairAlignment, Unit
 from ..settings import ClassifySettings, Settings
+from .conventions import apply_conventions, name_conventions
 from .cues import content_overlap, quoted_spans, speakers_named, surname
 from .findings import find_flags
 from .hunks import Side, hunks
@@ -226,6 +227,7 @@ def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
     pairs = []
     for p in corpus.pairs:
         links: list[Link] = []
+        conventions = name_conventions(p.links, settings.classify.convention_links)
         for lk in p.links:
             a, b = sides[(p.a, p.b, lk.a, lk.b)]
             quoting = p.a if kinds[p.a] not in records else p.b
@@ -245,7 +247,7 @@ def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
                 order = echo_order(secondary, record, ids, corpus.units[record.name])
                 if order is not None:
                     changes = (*changes, order)
-            links.append(replace(lk, changes=changes))
+            links.append(replace(lk, changes=apply_conventions(changes, conventions, p.a, p.b) if conventions else changes))
         pairs.append(replace(p, links=tuple(links)))
     classified = replace(corpus, pairs=tuple(pairs))
     return replace(classified, flags=find_flags(classified, settings))
