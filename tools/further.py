@@ -17,9 +17,12 @@ pipeline gives, for a judge who labels it after the rules are frozen. Each entry
 - ``HISTORIES``: an event, a list or a command told twice: Josiah's reform in Kings and Chronicles (Kings the
   record, as in ``tools/kings.py``), the line from Perez to David, the sons of Levi, the makers of the tabernacle, and
   a word and its fulfilment or its retelling (Moses and the seventy elders, Samuel and Saul, Elisha and Naaman, the
-  spies and Rahab, Nebuchadnezzar's threat and his dream); the first telling is the record.
+  spies and Rahab, Nebuchadnezzar's threat and his dream), and a word of God or of Pharaoh quoted back or passed on
+  (the tree of knowledge, Sarah's laugh, Jacob's blessing at Bethel, the three days' journey, the straw, the land
+  promised to Moses and to Joshua, the charge to Joshua); the first telling is the record.
 - ``LETTERS``: the overseer of 1 Timothy and Titus (1 Timothy the record), and Paul's arrest in the temple as Acts
-  narrates it and as Lysias' letter, Tertullus and Paul retell it (the narrative the record).
+  narrates it and as Lysias' letter, Tertullus and Paul retell it (the narrative the record), and Paul's account of
+  his upbringing in two speeches and a letter (the first speech the record).
 
 A passage is written as in ``tools/kings.py`` (the book as the dump names it, then chapter:verse ranges; ``;``
 between ranges, set apart as paragraphs and taken in the order given) and its file named as in ``tools/retold.py``
@@ -74,6 +77,14 @@ HISTORIES: dict[str, tuple[str, ...]] = {
     "the_scarlet_cord": ("Joshua 2:12-14; 2:18-19", "Joshua 6:22-23; 6:25"),
     "tell_me_the_dream": ("Daniel 2:5-6", "Daniel 2:9"),
     "the_stone_cut_without_hands": ("Daniel 2:31-35", "Daniel 2:44-45"),
+    # a word of God quoted back or passed on (in quotation marks on the other side)
+    "the_tree_of_knowledge": ("Genesis 2:16-17", "Genesis 3:2-3"),
+    "why_did_sarah_laugh": ("Genesis 18:12", "Genesis 18:13-14"),
+    "a_company_of_nations": ("Genesis 35:11-12", "Genesis 48:3-4"),
+    "a_three_days_journey": ("Exodus 3:18", "Exodus 5:3"),
+    "no_more_straw": ("Exodus 5:6-9", "Exodus 5:10-11"),
+    "every_place_your_foot_treads": ("Deuteronomy 11:24-25", "Joshua 1:3-5"),
+    "be_strong_and_courageous": ("Deuteronomy 31:23", "Joshua 1:6-7"),
 }
 """An event, a list or a word told twice: the first telling as the record."""
 
@@ -82,6 +93,8 @@ LETTERS: dict[str, tuple[str, ...]] = {
     # the narrative, then Lysias' letter; the narrative, then Tertullus and Paul's defence
     "lysias_rescues_paul": ("Acts 21:31-33; 22:30", "Acts 23:26-28"),
     "seized_in_the_temple": ("Acts 21:27-29", "Acts 24:5-6", "Acts 24:17-19"),
+    # Paul's account of his upbringing, twice in Acts and once in his letter
+    "a_pharisee_zealous_for_god": ("Acts 22:3", "Acts 26:4-5", "Philippians 3:5-6"),
 }
 """A charge two letters give, and an arrest Acts narrates and then has retold: the earlier as the record."""
 
