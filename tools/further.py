@@ -19,7 +19,9 @@ pipeline gives, for a judge who labels it after the rules are frozen. Each entry
   a word and its fulfilment or its retelling (Moses and the seventy elders, Samuel and Saul, Elisha and Naaman, the
   spies and Rahab, Nebuchadnezzar's threat and his dream), and a word of God or of Pharaoh quoted back or passed on
   (the tree of knowledge, Sarah's laugh, Jacob's blessing at Bethel, the three days' journey, the straw, the land
-  promised to Moses and to Joshua, the charge to Joshua); the first telling is the record.
+  promised to Moses and to Joshua, the charge to Joshua, Saul among the prophets), a word said again and again
+  ("Let my people go", "I will not leave you") and a law given three times (when your son asks); the first telling is
+  the record.
 - ``LETTERS``: the overseer of 1 Timothy and Titus (1 Timothy the record), and Paul's arrest in the temple as Acts
   narrates it and as Lysias' letter, Tertullus and Paul retell it (the narrative the record), and Paul's account of
   his upbringing in two speeches and a letter (the first speech the record).
@@ -85,6 +87,11 @@ HISTORIES: dict[str, tuple[str, ...]] = {
     "no_more_straw": ("Exodus 5:6-9", "Exodus 5:10-11"),
     "every_place_your_foot_treads": ("Deuteronomy 11:24-25", "Joshua 1:3-5"),
     "be_strong_and_courageous": ("Deuteronomy 31:23", "Joshua 1:6-7"),
+    "is_saul_also_among_the_prophets": ("I Samuel 10:5-6", "I Samuel 10:10-11"),
+    # a word said again and again, or a law given three times
+    "let_my_people_go": ("Exodus 8:1", "Exodus 9:1", "Exodus 9:13", "Exodus 10:3"),
+    "i_will_not_leave_you": ("II Kings 2:2", "II Kings 2:4", "II Kings 2:6"),
+    "when_your_son_asks": ("Exodus 12:26-27", "Exodus 13:14-15", "Deuteronomy 6:20-21"),
 }
 """An event, a list or a word told twice: the first telling as the record."""
 
