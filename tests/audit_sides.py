@@ -152,3 +152,14 @@ def check_disjoint_within(table: dict[str, dict[str, str]]) -> None:
         mine = spans(refs)
         for i, (book, start, end) in enumerate(mine):
             assert not [s for s in mine[i + 1:] if s[0] == book and s[1] <= end and start <= s[2]], (name, book)
+
+
+def check_catches(seen: list[Span], reused: Iterable[str]) -> None:
+    """Assert that ``check_disjoint`` refuses a passage of each reference in ``reused`` against ``seen`` (the check
+    can fail: each of these verses is in an earlier set)."""
+    for ref in reused:
+        try:
+            check_disjoint({"reused": {"x": ref}}, seen)
+        except AssertionError:
+            continue
+        raise AssertionError(f"{ref}, in an earlier audit set, was not caught")

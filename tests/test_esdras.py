@@ -11,6 +11,7 @@ from pathlib import Path
 from tests.audit_sides import (
     Span,
     audit_spans,
+    check_catches,
     check_disjoint,
     check_disjoint_within,
     check_manifests,
@@ -65,12 +66,7 @@ def test_the_overlap_check_finds_a_shared_verse():
     # the check the corpus passes fails on a passage that reuses one verse of retold's Cyrus decree (Ezra 1:1-4)
     seen = earlier_sets()
     check_disjoint({"new": {"ezra": "Ezra 1:5-6"}}, seen)
-    for reused in ("Ezra 1:4-5", "Ezra 2:70", "Nehemiah 7:73", "II Chronicles 35:18"):
-        try:
-            check_disjoint({"reused": {"ezra": reused}}, seen)
-        except AssertionError:
-            continue
-        raise AssertionError(f"{reused}, in an earlier audit set, was not caught")
+    check_catches(seen, ("Ezra 1:4-5", "Ezra 2:70", "Nehemiah 7:73", "II Chronicles 35:18"))
 
 
 def test_judged_sample_is_absent_or_a_list_and_the_readme_lists_every_folder():
