@@ -287,3 +287,19 @@ def test_seed_labels_of_issue_13(seed_corpus):
     # "the same day" (press) / "six hours before the operation" (both records): a changed timing
     timing = [x for pair in ("transcript", "readout") for x in _seed_changes(seed_corpus, "press", pair, "number")]
     assert any("the same day" in d and "six hours before" in d for *_, d in timing)
+
+
+def test_a_sentence_linked_to_nothing_is_named_once_though_its_neighbour_has_two_partners():
+    # Daniel 2:44-45 against 2:34-35 (World English Bible, shortened): the retelling's sentence is linked to two
+    # sentences of the record, and the words after it, which no record has, are one change, not one per link
+    docs = [_doc("record", "readout", ["“The stone struck the image on its feet of iron and clay.",
+                                       "Then the iron and the clay were broken in pieces together.”"]),
+            _doc("retold", "other", ["“The stone was cut out of the mountain and broke in pieces the iron and the clay.",
+                                     "The dream is certain, and its interpretation sure.”"])]
+    texts = {d.id: [u.text for u in us] for d, us in docs}
+    links = tuple(Link((k,), (0,), 0.8, edits=diff_words(texts["record"][k], texts["retold"][0])) for k in (0, 1))
+    corpus = Corpus(documents=tuple(d for d, _ in docs), units={d.id: u for d, u in docs},
+                    pairs=(PairAlignment("record", "retold", links, 0.8),))
+    named = [c for lk in classify_corpus(corpus).pairs[0].links for c in lk.changes
+             if c.type == "quote" and "linked to nothing" in c.detail]
+    assert len(named) == 1 and "The dream is certain" in named[0].b, named

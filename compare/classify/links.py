@@ -160,7 +160,8 @@ def _unmatched_clause(record: str, quotation: str, start: bool) -> bool:
 
 
 def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: str, quoted: Sequence[tuple[int, int]],
-                        linked: dict[str, set[int]], changes: tuple[Change, ...], records: Sequence[str]) -> tuple[Change, ...]:
+                        linked: dict[str, set[int]], changes: tuple[Change, ...], records: Sequence[str],
+                        named: set[tuple[str, str, int]] | None = None) -> tuple[Change, ...]:
     """Add a ``quote`` change when a sentence right before (or after) the link's secondary sentences stands inside the
     same quotation, is linked to nothing, and has content words that no record of the corpus has anywhere: words given
     to the speaker that no record of the statement holds ("Disgusting."). Not when the sentence narrates, in the first
@@ -178,6 +179,8 @@ def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: 
             continue
         if not first and k + 1 in theirs:
             continue  # the sentence after it is linked to this record too: named there, once
+        if named is not None and (record, quoting, k) in named:
+            continue  # named already on another link of this sentence's neighbour (a sentence linked at two places)
         u, near = units[k], units[min(ids) if first else max(ids)]
         span = next(((s, e) for s, e in quoted if s <= u.start and u.end - 1 <= e), None)
         if span is None or not (span[0] <= near.end and near.start <= span[1]):
@@ -197,6 +200,8 @@ def _unlinked_quotation(corpus: Corpus, pair: PairAlignment, lk: Link, quoting: 
         change = Change("quote", u.text.strip(), "", f"Inside the quotation {quoting} gives the speaker “{u.text.strip()}”, "
                         f"words linked to nothing: no record has them anywhere (checked against {checked}, every record "
                         f"of the corpus).")
+        if named is not None:
+            named.add((record, quoting, k))
         pair_a = quoting == pair.a
         change = change if pair_a else Change("quote", "", change.a, change.detail)
         return (change, *changes) if first else (*changes, change)
@@ -225,6 +230,7 @@ def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
             linked[p.a].update(lk.a)
             linked[p.b].update(lk.b)
     pairs = []
+    named: set[tuple[str, str, int]] = set()  # (record, quoting document, unit) already named as linked to nothing
     for p in corpus.pairs:
         links: list[Link] = []
         conventions = name_conventions(p.links, settings.classify.convention_links)
@@ -241,7 +247,7 @@ def classify_corpus(corpus: Corpus, settings: Settings | None = None) -> Corpus:
                 if frame is not None and not any(c.type == "loaded_language" and c.a == frame.a for c in changes):
                     changes = (frame, *changes)
             if (kinds[p.a] in records) != (kinds[p.b] in records):
-                changes = _unlinked_quotation(corpus, p, lk, quoting, quotes[quoting], linked, changes, records)
+                changes = _unlinked_quotation(corpus, p, lk, quoting, quotes[quoting], linked, changes, records, named)
             if (kinds[p.a] in records) != (kinds[p.b] in records) and not any(c.type == "speaker" for c in changes):
                 secondary, record, ids = (a, b, lk.b) if kinds[p.b] in records else (b, a, lk.a)
                 order = echo_order(secondary, record, ids, corpus.units[record.name])
