@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from compare.classify import Side, classify_link, link_side, quoted_spans
 from compare.diff import diff_words
@@ -162,4 +163,22 @@ def check_catches(seen: list[Span], reused: Iterable[str]) -> None:
             check_disjoint({"reused": {"x": ref}}, seen)
         except AssertionError:
             continue
-        raise AssertionError(f"{ref}, in an earlier audit set, was not caught")
+        raise AssertionError(f"{ref}, which the spans hold, was not caught by the overlap check")
+
+
+def earlier_spans(*tools: ModuleType) -> list[Span]:
+    """Every passage range of the audit sets before a new one: the four ``audit_spans`` knows, and those of the corpus
+    ``tools`` (``tools.retold``, ``tools.esdras``, ...) read from their tables (``folders()``)."""
+    return audit_spans("synoptic", "synoptic2", "kings", "citations") + [
+        span for tool in tools for _, refs in tool.folders().values() for span in spans(refs)]
+
+
+def check_fresh_corpus(corpus: Path, table: dict[str, tuple[str, dict[str, str]]], seen: list[Span]) -> None:
+    """The checks every fresh audit corpus passes: no passage shares a verse with ``seen`` (the earlier sets) nor with
+    another passage of it, its judged sample is absent (not judged yet) or a list, and its README lists every folder."""
+    refs = {name: r for name, (_, r) in table.items()}
+    check_disjoint(refs, seen)
+    check_disjoint_within(refs)
+    judged = corpus / "judged.json"  # the judge writes it, after the rules are frozen
+    assert not judged.exists() or isinstance(json.loads(judged.read_text(encoding="utf-8")), list)
+    check_readme_lists(corpus, table)

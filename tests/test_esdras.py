@@ -5,19 +5,16 @@ corpus. Pure: no model."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from tests.audit_sides import (
     Span,
-    audit_spans,
     check_catches,
     check_disjoint,
-    check_disjoint_within,
+    check_fresh_corpus,
     check_manifests,
     check_passages,
-    check_readme_lists,
-    spans,
+    earlier_spans,
 )
 from tools import retold
 from tools.esdras import DOUBLETS, ESDRAS, MACCABEES, folders, kinds
@@ -26,10 +23,8 @@ CORPUS = Path(__file__).parent / "data" / "esdras"
 
 
 def earlier_sets() -> list[Span]:
-    """Every passage range of the five earlier audit sets: the four ``audit_spans`` knows, and ``retold`` read from its
-    tool's table."""
-    return audit_spans("synoptic", "synoptic2", "kings", "citations") + [
-        span for _, refs in retold.folders().values() for span in spans(refs)]
+    """Every passage range of the audit sets before this one."""
+    return earlier_spans(retold)
 
 
 def test_every_folder_holds_its_passages():
@@ -56,10 +51,9 @@ def test_the_record_is_the_canonical_book_or_first_maccabees():
         assert list(folders()[name][1]) == ["1_maccabees", "2_maccabees"], name
 
 
-def test_no_passage_shares_a_verse_with_the_other_audit_sets_or_with_another_passage():
-    table = {name: refs for name, (_, refs) in folders().items()}
-    check_disjoint(table, earlier_sets())
-    check_disjoint_within(table)  # nor a verse with another passage of this corpus
+def test_no_shared_verse_a_judged_sample_or_none_and_the_readme_lists_every_folder():
+    # no passage shares a verse with the earlier audit sets nor with another passage of this corpus
+    check_fresh_corpus(CORPUS, folders(), earlier_sets())
 
 
 def test_the_overlap_check_finds_a_shared_verse():
@@ -68,11 +62,6 @@ def test_the_overlap_check_finds_a_shared_verse():
     check_disjoint({"new": {"ezra": "Ezra 1:5-6"}}, seen)
     check_catches(seen, ("Ezra 1:4-5", "Ezra 2:70", "Nehemiah 7:73", "II Chronicles 35:18"))
 
-
-def test_judged_sample_is_absent_or_a_list_and_the_readme_lists_every_folder():
-    judged = CORPUS / "judged.json"
-    assert not judged.exists() or isinstance(json.loads(judged.read_text(encoding="utf-8")), list)
-    check_readme_lists(CORPUS, folders())
 
 
 def test_a_known_parallel_is_extracted_as_the_edition_has_it():

@@ -39,14 +39,12 @@ them.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
-from tools.kings import read_dump, write_folders
+from tools.kings import table_main
 from tools.retold import stems
-from tools.synoptic import MODULE
 
-__all__ = ["ACTS", "CONFESSION", "LETTERS", "NARRATIVES", "PROPHETS", "PROVERBS", "QUOTED", "extract", "folders",
+__all__ = ["ACTS", "CONFESSION", "LETTERS", "NARRATIVES", "PROPHETS", "PROVERBS", "QUOTED", "folders",
            "kinds", "stems", "tables"]
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "doublets"
@@ -173,18 +171,8 @@ def folders() -> dict[str, tuple[str, dict[str, str]]]:
     return {name: (record_kind[name], stems(refs)) for table in tables().values() for name, refs in table.items()}
 
 
-def extract(imp_text: str, out: Path = OUT) -> list[Path]:
-    """Write every folder's passages under ``out``; return the files written."""
-    return write_folders(folders(), imp_text, out)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--imp", type=Path, default=None, help=f"a mod2imp dump of {MODULE} [default: run mod2imp]")
-    parser.add_argument("--out", type=Path, default=OUT, help="corpus folder [default: tests/data/doublets]")
-    args = parser.parse_args()
-    written = extract(read_dump(args.imp), args.out)
-    print(f"{len(written)} passages in {len(folders())} folders written under {args.out}")
+    table_main(__doc__, folders(), OUT)
 
 
 if __name__ == "__main__":

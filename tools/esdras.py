@@ -35,14 +35,12 @@ what tests read; this tool only regenerates them.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
-from tools.kings import read_dump, write_folders
+from tools.kings import table_main
 from tools.retold import stems
-from tools.synoptic import MODULE
 
-__all__ = ["DOUBLETS", "ESDRAS", "MACCABEES", "extract", "folders", "kinds", "stems"]
+__all__ = ["DOUBLETS", "ESDRAS", "MACCABEES", "folders", "kinds", "stems"]
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "esdras"
 
@@ -137,19 +135,8 @@ def folders() -> dict[str, tuple[str, dict[str, str]]]:
     return {name: (record_kind[name], stems(refs)) for name, refs in {**ESDRAS, **MACCABEES, **DOUBLETS}.items()}
 
 
-def extract(imp_text: str, out: Path = OUT) -> list[Path]:
-    """Write every folder's passages under ``out``; return the files written."""
-    return write_folders(folders(), imp_text, out)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--imp", type=Path, default=None, help=f"a mod2imp dump of {MODULE} [default: run mod2imp]")
-    parser.add_argument("--out", type=Path, default=OUT, help="corpus folder [default: tests/data/esdras]")
-    args = parser.parse_args()
-    written = extract(read_dump(args.imp), args.out)
-    print(f"{len(written)} passages in {len(ESDRAS)} 1 Esdras parallels, {len(MACCABEES)} Maccabees parallels and "
-          f"{len(DOUBLETS)} doublets written under {args.out}")
+    table_main(__doc__, folders(), OUT)
 
 
 if __name__ == "__main__":

@@ -141,6 +141,17 @@ def read_dump(imp: Path | None) -> str:
     return subprocess.run(["mod2imp", MODULE], check=True, capture_output=True, text=True).stdout
 
 
+def table_main(doc: str | None, folders: dict[str, tuple[str, dict[str, str]]], out: Path, argv: list[str] | None = None) -> None:
+    """The command line of a corpus tool built on ``write_folders``: ``--imp FILE`` (a ``mod2imp`` dump; default: run
+    ``mod2imp``) and ``--out DIR`` (default ``out``); writes every folder and says how many passages and folders."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--imp", type=Path, default=None, help=f"a mod2imp dump of {MODULE} [default: run mod2imp]")
+    parser.add_argument("--out", type=Path, default=out, help=f"corpus folder [default: {out}]")
+    args = parser.parse_args(argv)
+    written = write_folders(folders, read_dump(args.imp), args.out)
+    print(f"{len(written)} passages in {len(folders)} folders written under {args.out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--imp", type=Path, default=None, help=f"a mod2imp dump of {MODULE} [default: run mod2imp]")

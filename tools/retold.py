@@ -35,14 +35,13 @@ regenerates them.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from tools.citations import stem
-from tools.kings import passages, read_dump, write_folders
-from tools.synoptic import MODULE, _ranges
+from tools.kings import passages, table_main
+from tools.synoptic import _ranges
 
-__all__ = ["CHRONICLES", "GOSPELS", "LAWS", "PARALLELS", "QUOTATIONS", "RETELLINGS", "extract", "folders", "kinds", "stems"]
+__all__ = ["CHRONICLES", "GOSPELS", "LAWS", "PARALLELS", "QUOTATIONS", "RETELLINGS", "folders", "kinds", "stems"]
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "retold"
 
@@ -345,20 +344,8 @@ def folders() -> dict[str, tuple[str, dict[str, str]]]:
             for name, refs in {**RETELLINGS, **LAWS, **PARALLELS, **QUOTATIONS, **CHRONICLES, **GOSPELS}.items()}
 
 
-def extract(imp_text: str, out: Path = OUT) -> list[Path]:
-    """Write every folder's passages under ``out``; return the files written."""
-    return write_folders(folders(), imp_text, out)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--imp", type=Path, default=None, help=f"a mod2imp dump of {MODULE} [default: run mod2imp]")
-    parser.add_argument("--out", type=Path, default=OUT, help="corpus folder [default: tests/data/retold]")
-    args = parser.parse_args()
-    written = extract(read_dump(args.imp), args.out)
-    print(f"{len(written)} passages in {len(RETELLINGS)} retellings, {len(LAWS)} laws, {len(PARALLELS)} parallels, "
-          f"{len(QUOTATIONS)} quotations, {len(CHRONICLES)} Kings–Chronicles and {len(GOSPELS)} gospel parallels written "
-          f"under {args.out}")
+    table_main(__doc__, folders(), OUT)
 
 
 if __name__ == "__main__":
