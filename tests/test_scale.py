@@ -127,7 +127,7 @@ def test_seed_corpus_stays_one_report(seed_corpus):
 
 def test_spark_engine_gives_the_local_links(seed_corpus):
     corpus, encoded = build_corpus(CORPUS, Settings(cache_dir=None, engine="spark", spark_master="local[2]"))
-    assert encoded == 331
+    assert encoded == 332
     assert [(p.a, p.b, p.related) for p in corpus.pairs] == [(p.a, p.b, p.related) for p in seed_corpus.pairs]
     for mine, local in zip(corpus.pairs, seed_corpus.pairs):
         assert [(lk.a, lk.b, lk.edits) for lk in mine.links] == [(lk.a, lk.b, lk.edits) for lk in local.links]

@@ -146,3 +146,11 @@ def test_windows_and_old_mac_line_breaks_make_the_same_paragraphs(seeds, newline
 
     assert seen(units) == seen(lf_units)
     assert all(other.text[u.start:u.end] == u.text for u in units)
+
+
+def test_a_lower_case_word_that_pysbd_lists_as_an_abbreviation_ends_a_quoted_sentence():
+    # pysbd lists "me" (Maine), "ill", "is", "may" ... as abbreviations; inside « » quotations only their capitalised
+    # form is one, while "etc." and a title ("Gen.", "Mr.") still do not end a sentence.
+    text = "He said: «Give it to me.» So they did. «Ask Gen. Smith, who is ill. Mr. Brown is not.» She left."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "He said: «Give it to me.»", "So they did.", "«Ask Gen. Smith, who is ill.", "Mr. Brown is not.»", "She left."]

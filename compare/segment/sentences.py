@@ -98,13 +98,27 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for a in English.Abbreviation.ABBREVIATIONS) | {"mr", "mrs", "ms", "dr", "st", "no", "vs"}
 
 
+_LOWERCASE_ABBREVIATIONS = frozenset({"etc", "e.g", "i.e", "vs", "viz", "al", "esp", "approx", "cf", "pp", "ft", "hr",
+                                      "min", "sec", "mm", "nos", "fig", "ref", "ext", "adj", "adv"})
+"""Abbreviations written in lower case ("etc.", "vs."). pysbd's list also holds titles and places that are written
+with a capital ("Gen.", "Me." for Maine, "Wash."): in lower case those are words that end sentences ("to me.",
+"it is ill."), so only the capitalised form counts for them."""
+
+
+def _is_abbreviation(word: str) -> bool:
+    low = word.lower()
+    if low not in _abbreviations():
+        return False
+    return word[:1].isupper() or low in _LOWERCASE_ABBREVIATIONS or len(word) == 1
+
+
 def _split_inside_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split text[start:end] at sentence ends pysbd left alone; abbreviations ("Mr.") are not ends."""
     out = []
     cut = start
     for m in _INNER_END.finditer(text, start, end):
         before = re.search(r"(\w+)[.!?…]$", text[cut : m.start()].rstrip("\"”’»"))
-        if before and text[m.start() - 1] == "." and (before.group(1).lower() in _abbreviations() or len(before.group(1)) == 1):
+        if before and text[m.start() - 1] == "." and (_is_abbreviation(before.group(1)) or len(before.group(1)) == 1):
             continue
         stop = m.start()
         while stop < m.end() and text[stop] in "\"”’»":
