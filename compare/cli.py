@@ -95,6 +95,9 @@ def _model_and_reading_options(command: _F) -> _F:
                      help="Source id the synopsis compares every other source against [default: the first transcript]."),
         click.option("--encoding", default=None, metavar="NAME",
                      help="Encoding of the text files (e.g. cp1252) [default: detected per file]."),
+        click.option("--pairs", type=click.Choice(["all", "reference"]), default="all", show_default=True,
+                     help="Align every pair of sources of an event, or only each source with the reference and the "
+                     "records (transcript, readout): n pairs instead of n(n-1)/2, for many outlets."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -130,10 +133,10 @@ def cli() -> None:
               "or a PDF whose text layer passes N characters.")
 def run(
     corpus: Path, output: Path, model: Path | None, cache_dir: Path | None, no_cache: bool, device: str,
-    reference: str | None, encoding: str | None, strict: bool, engine: str, spark_master: str, quiet: bool,
+    reference: str | None, encoding: str | None, pairs: str, strict: bool, engine: str, spark_master: str, quiet: bool,
     max_file_bytes: int, max_sentences: int, max_expanded_bytes: int,
 ) -> None:
-    """Compare every source in CORPUS with every other and write the report.
+    """Compare the sources in CORPUS, each with every other unless --pairs reference is given, and write the report.
 
     Prints the path of the report's index.html on stdout.
     """
@@ -143,6 +146,7 @@ def run(
         device=device,
         reference=reference,
         encoding=encoding,
+        pairs=pairs,
         strict=strict,
         engine=engine,
         spark_master=spark_master,
@@ -179,7 +183,7 @@ def run(
 @click.option("-q", "--quiet", is_flag=True, help="No progress or notices on stderr.")
 def serve(
     corpus: Path, port: int, no_browser: bool, model: Path | None, cache_dir: Path | None, no_cache: bool,
-    device: str, reference: str | None, encoding: str | None, quiet: bool,
+    device: str, reference: str | None, encoding: str | None, pairs: str, quiet: bool,
 ) -> None:
     """Serve the report of CORPUS on 127.0.0.1 to correct and annotate it in the browser.
 
@@ -192,6 +196,7 @@ def serve(
         device=device,
         reference=reference,
         encoding=encoding,
+        pairs=pairs,
     )
     progress = _StderrProgress(quiet)
     try:

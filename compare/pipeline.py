@@ -24,6 +24,7 @@ from .align import (
     check_reference,
     plan_events,
     plan_to_events,
+    reference_pairs,
 )
 from .annotate import ANNOTATIONS_FILE, annotate_corpus, read_annotations
 from .classify import classify_corpus
@@ -46,6 +47,7 @@ __all__ = [
     "align_pairs",
     "align_sentences",
     "build_corpus",
+    "choose_pairs",
     "compare_corpus",
     "embed_sentences",
     "engine_for",
@@ -144,6 +146,24 @@ def group_documents(
                        found=found, inputs=inputs, settings=a)
 
 
+def choose_pairs(plan: EventPlan, docs: Sequence[Document], settings: Settings, progress: Progress) -> EventPlan:
+    """Return ``plan`` with only the pairs ``settings.pairs`` asks for (stage ``group``); with every pair, a notice
+    when an event has more than ``settings.many_pairs`` of them to align, naming the option that aligns fewer."""
+    if settings.pairs not in ("all", "reference"):
+        raise ValueError(f"Settings.pairs is {settings.pairs!r}; expected 'all' or 'reference'")
+    based = reference_pairs(plan, docs, settings.reference, settings.classify.record_kinds)
+    if settings.pairs == "reference":
+        return replace(plan, pairs=based)
+    walked = [p for p in plan.pairs if plan.groups[p[0]] == plan.groups[p[1]]]
+    if len(walked) > settings.many_pairs:
+        fewer = sum(plan.groups[i] == plan.groups[j] for i, j in based)
+        sizes = sorted((plan.groups.count(g) for g in set(plan.groups)), reverse=True)
+        progress.notice(f"{len(walked)} document pairs to align (every pair of the {sizes[0]} sources of the largest event "
+                        f"is compared, so the work grows with the square of the sources); --pairs reference compares "
+                        f"each source only with the reference and the records: {fewer} pairs.")
+    return plan
+
+
 def align_pairs(reading: Reading, inputs: dict[str, AlignInput], plan: EventPlan) -> list[PairJob]:
     """Return the alignment job of every planned pair (the engine runs them: stage ``align``)."""
     docs, units, sent = reading.documents, reading.units, reading.sentences
@@ -188,6 +208,7 @@ def build_corpus(
         doc_vectors = [inputs[d.id].vectors for d in reading.documents]
         plan = group_documents(doc_vectors, engine.candidate_pairs(doc_vectors, settings), settings,
                                [inputs[d.id] for d in reading.documents])
+        plan = choose_pairs(plan, reading.documents, settings, progress)
         progress.stage("align")
         pairs: list[PairAlignment] = engine.align_pairs(align_pairs(reading, inputs, plan), settings.align, progress)
     finally:

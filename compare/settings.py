@@ -199,6 +199,12 @@ class Settings:
     """Fail when any file of the corpus folder cannot be used, instead of leaving it out with its reason."""
     reference: str | None = None
     """Source id the synopsis compares every other source against; ``None``: the first transcript (manifest kind)."""
+    pairs: str = "all"
+    """Which document pairs of an event are aligned (``--pairs``): ``all`` (every pair, n(n-1)/2 for n sources), or
+    ``reference`` (only the pairs with the event's reference or one of its records on one side: about n for n
+    outlets and one record, so a hundred outlets are compared with the record in seconds rather than minutes)."""
+    many_pairs: int = 100
+    """With ``pairs="all"``, an event with more pairs to align than this gets a notice on stderr naming ``--pairs reference``."""
     align: AlignSettings = field(default_factory=AlignSettings)
     """The aligner's settings."""
     classify: ClassifySettings = field(default_factory=ClassifySettings)

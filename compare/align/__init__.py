@@ -9,6 +9,7 @@ from .events import (
     event_groups,
     plan_events,
     plan_to_events,
+    reference_pairs,
 )
 from .pairs import PairJob, align_document_pair, align_inputs, link_text
 from .relatedness import relatedness
@@ -28,5 +29,6 @@ __all__ = [
     "link_text",
     "plan_events",
     "plan_to_events",
+    "reference_pairs",
     "relatedness",
 ]

@@ -47,7 +47,7 @@ from .relatedness import relatedness
 from .walk import AlignInput, align_pair
 
 __all__ = [
-    "EventPlan", "FoundEvidence", "check_reference", "choose_reference", "event_groups", "found_evidence", "found_joins",
+    "EventPlan", "FoundEvidence", "check_reference", "choose_reference", "reference_pairs", "event_groups", "found_evidence", "found_joins",
     "found_share", "plan_events", "plan_to_events",
 ]
 
@@ -253,6 +253,21 @@ def choose_reference(docs: Sequence[Document], reference: str | None = None) -> 
         if doc.source.kind == "transcript":
             return doc
     return docs[0]
+
+
+def reference_pairs(plan: EventPlan, docs: Sequence[Document], reference: str | None,
+                    record_kinds: Sequence[str]) -> tuple[tuple[int, int], ...]:
+    """Return the pairs of ``plan`` with a base on one side: the reference of the event of either document (as
+    ``plan_to_events`` chooses it) or a record of it (a source of a ``record_kinds`` kind), so every secondary source
+    is compared with every record that its quotations are checked against (``--pairs reference``)."""
+    members: dict[int, list[Document]] = {}
+    for doc, number in zip(docs, plan.groups):
+        members.setdefault(number, []).append(doc)
+    base: set[str] = set()
+    for group in members.values():
+        base.add(choose_reference(group, reference).id)
+        base.update(d.id for d in group if d.source.kind in record_kinds)
+    return tuple((i, j) for i, j in plan.pairs if docs[i].id in base or docs[j].id in base)
 
 
 def plan_to_events(plan: EventPlan, docs: Sequence[Document], reference: str | None = None) -> tuple[Event, ...]:

@@ -143,8 +143,9 @@ def _ordinal(units: Sequence[Unit]) -> dict[int, int]:
 
 
 def build_synopsis(corpus: Corpus, ref: Document) -> tuple[list[Document], list[SynopsisRow]]:
-    """Return the other sources (column order) and the synopsis rows against ``ref``."""
-    others = [d for d in corpus.documents if d.id != ref.id]
+    """Return the other sources (column order) and the synopsis rows against ``ref``: the sources compared with it
+    (every other one, unless ``--pairs reference`` left some pairs out)."""
+    others = [d for d in corpus.documents if d.id != ref.id and find_pair(corpus, ref.id, d.id) is not None]
     ref_units = corpus.units[ref.id]
     notes = NoteIndex(corpus)
     by_ref: dict[str, dict[int, tuple[tuple[int, ...], tuple[int, ...], Link]]] = {}
