@@ -8,6 +8,7 @@ everything else runs here, the same for every engine. ``Progress.stage`` marks w
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,7 +33,7 @@ from .diff import diff_words
 from .embed import Embedder, EmbeddingCache, ModelInfo, embed_texts, resolve_model
 from .engines import Engine, LocalEngine, SparkEngine, local_embedder
 from .errors import InputError
-from .export import corpus_frames
+from .export import corpus_frames, validate_alignment
 from .outputs import report_files
 from .progress import Progress, Silent
 from .read import Limits, read_corpus
@@ -232,9 +233,23 @@ def build_corpus(
 
 
 def write_report(corpus: Corpus, out_dir: Path, *, reference: str | None = None) -> Path:
-    """Write every file of the report into ``out_dir``, replacing it as a whole (stage ``write``); return its index."""
-    write_folder(out_dir, report_files(corpus, reference))
+    """Write every file of the report into ``out_dir``, replacing it as a whole (stage ``write``); return its index.
+
+    The top-level ``alignment.json`` is checked against its published schema and cross-field rules first
+    (``compare.export.schema``), so a run never ends with exit status 0 on an export that breaks its own contract:
+    such a run fails with the problems listed, and the earlier report is left as it was."""
+    files = report_files(corpus, reference)
+    check_export(files["alignment.json"])
+    write_folder(out_dir, files)
     return out_dir / "index.html"
+
+
+def check_export(alignment: str) -> None:
+    """Raise ``SchemaViolation`` when ``alignment`` (the text of an ``alignment.json`` this run made) breaks
+    ``compare.alignment/1``: a fault of compare, not of the corpus."""
+    validate_alignment(json.loads(alignment), what="compare made an alignment.json that does not follow "
+                       "compare.alignment/1 (a fault of compare, not of the corpus; nothing was written: please report it "
+                       "with the corpus folder)")
 
 
 def compare_corpus(

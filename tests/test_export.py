@@ -195,3 +195,25 @@ def test_multi_event_report_exports_validate(tmp_path: Path, session_cache: Path
     assert _check_report(out) == 1 + 1 + 4
     for folder in sorted((out / "events").iterdir()):
         assert (folder / "changes.csv").is_file() and (folder / "alignment.tei.xml").is_file()
+
+
+def test_a_run_whose_own_export_breaks_the_schema_fails_and_leaves_the_earlier_report(tmp_path: Path, monkeypatch) -> None:
+    import compare.pipeline as pipeline
+    from compare.errors import SchemaViolation
+    from compare.outputs import report_files
+
+    corpus = hand_corpus()
+    out = tmp_path / "reports"
+    pipeline.write_report(corpus, out, reference="transcript")  # a valid export is written
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(corpus: Corpus, reference: str | None = None) -> dict[str, str]:
+        files = report_files(corpus, reference)
+        data = json.loads(files["alignment.json"])
+        data["documents"][0]["units"][0]["end"] += 1  # an offset that no longer matches the unit's text
+        return {**files, "alignment.json": json.dumps(data)}
+
+    monkeypatch.setattr(pipeline, "report_files", broken)
+    with pytest.raises(SchemaViolation, match="(?s)fault of compare.*units\\[0\\]"):
+        pipeline.write_report(corpus, out, reference="transcript")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
