@@ -2,10 +2,13 @@
 advanced rewrite, declared the record (``kind = "readout"``: its quotations are what the people quoted said), and
 its elementary rewrite, declared a press rewrite of it (``kind = "press"``).
 
-Usage:  .venv/bin/python -m tools.onestop_records [--out DIR]
+Usage:  .venv/bin/python -m tools.onestop_records [--set final|dev] [--out DIR]
 
-The articles are ``benchmarks/label_audit.py``'s ``onestop_final()`` (never fitted on, never shown to whoever writes
-the rules); the files are byte-for-byte copies of ``../shared/data/onestopenglish`` (CC BY-SA 4.0, Vajjala and
+The articles of ``--set final`` (``tests/data/onestop_records``) are ``benchmarks/label_audit.py``'s
+``onestop_final()`` (never fitted on, never shown to whoever writes the rules); ``--set dev``
+(``tests/data/onestop_records2``) takes the label audit's dev articles (``onestop_fresh()`` and
+``onestop_heldout_articles()``, whose labels without a record the rules were read beside: none of their pairs was
+run with a record before) less the eight of the alignment gold (``tests/data/onestop``); the files are byte-for-byte copies of ``../shared/data/onestopenglish`` (CC BY-SA 4.0, Vajjala and
 Lučić 2018; see the corpus README). With a record declared, every rule runs on these pairs, the ones named only
 against a record (``meaning``, ``hedge``, ``loaded_language``) and ``quote`` among them, as a news rewrite of an
 official text would get them.
@@ -19,7 +22,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "tests" / "data" / "onestop_records"
+OUT = {"final": ROOT / "tests" / "data" / "onestop_records", "dev": ROOT / "tests" / "data" / "onestop_records2"}
 LEVELS = {"adv": ("readout", "advanced"), "ele": ("press", "elementary")}
 
 
@@ -38,15 +41,24 @@ def _manifest(article: str) -> str:
     return "\n".join(entries)
 
 
-def build(out: Path = OUT) -> list[Path]:
-    """Write every folder; return the folders written."""
+def articles(which: str) -> list[str]:
+    """The articles of one set (``final`` or ``dev``, see the module docstring), sorted."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from label_audit import onestop_final
+    from label_audit import onestop_final, onestop_fresh, onestop_heldout_articles
 
+    if which == "final":
+        return onestop_final()
+    gold = {p.name.rsplit("-", 1)[0] for p in (ROOT / "tests" / "data" / "onestop").glob("*-adv.txt")}
+    return sorted(a for a in onestop_fresh() + onestop_heldout_articles() if a not in gold)
+
+
+def build(which: str = "final", out: Path | None = None) -> list[Path]:
+    """Write every folder of one set; return the folders written."""
     from tools.splits import ONESTOP_DIR
 
+    out = out or OUT[which]
     folders = []
-    for article in onestop_final():
+    for article in articles(which):
         folder = out / folder_name(article)
         folder.mkdir(parents=True, exist_ok=True)
         for level in LEVELS:
@@ -58,10 +70,11 @@ def build(out: Path = OUT) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT, help=f"corpus folder [default: {OUT}]")
+    parser.add_argument("--set", choices=sorted(OUT), default="final", help="which articles [default: final]")
+    parser.add_argument("--out", type=Path, default=None, help="corpus folder [default: by set, see above]")
     args = parser.parse_args(argv)
-    folders = build(args.out)
-    print(f"{len(folders)} folders written under {args.out}")
+    folders = build(args.set, args.out)
+    print(f"{len(folders)} folders written under {args.out or OUT[args.set]}")
 
 
 if __name__ == "__main__":
