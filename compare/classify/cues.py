@@ -152,6 +152,8 @@ def _claim_noun(w: str, before: list[str], after: str) -> bool:
         return False  # "he claims", "..., US researchers claim.": a subject and its verb
     if prev in _DETERMINERS or prev.endswith(("'s", "’s", "s'", "s’")) or prev.isdigit():
         return True
+    if w == "claim" and len(before) >= 2 and before[-2] in _DETERMINERS and tag in ("NN", "JJ", ""):
+        return True  # "his asylum claim to be processed": after a singular noun the verb would be "claims"
     if tag in ("JJ", "CD", "PRP$", "DT") or tag.startswith("VB"):
         return True
     ws = re.findall(r"[\w’']+|[.,;:!?()]", after.lower())[:1]
@@ -194,8 +196,16 @@ def distancing_marks(text: str, start: int = 0, end: int | None = None) -> list[
         if 2 <= len(m.group(1).split()) <= 4 and not _is_title(m.group(1))
         and not _NAMING.search(text[max(0, m.start() - 40) : m.start()])
         and not any(s <= m.start() and m.end() <= e for s, e in speech)  # a quotation inside the speaker's words
+        and not _echoes_a_quotation(text, m, speech)
     ]
     return [mark for s, e, mark in sorted(found) if s < end and e > start]
+
+
+def _echoes_a_quotation(text: str, m: re.Match[str], speech: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the words in single quotation marks stand inside another quotation of the text ("Someone asked “Have
+    you ever used pink slime ...?” – ‘pink slime’ is ..."): they name the words quoted, they do not distance."""
+    quoted = m.group(1).lower()
+    return any(quoted in text[s:e].lower() for s, e in speech if not (s <= m.start() < e))
 
 
 _HEARSAY = re.compile(r"\b(?:reports?\s+(?:say|says|said|suggest|suggests|suggested|of)|there (?:have|has) been reports|"

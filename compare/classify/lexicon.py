@@ -25,7 +25,10 @@ __all__ = [
     "ATTENTION_WORDS",
     "CONNECTIVES",
     "DEGREE_ADVERBS",
+    "BOOSTERS",
     "EMPHATICS",
+    "EMPHATIC_FRAMES",
+    "INFORMAL_SPELLINGS",
     "EVALUATIVE_VERBS",
     "FOCUS_PARTICLES",
     "INDEFINITE_WORDS",
@@ -303,6 +306,30 @@ the speaker vouches for or means what is said ("Truly I tell you" / "Most certai
 Inside a quotation one of them swapped for another is the same assurance; added or dropped on its own it is still
 named (a word dropped inside quotation marks). Approximators and limiters ("almost", "nearly", "only", "never",
 "always", "about") change the claim and are not listed."""
+
+BOOSTERS = frozenset({
+    "absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply", "enormously", "entirely",
+    "exceptionally", "extremely", "fabulously", "fully", "greatly", "highly", "hugely", "incredibly", "intensely",
+    "remarkably", "substantially", "thoroughly", "totally", "tremendously", "unbelievably", "unusually", "utterly",
+    "perfectly", "wholly", "immensely", "vastly", "exceedingly", "very", "really", "utter", "sheer",
+})
+"""Boosters and maximizers, the degree words that only turn a quality up ("remarkably good" / "very good", "cares
+deeply" / "cares very much", "utter madness" / "madness"): VADER's booster words that are adverbs of degree (its
+``BOOSTER_DICT``, those it scores up; not "more", "most", "so", "quite", nor the focusing "especially",
+"particularly", "purely") and the maximizers and boosters of Quirk et al. (1985, 8.104-8.110). Inside a quotation
+such a word added, dropped or swapped for another changes the emphasis, not what was said. The downtoners and
+approximators ("almost", "nearly", "slightly", "partly", "hardly") change the claim and are not listed, nor are the
+emphasizers that vouch for it ("certainly", "undoubtedly": ``EMPHATICS``, ``HEDGES``)."""
+
+INFORMAL_SPELLINGS = {"cos": "because", "'cos": "because", "cuz": "because", "coz": "because", "'cause": "because",
+                      "gonna": "going", "wanna": "want", "gotta": "got", "till": "until", "til": "until", "'til": "until",
+                      "ok": "okay", "yeah": "yes", "yep": "yes"}
+"""Spoken spellings of common words ("it's cos I'm the smaller one" / "it's because ..."): the same word said."""
+
+EMPHATIC_FRAMES = re.compile(r"\b(?:the (?:truth|reality|fact|thing) is(?: that)?|in (?:fact|reality|truth)|"
+                             r"as a matter of fact|without (?:a )?doubt)\b", re.IGNORECASE)
+"""Frames that only stress the clause they open ("The truth is the government doesn't pay ..." / "The government
+doesn't pay ...", "The reality is that there is little work"): no content of their own inside a quotation."""
 
 ATTENTION_WORDS = frozenset({"look", "listen", "see", "behold", "lo", "hark", "hey", "well", "say", "oh", "ah", "o",
                              "now", "come", "why"})

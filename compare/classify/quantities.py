@@ -104,7 +104,10 @@ def _words_number(words: list[str], i: int) -> tuple[float, int] | None:
     n = len(words)
     while j < n:
         w = words[j]
-        if w in _UNITS:
+        if w == "dozen" and seen and current and not total:
+            current *= 12  # "two dozen" is 24
+            used = j - i + 1
+        elif w in _UNITS:
             if seen and current and _UNITS[w] >= 10 and current % 100 == 0 and current >= 100:
                 current += _UNITS[w]
             elif seen and current % 10 == 0 and current >= 20 and _UNITS[w] < 10:

@@ -11,10 +11,13 @@ from .cues import compounds, inside_spans, quoted_spans, split_compound
 from .hunks import Side
 from .lexicon import (
     ATTENTION_WORDS,
+    BOOSTERS,
     CONNECTIVES,
+    EMPHATIC_FRAMES,
     EMPHATICS,
     FOCUS_PARTICLES,
     INDEFINITE_WORDS,
+    INFORMAL_SPELLINGS,
     NEGATIONS,
     base_form,
     content_stems,
@@ -23,14 +26,44 @@ from .lexicon import (
     word_tag,
     words,
 )
+from .quantities import find_quantities
 
 __all__ = ["quote_change"]
 
 
 def _content(ws: list[str]) -> list[str]:
-    """The words of ``ws`` that can carry what was said: no function word, digit, connective or focus particle."""
-    return [w for w in dict.fromkeys(ws) if not is_function_word(w) and not w.isdigit() and w not in CONNECTIVES
-            and w not in FOCUS_PARTICLES and w not in INDEFINITE_WORDS]
+    """The words of ``ws`` that can carry what was said: no function word (nor its spoken spelling, "cos"), digit,
+    connective, focus particle or booster ("very", "remarkably": ``BOOSTERS``, emphasis only)."""
+    return [w for w in dict.fromkeys(ws) if not is_function_word(INFORMAL_SPELLINGS.get(w, w)) and not w.isdigit()
+            and w not in CONNECTIVES and w not in FOCUS_PARTICLES and w not in INDEFINITE_WORDS and w not in BOOSTERS]
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``full`` ("sq" / "square", "km" / "kilometres", "govt" /
+    "government"): two letters, or up to four without a vowel, no function word ("no" / "not"), beginning like
+    ``full`` with all its letters standing in it in order."""
+    if not (short.isalpha() and 2 <= len(short) <= 4 and len(full) >= len(short) + 3 and short[0] == full[0]):
+        return False
+    if is_function_word(short) or (len(short) > 2 and any(ch in "aeiou" for ch in short)):
+        return False  # a word of its own ("no", "man" / "manager"), not an abbreviation
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def _same_quantities(said: str, instead: str) -> str | None:
+    """The words of a hunk's numbers when both sides give the same quantities in other words ("£62bn" / "£62
+    billion", "two dozen" / "24"), else None: a number written another way is the same number said."""
+    qs, qi = find_quantities(said), find_quantities(instead)
+    if not qs or not qi or sorted(q.value for q in qs) != sorted(q.value for q in qi):
+        return None
+    return " ".join(q.text for q in (*qs, *qi))
+
+
+def _frame_words(text: str, start: int, end: int) -> set[str]:
+    """The words of an emphatic frame (``EMPHATIC_FRAMES``: "the truth is", "in fact") that the hunk text[start:end]
+    touches: they stress the clause, they add nothing to it."""
+    return {w for m in EMPHATIC_FRAMES.finditer(text) if m.start() < max(end, start + 1) and start < m.end()
+            for w in words(m.group())}
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
@@ -69,6 +102,8 @@ def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str], set[str]], n
     crude, stems, theirs, all_words = vocabulary
     if base_form(w)[:5] in crude or stem(base_form(w)) in stems:
         return False
+    if any(_abbreviates(w, x) or _abbreviates(x, w) for x in all_words):
+        return False  # "sq km" / "square kilometres": the same words abbreviated
     if any(_compound_of(w, x) for x in all_words if not is_function_word(x)):
         return False  # "road" / "roadside": the same word in a compound
     if w in names and any(difflib.SequenceMatcher(None, w, x).ratio() >= 0.8 for x in theirs):
@@ -269,7 +304,11 @@ def quote_change(c: HunkContext) -> Change | None:
     ordering = _discourse_words(other.text, o_start, o_end) | _discourse_words(quoting.text, q_start, q_end) \
         | _attention_words(other.text, o_start, o_end) | _attention_words(quoting.text, q_start, q_end) \
         | _emphatic_negation(other.text, o_start, o_end, said) | _emphatic_negation(quoting.text, q_start, q_end, instead) \
-        | _same_indefinite(other.text, o_start, o_end, quoting.text, q_start, q_end)
+        | _same_indefinite(other.text, o_start, o_end, quoting.text, q_start, q_end) \
+        | _frame_words(other.text, o_start, o_end) | _frame_words(quoting.text, q_start, q_end)
+    numbers = _same_quantities(said, instead)
+    if numbers is not None:
+        ordering |= set(words(numbers))  # "£62bn" / "£62 billion": one number in two notations
     missing = [w for w in _content(words(instead)) if _absent(w, ours, names) and not split_compound(instead, said)
                and not _hortative(w, instead) and w not in ordering]
     extra = [w for w in _content(words(said)) if _absent(w, theirs, names) and not split_compound(said, instead)

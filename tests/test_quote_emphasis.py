@@ -1,0 +1,61 @@
+"""A quotation that differs from its record only in emphasis, notation or spelling is no altered quote; a changed
+claim still is. Sentences written for these tests (news-like), not taken from a judged corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.classify.quantities import find_quantities
+
+from .test_classify import _named, _quote_types
+
+
+@pytest.mark.parametrize(
+    "quoted, record",
+    [
+        # a booster swapped for another, added or dropped: the emphasis, not what was said
+        ("“The results are extremely encouraging,” she said.", "“The results are highly encouraging,” she said."),
+        ("“We are really proud of the whole team,” he said.", "“We are proud of the whole team,” he said."),
+        ("“It was utter chaos at the border,” a driver said.", "“It was chaos at the border,” a driver said."),
+        # one number in two notations, a unit abbreviated, a spoken spelling
+        ("“We raised £3bn for the hospitals last year,” he said.", "“We raised £3 billion for the hospitals last year,” he said."),
+        ("“About two dozen families lost their homes,” the mayor said.", "“About 24 families lost their homes,” the mayor said."),
+        ("“The new park covers 40 sq km of forest,” she said.", "“The new park covers 40 square kilometres of forest,” she said."),
+        ("“I left the meeting early cos I was tired,” he said.", "“I left the meeting early because I was tired,” he said."),
+        # an emphatic frame dropped
+        ("“The council never listened to us,” she said.", "“The truth is the council never listened to us,” she said."),
+    ],
+)
+def test_emphasis_notation_and_spelling_are_no_altered_quote(quoted, record):
+    assert _quote_types(quoted, record) == []
+
+
+@pytest.mark.parametrize(
+    "quoted, record",
+    [
+        # an approximator changes the claim: "almost every week" is not "every week"
+        ("“We meet every week to discuss the talks,” he said.", "“We meet almost every week to discuss the talks,” he said."),
+        # a booster beside a changed word: the word is still named
+        ("“The plan is extremely costly for the city,” he said.", "“The plan is extremely dangerous for the city,” he said."),
+        # another number, not another notation
+        ("“We raised £3bn for the hospitals last year,” he said.", "“We raised £2 billion for the hospitals last year,” he said."),
+    ],
+)
+def test_a_changed_claim_inside_the_quotation_is_still_named(quoted, record):
+    assert {"quote", "number"} & set(_quote_types(quoted, record))
+
+
+def test_dozens_are_counted():
+    assert [q.value for q in find_quantities("two dozen children and a dozen eggs")] == [24.0, 12.0]
+
+
+def test_claim_heading_a_noun_phrase_is_no_distancing():
+    a = "He arrived in 2013 and is still waiting for his asylum claim to be processed by the court."
+    b = "He arrived in 2013 and is still waiting for the court to decide whether he can stay."
+    assert not [c for c in _named(a, b, a_kind="press", b_kind="readout") if c[0] == "hedge"]
+
+
+def test_single_quotes_that_name_words_quoted_before_are_no_scare_quotes():
+    a = "One reader asked “Do your burgers contain pink slime?” – ‘pink slime’ is a filler made from beef scraps."
+    b = "One reader asked “Do your burgers contain pink slime?”, meaning a filler made from beef scraps."
+    assert not [c for c in _named(a, b, a_kind="press", b_kind="readout") if c[0] == "hedge"]
