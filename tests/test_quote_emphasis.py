@@ -24,6 +24,12 @@ from .test_classify import _named, _quote_types
         ("“I left the meeting early cos I was tired,” he said.", "“I left the meeting early because I was tired,” he said."),
         # an emphatic frame dropped
         ("“The council never listened to us,” she said.", "“The truth is the council never listened to us,” she said."),
+        # an emphasizer or a compromiser ("just", "pretty", "rather"), a connective phrase, a spoken spelling
+        ("“I thought it was over,” he said.", "“I just thought it was over,” he said."),
+        ("“The new bridge is cool,” one student said.", "“The new bridge is pretty cool,” one student said."),
+        ("“It is a town, not just a village,” the mayor said.", "“It is a town, rather than just a village,” the mayor said."),
+        ("“We sell bread and cakes,” she said.", "“We sell bread as well as cakes,” she said."),
+        ("“They are going to win the final,” he said.", "“They're gonna win the final,” he said."),
     ],
 )
 def test_emphasis_notation_and_spelling_are_no_altered_quote(quoted, record):
@@ -59,3 +65,12 @@ def test_single_quotes_that_name_words_quoted_before_are_no_scare_quotes():
     a = "One reader asked “Do your burgers contain pink slime?” – ‘pink slime’ is a filler made from beef scraps."
     b = "One reader asked “Do your burgers contain pink slime?”, meaning a filler made from beef scraps."
     assert not [c for c in _named(a, b, a_kind="press", b_kind="readout") if c[0] == "hedge"]
+
+
+def test_truly_before_an_adjective_is_degree_and_before_a_clause_certainty():
+    grateful = _named("“I am grateful to the nurses,” she said.", "“I am truly grateful to the nurses,” she said.",
+                      a_kind="press", b_kind="readout")
+    assert not [c for c in grateful if c[0] in ("hedge", "quote")]
+    vouched = _named("“This will change the law,” she said.", "“Truly, this will change the law,” she said.",
+                     a_kind="press", b_kind="readout")
+    assert [c for c in vouched if c[0] in ("hedge", "quote")]

@@ -8,7 +8,8 @@ The articles of ``--set final`` (``tests/data/onestop_records``) are ``benchmark
 ``onestop_final()`` (never fitted on, never shown to whoever writes the rules); ``--set dev``
 (``tests/data/onestop_records2``) takes the label audit's dev articles (``onestop_fresh()`` and
 ``onestop_heldout_articles()``, whose labels without a record the rules were read beside: none of their pairs was
-run with a record before) less the eight of the alignment gold (``tests/data/onestop``); the files are byte-for-byte copies of ``../shared/data/onestopenglish`` (CC BY-SA 4.0, Vajjala and
+run with a record before) less the eight of the alignment gold (``tests/data/onestop``); ``--set final-int``
+(``tests/data/onestop_records3``) the final set's advanced rewrites against their intermediate ones (``int.txt``); the files are byte-for-byte copies of ``../shared/data/onestopenglish`` (CC BY-SA 4.0, Vajjala and
 Lučić 2018; see the corpus README). With a record declared, every rule runs on these pairs, the ones named only
 against a record (``meaning``, ``hedge``, ``loaded_language``) and ``quote`` among them, as a news rewrite of an
 official text would get them.
@@ -22,8 +23,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = {"final": ROOT / "tests" / "data" / "onestop_records", "dev": ROOT / "tests" / "data" / "onestop_records2"}
-LEVELS = {"adv": ("readout", "advanced"), "ele": ("press", "elementary")}
+OUT = {"final": ROOT / "tests" / "data" / "onestop_records", "dev": ROOT / "tests" / "data" / "onestop_records2",
+       "final-int": ROOT / "tests" / "data" / "onestop_records3"}
+LEVEL_NAMES = {"adv": "advanced", "int": "intermediate", "ele": "elementary"}
+
+
+def levels(which: str) -> dict[str, str]:
+    """The two levels of a set's folders, each with its kind: the advanced the record, the other a press rewrite."""
+    return {"adv": "readout", ("int" if which == "final-int" else "ele"): "press"}
 
 
 def folder_name(article: str) -> str:
@@ -31,9 +38,10 @@ def folder_name(article: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", article.lower()).strip("_")
 
 
-def _manifest(article: str) -> str:
+def _manifest(article: str, which: str) -> str:
     entries = []
-    for level, (kind, title) in LEVELS.items():
+    for level, kind in levels(which).items():
+        title = LEVEL_NAMES[level]
         entries.append(
             f'[[source]]\nfile = "{level}.txt"\nid = "{level}"\ntitle = "{article} ({title})"\n'
             f'outlet = "OneStopEnglish ({title} level)"\nkind = "{kind}"\nlanguage = "en"\n'
@@ -46,7 +54,7 @@ def articles(which: str) -> list[str]:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from label_audit import onestop_final, onestop_fresh, onestop_heldout_articles
 
-    if which == "final":
+    if which in ("final", "final-int"):
         return onestop_final()
     gold = {p.name.rsplit("-", 1)[0] for p in (ROOT / "tests" / "data" / "onestop").glob("*-adv.txt")}
     return sorted(a for a in onestop_fresh() + onestop_heldout_articles() if a not in gold)
@@ -61,9 +69,9 @@ def build(which: str = "final", out: Path | None = None) -> list[Path]:
     for article in articles(which):
         folder = out / folder_name(article)
         folder.mkdir(parents=True, exist_ok=True)
-        for level in LEVELS:
+        for level in levels(which):
             (folder / f"{level}.txt").write_bytes((ONESTOP_DIR / level / f"{article}-{level}.txt").read_bytes())
-        (folder / "sources.toml").write_text(_manifest(article), encoding="utf-8")
+        (folder / "sources.toml").write_text(_manifest(article, which), encoding="utf-8")
         folders.append(folder)
     return folders
 

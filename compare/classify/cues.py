@@ -270,6 +270,9 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
         if w in _ATTRIBUTIVE and nxt and word_tag(nxt) in ("", "JJ", "NNP") and not (before and before[0] in _BE):
             before = [w]
             continue  # "certain Android phones", "certain new rules": some of them, not a degree of certainty
+        if w == "truly" and nxt and word_tag(nxt)[:2] in ("JJ", "RB", "VB") and word_tag(nxt) not in ("VB", "VBP", "VBZ", "VBD"):
+            before = [w]
+            continue  # "truly grateful", "goes truly mainstream": a degree of the quality, not the speaker's certainty
         if w in ("may", "might") and purposive(text, w):
             before = [w]
             continue  # "that we may see and believe", "lest they might": a purpose, not a possibility

@@ -59,6 +59,14 @@ def _same_quantities(said: str, instead: str) -> str | None:
     return " ".join(q.text for q in (*qs, *qi))
 
 
+def _degree_words(text: str, start: int, end: int) -> set[str]:
+    """The emphasizers of the hunk text[start:end] that stand right before an adjective or an adverb ("truly
+    grateful", "certainly bigger"): there they grade the quality like a booster, they do not vouch for the claim
+    ("the most important" ranks: a claim)."""
+    ws = words(text[start:end]) + words(text[end : end + 40])[:1]
+    return {w for w, nxt in zip(ws, ws[1:]) if w in EMPHATICS - {"most"} and word_tag(nxt)[:2] in ("JJ", "RB")}
+
+
 def _frame_words(text: str, start: int, end: int) -> set[str]:
     """The words of an emphatic frame (``EMPHATIC_FRAMES``: "the truth is", "in fact") that the hunk text[start:end]
     touches: they stress the clause, they add nothing to it."""
@@ -104,6 +112,8 @@ def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str], set[str]], n
         return False
     if any(_abbreviates(w, x) or _abbreviates(x, w) for x in all_words):
         return False  # "sq km" / "square kilometres": the same words abbreviated
+    if INFORMAL_SPELLINGS.get(w) in all_words or any(INFORMAL_SPELLINGS.get(x) == w for x in all_words):
+        return False  # "gonna" / "going to": one word in its spoken spelling
     if any(_compound_of(w, x) for x in all_words if not is_function_word(x)):
         return False  # "road" / "roadside": the same word in a compound
     if w in names and any(difflib.SequenceMatcher(None, w, x).ratio() >= 0.8 for x in theirs):
@@ -305,7 +315,8 @@ def quote_change(c: HunkContext) -> Change | None:
         | _attention_words(other.text, o_start, o_end) | _attention_words(quoting.text, q_start, q_end) \
         | _emphatic_negation(other.text, o_start, o_end, said) | _emphatic_negation(quoting.text, q_start, q_end, instead) \
         | _same_indefinite(other.text, o_start, o_end, quoting.text, q_start, q_end) \
-        | _frame_words(other.text, o_start, o_end) | _frame_words(quoting.text, q_start, q_end)
+        | _frame_words(other.text, o_start, o_end) | _frame_words(quoting.text, q_start, q_end) \
+        | _degree_words(other.text, o_start, o_end) | _degree_words(quoting.text, q_start, q_end)
     numbers = _same_quantities(said, instead)
     if numbers is not None:
         ordering |= set(words(numbers))  # "£62bn" / "£62 billion": one number in two notations
