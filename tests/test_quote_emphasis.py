@@ -30,6 +30,11 @@ from .test_classify import _named, _quote_types
         ("“It is a town, not just a village,” the mayor said.", "“It is a town, rather than just a village,” the mayor said."),
         ("“We sell bread and cakes,” she said.", "“We sell bread as well as cakes,” she said."),
         ("“They are going to win the final,” he said.", "“They're gonna win the final,” he said."),
+        # a complex preposition for a simple one, a clipping, a name given in full, one emphasizer for another
+        ("“We played under the new rules,” he said.", "“We played pursuant to the new rules,” he said."),
+        ("“More people now smoke e-cigarettes than ever,” he said.", "“More people now smoke e-cigs than ever,” he said."),
+        ("“I like Barack Obama a lot,” she said.", "“I like Obama a lot,” she said."),
+        ("“It was exactly what we wanted,” she said.", "“It was precisely what we wanted,” she said."),
     ],
 )
 def test_emphasis_notation_and_spelling_are_no_altered_quote(quoted, record):
@@ -43,6 +48,8 @@ def test_emphasis_notation_and_spelling_are_no_altered_quote(quoted, record):
         ("“We meet every week to discuss the talks,” he said.", "“We meet almost every week to discuss the talks,” he said."),
         # a booster beside a changed word: the word is still named
         ("“The plan is extremely costly for the city,” he said.", "“The plan is extremely dangerous for the city,” he said."),
+        # another person of the same family name
+        ("“I like Michelle Obama a lot,” she said.", "“I like Barack Obama a lot,” she said."),
         # another number, not another notation
         ("“We raised £3bn for the hospitals last year,” he said.", "“We raised £2 billion for the hospitals last year,” he said."),
     ],

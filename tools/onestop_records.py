@@ -9,7 +9,8 @@ The articles of ``--set final`` (``tests/data/onestop_records``) are ``benchmark
 (``tests/data/onestop_records2``) takes the label audit's dev articles (``onestop_fresh()`` and
 ``onestop_heldout_articles()``, whose labels without a record the rules were read beside: none of their pairs was
 run with a record before) less the eight of the alignment gold (``tests/data/onestop``); ``--set final-int``
-(``tests/data/onestop_records3``) the final set's advanced rewrites against their intermediate ones (``int.txt``); the files are byte-for-byte copies of ``../shared/data/onestopenglish`` (CC BY-SA 4.0, Vajjala and
+(``tests/data/onestop_records3``) the final set's advanced rewrites against their intermediate ones (``int.txt``),
+``--set dev-int`` (``tests/data/onestop_records4``) the dev set's; the files are byte-for-byte copies of ``../shared/data/onestopenglish`` (CC BY-SA 4.0, Vajjala and
 Lučić 2018; see the corpus README). With a record declared, every rule runs on these pairs, the ones named only
 against a record (``meaning``, ``hedge``, ``loaded_language``) and ``quote`` among them, as a news rewrite of an
 official text would get them.
@@ -24,13 +25,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = {"final": ROOT / "tests" / "data" / "onestop_records", "dev": ROOT / "tests" / "data" / "onestop_records2",
-       "final-int": ROOT / "tests" / "data" / "onestop_records3"}
+       "final-int": ROOT / "tests" / "data" / "onestop_records3", "dev-int": ROOT / "tests" / "data" / "onestop_records4"}
 LEVEL_NAMES = {"adv": "advanced", "int": "intermediate", "ele": "elementary"}
 
 
 def levels(which: str) -> dict[str, str]:
     """The two levels of a set's folders, each with its kind: the advanced the record, the other a press rewrite."""
-    return {"adv": "readout", ("int" if which == "final-int" else "ele"): "press"}
+    return {"adv": "readout", ("int" if which.endswith("-int") else "ele"): "press"}
 
 
 def folder_name(article: str) -> str:

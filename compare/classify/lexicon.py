@@ -315,6 +315,7 @@ BOOSTERS = frozenset({
     # Quirk's emphasizers that only stress (8.99-8.103) and compromisers (8.107): "just thought", "pretty cool",
     # "rather surprised", "relatively easy" / "quite easy"
     "actually", "genuinely", "simply", "literally", "just", "pretty", "quite", "rather", "fairly", "relatively",
+    "precisely", "exactly", "crucially", "importantly",
 })
 """Boosters and maximizers, the degree words that only turn a quality up ("remarkably good" / "very good", "cares
 deeply" / "cares very much", "utter madness" / "madness"): VADER's booster words that are adverbs of degree (its
@@ -332,12 +333,15 @@ INFORMAL_SPELLINGS = {"cos": "because", "'cos": "because", "cuz": "because", "co
 EMPHATIC_FRAMES = re.compile(r"\b(?:the (?:truth|reality|fact|thing) is(?: that)?|in (?:fact|reality|truth)|"
                              r"as a matter of fact|without (?:a )?doubt|the fact that|it turns out(?: that)?|you see|"
                              r"rather than|instead of|as well as|and also|as long as|what is more|by contrast|"
-                             r"in contrast|for (?:example|instance)|and (?:stuff|things) like that|and so on)\b",
-                             re.IGNORECASE)
+                             r"in contrast|for (?:example|instance)|and (?:stuff|things) like that|and so on|"
+                             r"in spite of|despite|thanks to|pursuant to|in terms of|(?:with|in) regard to|in that regard|"
+                             r"by means of|in accordance with|as a result of|owing to|with respect to|in relation to|"
+                             r"prior to|that is not to say)\b", re.IGNORECASE)
 """Frames that only stress the clause they open ("The truth is the government doesn't pay ..." / "The government
-doesn't pay ...", "The reality is that there is little work") and connective phrases that only join ("a club,
-rather than just a team" / "a club, not just a team", "as well as" / "and", "as long as" / "if"), with the tags
-that trail a list ("and stuff like that"): no content of their own inside a quotation."""
+doesn't pay ...", "The reality is that there is little work"), connective phrases that only join ("a club,
+rather than just a team" / "a club, not just a team", "as well as" / "and", "as long as" / "if") and the complex
+prepositions of Quirk et al. (9.10-9.13: "in spite of" / "although", "pursuant to" / "under", "thanks to" /
+"through"), with the tags that trail a list ("and stuff like that"): no content of their own inside a quotation."""
 
 ATTENTION_WORDS = frozenset({"look", "listen", "see", "behold", "lo", "hark", "hey", "well", "say", "oh", "ah", "o",
                              "now", "come", "why"})

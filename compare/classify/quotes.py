@@ -50,6 +50,26 @@ def _abbreviates(short: str, full: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+def _clipped(short: str, full: str) -> bool:
+    """Whether ``short`` is a clipping of ``full`` ("cigs" / "cigarettes", "info" / "information"): a word no
+    lexicon knows, of three letters or more (a plural "s" aside), that begins ``full``, three letters shorter at least."""
+    core = short[:-1] if short.endswith("s") and full.endswith("s") else short
+    return len(core) >= 3 and len(full) >= len(core) + 3 and full.startswith(core) and word_tag(short) == "" \
+        and short.isalpha()
+
+
+def _fuller_name(text: str, start: int, end: int, other: str) -> bool:
+    """Whether text[start:end] only adds capitalised words to a name that ``other`` has right beside them ("Barack
+    Obama" / "Obama"): the same person named in a fuller form. A title or a word of address ("President", "Lord",
+    "Greetings") is a word of its own and still counts."""
+    added = [w.strip(",.;:!?") for w in text[start:end].split()]
+    if not added or not all(w[:1].isupper() and w.isalpha() and word_tag(w.lower()) in ("", "NNP") for w in added):
+        return False  # a given name no lexicon holds as a common word; not a title or a word of address ("Lord")
+    after = re.match(r"\s*([A-Z][\w'’-]+)", text[end:])
+    before = re.search(r"([A-Z][\w'’-]+)\s*$", text[:start])
+    return any(m is not None and re.search(rf"\b{re.escape(m.group(1))}\b", other) is not None for m in (after, before))
+
+
 def _same_quantities(said: str, instead: str) -> str | None:
     """The words of a hunk's numbers when both sides give the same quantities in other words ("£62bn" / "£62
     billion", "two dozen" / "24"), else None: a number written another way is the same number said."""
@@ -110,8 +130,8 @@ def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str], set[str]], n
     crude, stems, theirs, all_words = vocabulary
     if base_form(w)[:5] in crude or stem(base_form(w)) in stems:
         return False
-    if any(_abbreviates(w, x) or _abbreviates(x, w) for x in all_words):
-        return False  # "sq km" / "square kilometres": the same words abbreviated
+    if any(_abbreviates(w, x) or _abbreviates(x, w) or _clipped(w, x) or _clipped(x, w) for x in all_words):
+        return False  # "sq km" / "square kilometres", "e-cigs" / "e-cigarettes": the same words shortened
     if INFORMAL_SPELLINGS.get(w) in all_words or any(INFORMAL_SPELLINGS.get(x) == w for x in all_words):
         return False  # "gonna" / "going to": one word in its spoken spelling
     if any(_compound_of(w, x) for x in all_words if not is_function_word(x)):
@@ -329,6 +349,9 @@ def quote_change(c: HunkContext) -> Change | None:
     if not (missing or extra) or (not missing and _same_referent(extra, instead)) \
             or (not extra and _same_referent(missing, said)):
         return None
+    if (not missing and _fuller_name(quoting.text, q_start, q_end, other.text)) \
+            or (not extra and _fuller_name(other.text, o_start, o_end, quoting.text)):
+        return None  # "I like Barack Obama" / "I like Obama": the same person, named in full
     if _foreign_phrase(quoting.text, q_start, q_start + len(said)) and _foreign_phrase(other.text, o_start,
                                                                                         o_start + len(instead)):
         return None  # "Eloi, Eloi, lama sabachthani" / "Eli, Eli, lima sabachthani": a transliteration spelt two ways
