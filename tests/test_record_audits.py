@@ -99,6 +99,9 @@ AUDITS = (
     # fresh at 82fdff4 (the round read beside onestop_records2): 228 right of 260 (0.877), 3 wrong, 29 debatable; the
     # final set's advanced rewrites (read with onestop_records) against their intermediate ones (never read)
     Audit("onestop_records3", 0.85, 215, 5, (("press", "readout"),), size=(60, 20)),
+    # fresh at 59c8313 (the round read beside onestop_records3): 315 right of 356 (0.885), 2 wrong, 39 debatable; the
+    # dev set's advanced rewrites (read with onestop_records2) against their intermediate ones (never read)
+    Audit("onestop_records4", 0.86, 300, 4, (("press", "readout"),), size=(60, 20)),
 )
 
 
