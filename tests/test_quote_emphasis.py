@@ -35,6 +35,10 @@ from .test_classify import _named, _quote_types
         ("“More people now smoke e-cigarettes than ever,” he said.", "“More people now smoke e-cigs than ever,” he said."),
         ("“I like Barack Obama a lot,” she said.", "“I like Obama a lot,” she said."),
         ("“It was exactly what we wanted,” she said.", "“It was precisely what we wanted,” she said."),
+        # an acronym spelt out, one degree adverb for another before the same word, another tense of one verb
+        ("“Students in higher education pay more,” he said.", "“Students in HE pay more,” he said."),
+        ("“The staff are very reliant on tips,” she said.", "“The staff are heavily reliant on tips,” she said."),
+        ("“He went to London for work,” she said.", "“He goes to London for work,” she said."),
     ],
 )
 def test_emphasis_notation_and_spelling_are_no_altered_quote(quoted, record):
@@ -48,6 +52,9 @@ def test_emphasis_notation_and_spelling_are_no_altered_quote(quoted, record):
         ("“We meet every week to discuss the talks,” he said.", "“We meet almost every week to discuss the talks,” he said."),
         # a booster beside a changed word: the word is still named
         ("“The plan is extremely costly for the city,” he said.", "“The plan is extremely dangerous for the city,” he said."),
+        # a hedge dropped is no degree: "potentially reliant" / "reliant"; another place, not an acronym
+        ("“The staff are reliant on tips,” she said.", "“The staff are potentially reliant on tips,” she said."),
+        ("“Students in schools pay more,” he said.", "“Students in higher education pay more,” he said."),
         # another person of the same family name
         ("“I like Michelle Obama a lot,” she said.", "“I like Barack Obama a lot,” she said."),
         # another number, not another notation

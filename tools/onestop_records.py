@@ -10,7 +10,9 @@ The articles of ``--set final`` (``tests/data/onestop_records``) are ``benchmark
 ``onestop_heldout_articles()``, whose labels without a record the rules were read beside: none of their pairs was
 run with a record before) less the eight of the alignment gold (``tests/data/onestop``); ``--set final-int``
 (``tests/data/onestop_records3``) the final set's advanced rewrites against their intermediate ones (``int.txt``),
-``--set dev-int`` (``tests/data/onestop_records4``) the dev set's; the files are byte-for-byte copies of ``../shared/data/onestopenglish`` (CC BY-SA 4.0, Vajjala and
+``--set dev-int`` (``tests/data/onestop_records4``) the dev set's; ``--set gold`` and ``--set gold-int``
+(``tests/data/onestop_records5``, folders ``<article>_ele`` and ``<article>_int``) the eight articles of the alignment
+gold, whose labels no round of rules had read with or without a record; the files are byte-for-byte copies of ``../shared/data/onestopenglish`` (CC BY-SA 4.0, Vajjala and
 Lučić 2018; see the corpus README). With a record declared, every rule runs on these pairs, the ones named only
 against a record (``meaning``, ``hedge``, ``loaded_language``) and ``quote`` among them, as a news rewrite of an
 official text would get them.
@@ -25,7 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = {"final": ROOT / "tests" / "data" / "onestop_records", "dev": ROOT / "tests" / "data" / "onestop_records2",
-       "final-int": ROOT / "tests" / "data" / "onestop_records3", "dev-int": ROOT / "tests" / "data" / "onestop_records4"}
+       "final-int": ROOT / "tests" / "data" / "onestop_records3", "dev-int": ROOT / "tests" / "data" / "onestop_records4",
+       "gold": ROOT / "tests" / "data" / "onestop_records5", "gold-int": ROOT / "tests" / "data" / "onestop_records5"}
 LEVEL_NAMES = {"adv": "advanced", "int": "intermediate", "ele": "elementary"}
 
 
@@ -58,6 +61,8 @@ def articles(which: str) -> list[str]:
     if which in ("final", "final-int"):
         return onestop_final()
     gold = {p.name.rsplit("-", 1)[0] for p in (ROOT / "tests" / "data" / "onestop").glob("*-adv.txt")}
+    if which.startswith("gold"):
+        return sorted(gold)
     return sorted(a for a in onestop_fresh() + onestop_heldout_articles() if a not in gold)
 
 
@@ -68,7 +73,8 @@ def build(which: str = "final", out: Path | None = None) -> list[Path]:
     out = out or OUT[which]
     folders = []
     for article in articles(which):
-        folder = out / folder_name(article)
+        press = next(level for level, kind in levels(which).items() if kind == "press")
+        folder = out / (folder_name(article) + (f"_{press}" if which.startswith("gold") else ""))
         folder.mkdir(parents=True, exist_ok=True)
         for level in levels(which):
             (folder / f"{level}.txt").write_bytes((ONESTOP_DIR / level / f"{article}-{level}.txt").read_bytes())

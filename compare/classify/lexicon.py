@@ -362,7 +362,7 @@ _IRREGULAR = {
     "shook": "shake", "shaken": "shake", "rode": "ride", "ridden": "ride", "stole": "steal", "stolen": "steal",
     "froze": "freeze", "frozen": "freeze", "swam": "swim", "sank": "sink", "sunk": "sink", "sprang": "spring",
     "sprung": "spring", "stuck": "stick", "lent": "lend", "bent": "bend", "dealt": "deal", "hung": "hang",
-    "came": "come", "went": "go", "gone": "go", "saw": "see", "seen": "see", "took": "take", "taken": "take",
+    "came": "come", "went": "go", "gone": "go", "goes": "go", "saw": "see", "seen": "see", "took": "take", "taken": "take",
     "gave": "give", "given": "give", "knew": "know", "known": "know", "told": "tell", "found": "find", "thought": "think",
     "brought": "bring", "began": "begin", "begun": "begin", "ate": "eat", "eaten": "eat", "ran": "run", "spoke": "speak",
     "spoken": "speak", "wrote": "write", "written": "write", "sat": "sit", "stood": "stand", "rose": "rise",

@@ -13,7 +13,6 @@ from .lexicon import (
     ATTENTION_WORDS,
     BOOSTERS,
     CONNECTIVES,
-    EMPHATIC_FRAMES,
     EMPHATICS,
     FOCUS_PARTICLES,
     INDEFINITE_WORDS,
@@ -26,7 +25,16 @@ from .lexicon import (
     word_tag,
     words,
 )
-from .quantities import find_quantities
+from .sameness import (
+    abbreviates,
+    clipped,
+    degree_swap,
+    degree_words,
+    frame_words,
+    fuller_name,
+    same_quantities,
+    spelt_out,
+)
 
 __all__ = ["quote_change"]
 
@@ -38,60 +46,12 @@ def _content(ws: list[str]) -> list[str]:
             and w not in CONNECTIVES and w not in FOCUS_PARTICLES and w not in INDEFINITE_WORDS and w not in BOOSTERS]
 
 
-def _abbreviates(short: str, full: str) -> bool:
-    """Whether ``short`` is an abbreviation of ``full`` ("sq" / "square", "km" / "kilometres", "govt" /
-    "government"): two letters, or up to four without a vowel, no function word ("no" / "not"), beginning like
-    ``full`` with all its letters standing in it in order."""
-    if not (short.isalpha() and 2 <= len(short) <= 4 and len(full) >= len(short) + 3 and short[0] == full[0]):
-        return False
-    if is_function_word(short) or (len(short) > 2 and any(ch in "aeiou" for ch in short)):
-        return False  # a word of its own ("no", "man" / "manager"), not an abbreviation
-    rest = iter(full)
-    return all(ch in rest for ch in short)
 
 
-def _clipped(short: str, full: str) -> bool:
-    """Whether ``short`` is a clipping of ``full`` ("cigs" / "cigarettes", "info" / "information"): a word no
-    lexicon knows, of three letters or more (a plural "s" aside), that begins ``full``, three letters shorter at least."""
-    core = short[:-1] if short.endswith("s") and full.endswith("s") else short
-    return len(core) >= 3 and len(full) >= len(core) + 3 and full.startswith(core) and word_tag(short) == "" \
-        and short.isalpha()
 
 
-def _fuller_name(text: str, start: int, end: int, other: str) -> bool:
-    """Whether text[start:end] only adds capitalised words to a name that ``other`` has right beside them ("Barack
-    Obama" / "Obama"): the same person named in a fuller form. A title or a word of address ("President", "Lord",
-    "Greetings") is a word of its own and still counts."""
-    added = [w.strip(",.;:!?") for w in text[start:end].split()]
-    if not added or not all(w[:1].isupper() and w.isalpha() and word_tag(w.lower()) in ("", "NNP") for w in added):
-        return False  # a given name no lexicon holds as a common word; not a title or a word of address ("Lord")
-    after = re.match(r"\s*([A-Z][\w'’-]+)", text[end:])
-    before = re.search(r"([A-Z][\w'’-]+)\s*$", text[:start])
-    return any(m is not None and re.search(rf"\b{re.escape(m.group(1))}\b", other) is not None for m in (after, before))
 
 
-def _same_quantities(said: str, instead: str) -> str | None:
-    """The words of a hunk's numbers when both sides give the same quantities in other words ("£62bn" / "£62
-    billion", "two dozen" / "24"), else None: a number written another way is the same number said."""
-    qs, qi = find_quantities(said), find_quantities(instead)
-    if not qs or not qi or sorted(q.value for q in qs) != sorted(q.value for q in qi):
-        return None
-    return " ".join(q.text for q in (*qs, *qi))
-
-
-def _degree_words(text: str, start: int, end: int) -> set[str]:
-    """The emphasizers of the hunk text[start:end] that stand right before an adjective or an adverb ("truly
-    grateful", "certainly bigger"): there they grade the quality like a booster, they do not vouch for the claim
-    ("the most important" ranks: a claim)."""
-    ws = words(text[start:end]) + words(text[end : end + 40])[:1]
-    return {w for w, nxt in zip(ws, ws[1:]) if w in EMPHATICS - {"most"} and word_tag(nxt)[:2] in ("JJ", "RB")}
-
-
-def _frame_words(text: str, start: int, end: int) -> set[str]:
-    """The words of an emphatic frame (``EMPHATIC_FRAMES``: "the truth is", "in fact") that the hunk text[start:end]
-    touches: they stress the clause, they add nothing to it."""
-    return {w for m in EMPHATIC_FRAMES.finditer(text) if m.start() < max(end, start + 1) and start < m.end()
-            for w in words(m.group())}
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
@@ -130,7 +90,7 @@ def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str], set[str]], n
     crude, stems, theirs, all_words = vocabulary
     if base_form(w)[:5] in crude or stem(base_form(w)) in stems:
         return False
-    if any(_abbreviates(w, x) or _abbreviates(x, w) or _clipped(w, x) or _clipped(x, w) for x in all_words):
+    if any(abbreviates(w, x) or abbreviates(x, w) or clipped(w, x) or clipped(x, w) for x in all_words):
         return False  # "sq km" / "square kilometres", "e-cigs" / "e-cigarettes": the same words shortened
     if INFORMAL_SPELLINGS.get(w) in all_words or any(INFORMAL_SPELLINGS.get(x) == w for x in all_words):
         return False  # "gonna" / "going to": one word in its spoken spelling
@@ -335,9 +295,9 @@ def quote_change(c: HunkContext) -> Change | None:
         | _attention_words(other.text, o_start, o_end) | _attention_words(quoting.text, q_start, q_end) \
         | _emphatic_negation(other.text, o_start, o_end, said) | _emphatic_negation(quoting.text, q_start, q_end, instead) \
         | _same_indefinite(other.text, o_start, o_end, quoting.text, q_start, q_end) \
-        | _frame_words(other.text, o_start, o_end) | _frame_words(quoting.text, q_start, q_end) \
-        | _degree_words(other.text, o_start, o_end) | _degree_words(quoting.text, q_start, q_end)
-    numbers = _same_quantities(said, instead)
+        | frame_words(other.text, o_start, o_end) | frame_words(quoting.text, q_start, q_end) \
+        | degree_words(other.text, o_start, o_end) | degree_words(quoting.text, q_start, q_end)
+    numbers = same_quantities(said, instead)
     if numbers is not None:
         ordering |= set(words(numbers))  # "£62bn" / "£62 billion": one number in two notations
     missing = [w for w in _content(words(instead)) if _absent(w, ours, names) and not split_compound(instead, said)
@@ -349,9 +309,14 @@ def quote_change(c: HunkContext) -> Change | None:
     if not (missing or extra) or (not missing and _same_referent(extra, instead)) \
             or (not extra and _same_referent(missing, said)):
         return None
-    if (not missing and _fuller_name(quoting.text, q_start, q_end, other.text)) \
-            or (not extra and _fuller_name(other.text, o_start, o_end, quoting.text)):
+    if (not missing and fuller_name(quoting.text, q_start, q_end, other.text)) \
+            or (not extra and fuller_name(other.text, o_start, o_end, quoting.text)):
         return None  # "I like Barack Obama" / "I like Obama": the same person, named in full
+    texts = (quoting.text, other.text)
+    if (not missing and spelt_out(texts, said)) or (not extra and spelt_out(texts, instead)):
+        return None  # "HE" / "higher education", "USP (unique selling point)": an acronym spelt out
+    if degree_swap(said, instead, quoting.text[q_end : q_end + 30], other.text[o_end : o_end + 30]):
+        return None  # "heavily reliant" / "very reliant": one degree for another
     if _foreign_phrase(quoting.text, q_start, q_start + len(said)) and _foreign_phrase(other.text, o_start,
                                                                                         o_start + len(instead)):
         return None  # "Eloi, Eloi, lama sabachthani" / "Eli, Eli, lima sabachthani": a transliteration spelt two ways
