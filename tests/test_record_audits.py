@@ -102,6 +102,9 @@ AUDITS = (
     # fresh at 59c8313 (the round read beside onestop_records3): 315 right of 356 (0.885), 2 wrong, 39 debatable; the
     # dev set's advanced rewrites (read with onestop_records2) against their intermediate ones (never read)
     Audit("onestop_records4", 0.86, 300, 4, (("press", "readout"),), size=(60, 20)),
+    # fresh at e72f794 (the round read beside onestop_records4): 73 right of 80 (0.912), 0 wrong, 7 debatable; the
+    # eight alignment-gold articles, advanced against elementary and intermediate
+    Audit("onestop_records5", 0.88, 68, 1, (("press", "readout"),), size=(60, 10)),
 )
 
 
