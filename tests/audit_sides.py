@@ -166,6 +166,17 @@ def check_catches(seen: list[Span], reused: Iterable[str]) -> None:
         raise AssertionError(f"{ref}, which the spans hold, was not caught by the overlap check")
 
 
+def check_overlap_check(seen: list[Span], free: dict[str, str], reused: Iterable[str],
+                        folders: dict[str, tuple[str, dict[str, str]]] | None = None, reused_within: Iterable[str] = ()) -> None:
+    """The overlap check a fresh corpus passes can fail: a passage of the free verses ``free`` (stem: references)
+    passes against the earlier sets ``seen``, one of each reference in ``reused`` is refused, and, with the corpus's
+    ``folders``, one of each reference in ``reused_within`` is refused against the corpus's own passages."""
+    check_disjoint({"new": free}, seen)
+    check_catches(seen, reused)
+    if folders is not None:
+        check_catches([span for _, refs in folders.values() for span in spans(refs)], reused_within)
+
+
 def earlier_spans(*tools: ModuleType) -> list[Span]:
     """Every passage range of the audit sets before a new one: the four ``audit_spans`` knows, and those of the corpus
     ``tools`` (``tools.retold``, ``tools.esdras``, ...) read from their tables (``folders()``)."""
