@@ -39,6 +39,17 @@ from .test_classify import _named, _quote_types
         ("“Students in higher education pay more,” he said.", "“Students in HE pay more,” he said."),
         ("“The staff are very reliant on tips,” she said.", "“The staff are heavily reliant on tips,” she said."),
         ("“He went to London for work,” she said.", "“He goes to London for work,” she said."),
+        # a light verb that carries only the voice or the tense, a subordinator of one sense, an amount said two ways,
+        # one word in another part of speech
+        ("“The flats that they are building are too small,” she said.", "“The flats that are getting built are too small,” she said."),
+        ("“I am proud of what I did,” the coach said.", "“I am proud of what I have done,” the coach said."),
+        ("“When the rain stops, we will start again,” he said.", "“As soon as the rain stops, we will start again,” he said."),
+        ("“To win the cup, we must train harder,” he said.", "“In order to win the cup, we must train harder,” he said."),
+        ("“Voters disagreed with a lot of what he said,” she said.", "“Voters disagreed with much of what he said,” she said."),
+        ("“The queue was much too long for us,” he said.", "“The queue was way too long for us,” he said."),
+        ("“The robots share information through the senses,” she said.", "“The robots share sensory information,” she said."),
+        ("“Almost every shop in the street has closed,” he said.", "“Virtually every shop in the street has closed,” he said."),
+        ("“The plan is fairly new to us,” she said.", "“The plan is somewhat new to us,” she said."),
     ],
 )
 def test_emphasis_notation_and_spelling_are_no_altered_quote(quoted, record):
@@ -55,6 +66,9 @@ def test_emphasis_notation_and_spelling_are_no_altered_quote(quoted, record):
         # a hedge dropped is no degree: "potentially reliant" / "reliant"; another place, not an acronym
         ("“The staff are reliant on tips,” she said.", "“The staff are potentially reliant on tips,” she said."),
         ("“Students in schools pay more,” he said.", "“Students in higher education pay more,” he said."),
+        # a light verb with its object or its particle is the verb of what is said
+        ("“If the tenant dies having a debt, the family pays,” he said.", "“If the tenant dies and leaves a debt, the family pays,” he said."),
+        ("“We will get through these cuts together,” she said.", "“We will deal with these cuts together,” she said."),
         # another person of the same family name
         ("“I like Michelle Obama a lot,” she said.", "“I like Barack Obama a lot,” she said."),
         # another number, not another notation

@@ -315,7 +315,7 @@ BOOSTERS = frozenset({
     # Quirk's emphasizers that only stress (8.99-8.103) and compromisers (8.107): "just thought", "pretty cool",
     # "rather surprised", "relatively easy" / "quite easy"
     "actually", "genuinely", "simply", "literally", "just", "pretty", "quite", "rather", "fairly", "relatively",
-    "precisely", "exactly", "crucially", "importantly",
+    "precisely", "exactly", "crucially", "importantly", "somewhat",
 })
 """Boosters and maximizers, the degree words that only turn a quality up ("remarkably good" / "very good", "cares
 deeply" / "cares very much", "utter madness" / "madness"): VADER's booster words that are adverbs of degree (its

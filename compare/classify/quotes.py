@@ -27,11 +27,15 @@ from .lexicon import (
 )
 from .sameness import (
     abbreviates,
+    amount_words,
+    approximator_swap,
     clipped,
     degree_swap,
     degree_words,
+    derived,
     frame_words,
     fuller_name,
+    light_verbs,
     same_quantities,
     spelt_out,
 )
@@ -44,14 +48,6 @@ def _content(ws: list[str]) -> list[str]:
     connective, focus particle or booster ("very", "remarkably": ``BOOSTERS``, emphasis only)."""
     return [w for w in dict.fromkeys(ws) if not is_function_word(INFORMAL_SPELLINGS.get(w, w)) and not w.isdigit()
             and w not in CONNECTIVES and w not in FOCUS_PARTICLES and w not in INDEFINITE_WORDS and w not in BOOSTERS]
-
-
-
-
-
-
-
-
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
@@ -96,6 +92,8 @@ def _absent(w: str, vocabulary: tuple[set[str], set[str], set[str], set[str]], n
         return False  # "gonna" / "going to": one word in its spoken spelling
     if any(_compound_of(w, x) for x in all_words if not is_function_word(x)):
         return False  # "road" / "roadside": the same word in a compound
+    if any(derived(w, x) for x in all_words):
+        return False  # "sensory" / "the senses": one word in another part of speech
     if w in names and any(difflib.SequenceMatcher(None, w, x).ratio() >= 0.8 for x in theirs):
         return False
     # a word no lexicon knows, against another unknown one that close: one transliteration spelt two ways ("lama"/"lima")
@@ -182,9 +180,11 @@ def _hortative(w: str, said: str) -> bool:
 
 def _same_referent(names: list[str], other_hunk: str) -> bool:
     """Whether the only content words on one side are nouns or names standing where the other side has a pronoun
-    ("them" / "the Philistines", "you" / "Yahweh"): the referent is made explicit, nothing else is said."""
+    ("them" / "the Philistines", "you" / "Yahweh"), the other side's words there being grammatical words only: the
+    referent is made explicit, nothing else is said ("courage" / "in his heart to pray" is another word)."""
+    theirs = words(other_hunk)
     return bool(names) and all(word_tag(w).startswith("NN") or word_tag(w) == "" for w in names) \
-        and any(word_tag(w) in ("PRP", "PRP$") for w in words(other_hunk))
+        and any(word_tag(w) in ("PRP", "PRP$") for w in theirs) and all(is_function_word(w) for w in theirs)
 
 
 _ATTENTION = re.compile(r"(?:^|(?<=[“‘\"'(\[:;,.!?—–])\s*)(?P<w>[^\W\d_]+)(?=\s*,)", re.UNICODE)
@@ -296,7 +296,8 @@ def quote_change(c: HunkContext) -> Change | None:
         | _emphatic_negation(other.text, o_start, o_end, said) | _emphatic_negation(quoting.text, q_start, q_end, instead) \
         | _same_indefinite(other.text, o_start, o_end, quoting.text, q_start, q_end) \
         | frame_words(other.text, o_start, o_end) | frame_words(quoting.text, q_start, q_end) \
-        | degree_words(other.text, o_start, o_end) | degree_words(quoting.text, q_start, q_end)
+        | degree_words(other.text, o_start, o_end) | degree_words(quoting.text, q_start, q_end) \
+        | amount_words(said, instead) | light_verbs(other.text, o_start, o_end) | light_verbs(quoting.text, q_start, q_end)
     numbers = same_quantities(said, instead)
     if numbers is not None:
         ordering |= set(words(numbers))  # "£62bn" / "£62 billion": one number in two notations
@@ -306,6 +307,8 @@ def quote_change(c: HunkContext) -> Change | None:
              and not _hortative(w, said) and w not in ordering]
     if missing and extra and _emphasis_only(missing, words(instead)) and _emphasis_only(extra, words(said)):
         return None  # "Truly I tell you" / "Most certainly I tell you": one emphasizer for another, the same assurance
+    if approximator_swap(missing, extra):
+        return None  # "virtually all" / "almost all": one approximator for another
     if not (missing or extra) or (not missing and _same_referent(extra, instead)) \
             or (not extra and _same_referent(missing, said)):
         return None

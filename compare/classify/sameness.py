@@ -5,12 +5,39 @@ add nothing to what is said."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from .lexicon import BOOSTERS, EMPHATIC_FRAMES, EMPHATICS, is_function_word, word_tag, words
 from .quantities import find_quantities
 
-__all__ = ["abbreviates", "clipped", "degree_swap", "degree_words", "frame_words", "fuller_name", "same_quantities",
-           "spelt_out"]
+__all__ = ["abbreviates", "amount_words", "approximator_swap", "clipped", "degree_swap", "degree_words", "derived",
+           "frame_words", "fuller_name", "light_verbs", "same_quantities", "spelt_out"]
+
+_LIGHT_VERBS = frozenset({
+    "get", "gets", "got", "gotten", "getting", "do", "does", "did", "done", "doing", "have", "has", "had", "having",
+    "become", "becomes", "became", "becoming",
+})
+"""The light verbs of English grammar (Quirk et al. 1985, 3.31-3.37, 10.75-10.77: "get", "do", "have" and the
+copula "become"): auxiliaries, pro-forms and carriers of a voice or a tense ("lodges that are getting built" / "that
+they are building", "be done" / "do more", "I did" / "I've done", "you get" / "it becomes"), not what is said; the
+verb that carries the meaning still counts ("taken", "leaving"), and so does a light verb with its particle ("get
+through", "do away with")."""
+
+_BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "am", "'s", "'re", "'m"})
+_PARTICLES = frozenset({"through", "over", "up", "out", "off", "away", "back", "rid", "by", "along", "down", "on",
+                        "in", "around", "round", "across", "into", "ahead", "together", "without"})
+
+_AMOUNTS = frozenset({"much", "many", "lot", "lots", "plenty", "numerous"})
+"""Words for a large amount ("much of what she did" / "a lot of what she did")."""
+
+_CLAUSE_FRAMES = re.compile(
+    r"\b(?:as soon as|in order (?:to|that)|so as to|as to|(?:for|by) the fact that|all the more|by far|not so much|"
+    r"if anything|once(?= (?:i|we|you|he|she|they|it|the|a|my|our|his|her|their)\b)|"
+    r"(?:way|much|far)(?= too\b)|well(?= (?:over|above|below|under|beyond|past)\b))\b", re.IGNORECASE)
+"""Subordinators and degree frames of one sense with their plainer forms: "as soon as" / "once" / "when" before a
+clause, "in order to" / "to", "for the fact that" / "because", "as to", "by far", "all the more", "if anything",
+"way too" / "much too", "well over" / "over" (Quirk et al. 14.12-14.19, 8.104-8.110)."""
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -84,5 +111,68 @@ def degree_words(text: str, start: int, end: int) -> set[str]:
 def frame_words(text: str, start: int, end: int) -> set[str]:
     """The words of an emphatic frame (``EMPHATIC_FRAMES``: "the truth is", "in fact") that the hunk text[start:end]
     touches: they stress the clause, they add nothing to it."""
-    return {w for m in EMPHATIC_FRAMES.finditer(text) if m.start() < max(end, start + 1) and start < m.end()
-            for w in words(m.group())}
+    return {w for frames in (EMPHATIC_FRAMES, _CLAUSE_FRAMES) for m in frames.finditer(text)
+            if m.start() < max(end, start + 1) and start < m.end() for w in words(m.group())}
+
+
+def light_verbs(text: str, start: int, end: int) -> set[str]:
+    """The light verbs (``_LIGHT_VERBS``) of the hunk text[start:end] where they carry only a voice, a tense or a
+    copula: before a participle or an adjective ("are getting built", "have gone", "get dangerous"), after a form of
+    "be" ("be done"), or closing the clause ("what I did." / "what I've done."). With an object they are the verb of
+    what is said ("having a wife" / "leaves a wife", "doing this" / "untying it"), and before a particle too ("get
+    through")."""
+    before = words(text[max(0, start - 20) : start])[-1:]
+    ws = before + words(text[start:end])
+    tail = text[end:].lstrip()
+    following = words(tail)[:1] if tail[:1].isalnum() else ["."] if tail[:1] in ".,;:!?”’\"')" or not tail else [""]
+    ws = ws + following
+    out = set()
+    for k in range(len(before), len(ws) - 1):
+        w, nxt, prev = ws[k], ws[k + 1], ws[k - 1] if k else ""
+        if w not in _LIGHT_VERBS or nxt in _PARTICLES:
+            continue
+        if nxt == "." or prev in _BE or word_tag(nxt)[:2] in ("JJ", "RB") and w.startswith(("get", "got", "bec")) \
+                or word_tag(nxt) in ("VBN", "VBD") or nxt in ("been", "gone"):
+            out.add(w)
+    return out
+
+
+_APPROXIMATORS = frozenset({"almost", "nearly", "virtually", "practically", "roughly", "approximately", "about",
+                            "around", "some"})
+"""Approximators (Quirk et al. 8.113: "almost", "nearly", "virtually"; with numbers "about", "roughly")."""
+
+
+def approximator_swap(missing: list[str], extra: list[str]) -> bool:
+    """Whether one approximator stands for another ("virtually all" / "almost all", "about 30" / "roughly 30"): the
+    same claim that it is not quite so. One added or dropped alone still changes the claim ("almost daily")."""
+    return bool(missing) and bool(extra) and all(w in _APPROXIMATORS for w in (*missing, *extra))
+
+
+def amount_words(said: str, instead: str) -> set[str]:
+    """The words for a large amount in both hunks when each has one ("much" / "a lot", "many" / "lots"): one amount
+    said two ways. A "lot" alone ("I like it a lot") only stresses, and is in the set too."""
+    mine, theirs = set(words(said)) & _AMOUNTS, set(words(instead)) & _AMOUNTS
+    alone = {w for w in mine | theirs if w in ("lot", "lots")}
+    return (mine | theirs) if mine and theirs else alone
+
+
+@lru_cache(maxsize=1)
+def _lancaster() -> Callable[[str], str]:
+    from nltk.stem.lancaster import LancasterStemmer  # type: ignore[import-untyped]  # code only, no data download
+
+    return LancasterStemmer().stem  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=65536)
+def _derivation_stem(w: str) -> str:
+    return _lancaster()(w)
+
+
+def derived(w: str, x: str) -> bool:
+    """Whether ``w`` and ``x`` are one word in two parts of speech ("sensory" / "senses", "limiting" / "limits"):
+    their Lancaster stems (Paice 1990, the stemmer that strips derivational suffixes too) are one stem of four letters
+    or more, and the words share their first four letters."""
+    if len(w) < 4 or len(x) < 4 or w[:4] != x[:4]:
+        return False
+    sw = _derivation_stem(w)
+    return len(sw) >= 4 and sw == _derivation_stem(x)
