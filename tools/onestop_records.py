@@ -2,7 +2,7 @@
 advanced rewrite, declared the record (``kind = "readout"``: its quotations are what the people quoted said), and
 its elementary rewrite, declared a press rewrite of it (``kind = "press"``).
 
-Usage:  .venv/bin/python -m tools.onestop_records [--set final|dev] [--out DIR]
+Usage:  .venv/bin/python -m tools.onestop_records [--set final|dev|final-int|dev-int|gold|gold-int|int-ele] [--out DIR]
 
 The articles of ``--set final`` (``tests/data/onestop_records``) are ``benchmarks/label_audit.py``'s
 ``onestop_final()`` (never fitted on, never shown to whoever writes the rules); ``--set dev``
@@ -12,7 +12,10 @@ run with a record before) less the eight of the alignment gold (``tests/data/one
 (``tests/data/onestop_records3``) the final set's advanced rewrites against their intermediate ones (``int.txt``),
 ``--set dev-int`` (``tests/data/onestop_records4``) the dev set's; ``--set gold`` and ``--set gold-int``
 (``tests/data/onestop_records5``, folders ``<article>_ele`` and ``<article>_int``) the eight articles of the alignment
-gold, whose labels no round of rules had read with or without a record; the files are byte-for-byte copies of ``../shared/data/onestopenglish`` (CC BY-SA 4.0, Vajjala and
+gold, whose labels no round of rules had read with or without a record; ``--set int-ele``
+(``tests/data/onestop_records6``) every article's intermediate rewrite, declared the record, against its elementary
+one: no pair of these two levels had been run with a record (both levels were read, each against the advanced
+record, in ``onestop_records`` to ``onestop_records5``); the files are byte-for-byte copies of ``../shared/data/onestopenglish`` (CC BY-SA 4.0, Vajjala and
 Lučić 2018; see the corpus README). With a record declared, every rule runs on these pairs, the ones named only
 against a record (``meaning``, ``hedge``, ``loaded_language``) and ``quote`` among them, as a news rewrite of an
 official text would get them.
@@ -28,12 +31,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = {"final": ROOT / "tests" / "data" / "onestop_records", "dev": ROOT / "tests" / "data" / "onestop_records2",
        "final-int": ROOT / "tests" / "data" / "onestop_records3", "dev-int": ROOT / "tests" / "data" / "onestop_records4",
-       "gold": ROOT / "tests" / "data" / "onestop_records5", "gold-int": ROOT / "tests" / "data" / "onestop_records5"}
+       "gold": ROOT / "tests" / "data" / "onestop_records5", "gold-int": ROOT / "tests" / "data" / "onestop_records5",
+       "int-ele": ROOT / "tests" / "data" / "onestop_records6"}
 LEVEL_NAMES = {"adv": "advanced", "int": "intermediate", "ele": "elementary"}
 
 
 def levels(which: str) -> dict[str, str]:
-    """The two levels of a set's folders, each with its kind: the advanced the record, the other a press rewrite."""
+    """The two levels of a set's folders, each with its kind: the advanced the record, the other a press rewrite (for
+    ``int-ele`` the intermediate the record, the elementary the press rewrite)."""
+    if which == "int-ele":
+        return {"int": "readout", "ele": "press"}
     return {"adv": "readout", ("int" if which.endswith("-int") else "ele"): "press"}
 
 
@@ -60,6 +67,11 @@ def articles(which: str) -> list[str]:
 
     if which in ("final", "final-int"):
         return onestop_final()
+    if which == "int-ele":
+        from tools.splits import ONESTOP_DIR
+
+        return sorted(p.name.rsplit("-", 1)[0] for p in (ONESTOP_DIR / "int").glob("*-int.txt")
+                      if (ONESTOP_DIR / "ele" / p.name.replace("-int.txt", "-ele.txt")).is_file())
     gold = {p.name.rsplit("-", 1)[0] for p in (ROOT / "tests" / "data" / "onestop").glob("*-adv.txt")}
     if which.startswith("gold"):
         return sorted(gold)
