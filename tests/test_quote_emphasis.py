@@ -50,6 +50,12 @@ from .test_classify import _named, _quote_types
         ("“The robots share information through the senses,” she said.", "“The robots share sensory information,” she said."),
         ("“Almost every shop in the street has closed,” he said.", "“Virtually every shop in the street has closed,” he said."),
         ("“The plan is fairly new to us,” she said.", "“The plan is somewhat new to us,” she said."),
+        ("“A large number of fans stayed home,” he said.", "“A lot of fans stayed home,” he said."),
+        ("“Well over half of the nurses say they are tired,” she said.", "“More than half of the nurses say they are tired,” she said."),
+        # spacing only; the editor's words in square brackets inside the quotation
+        ("“Runners train at 170% of their VO 2 max,” he said.", "“Runners train at 170% of their VO2 max,” he said."),
+        ("“Then Mike [the man who built the boat] came in,” she said.", "“Then Mike [the engineer who built the boat] came in,” she said."),
+        ("“Our impact on the economy is £80 million every year,” he said.", "“Our impact on the economy is £80m a year,” he said."),
     ],
 )
 def test_emphasis_notation_and_spelling_are_no_altered_quote(quoted, record):
@@ -66,6 +72,8 @@ def test_emphasis_notation_and_spelling_are_no_altered_quote(quoted, record):
         # a hedge dropped is no degree: "potentially reliant" / "reliant"; another place, not an acronym
         ("“The staff are reliant on tips,” she said.", "“The staff are potentially reliant on tips,” she said."),
         ("“Students in schools pay more,” he said.", "“Students in higher education pay more,” he said."),
+        # a comparator dropped changes the bound
+        ("“Half of the nurses say they are tired,” she said.", "“More than half of the nurses say they are tired,” she said."),
         # a light verb with its object or its particle is the verb of what is said
         ("“If the tenant dies having a debt, the family pays,” he said.", "“If the tenant dies and leaves a debt, the family pays,” he said."),
         ("“We will get through these cuts together,” she said.", "“We will deal with these cuts together,” she said."),

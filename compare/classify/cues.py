@@ -1,7 +1,6 @@
 """Cues the classifier reads in a text: quotations, named speakers, stance words, shared phrases, shared content.
 
-Pure string work on one or two texts; no records, no model.
-"""
+Pure string work on one or two texts; no records, no model."""
 
 from __future__ import annotations
 
@@ -76,8 +75,7 @@ def speakers_named(text: str, names: Sequence[str]) -> tuple[str, ...]:
 def written_names(text: str, start: int, end: int) -> set[str]:
     """Return the words of text[start:end] written with a capital inside a sentence, lower-cased: names ("John").
 
-    A capital after the start of the text, a full stop, a colon or an opening quotation mark proves nothing.
-    """
+    A capital after the start of the text, a full stop, a colon or an opening quotation mark proves nothing."""
     out = set()
     for m in WORDS.finditer(text, start, end):
         before = text[: m.start()].rstrip().rstrip("“\"‘'«(–—-").rstrip()
@@ -228,7 +226,8 @@ _PERSUADED = frozenset({"convinced"})
 of "be" or "feel" ("I am convinced", "remained convinced") or before "that"/"of"."""
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "feel", "feels",
                  "felt", "seem", "seems", "seemed", "m", "re", "s", "not", "so", "fully", "firmly", "still", "i’m", "i'm",
-                 "we're", "we’re", "he's", "he’s", "she's", "she’s", "they're", "they’re"})
+                 "we're", "we’re", "he's", "he’s", "she's", "she’s", "they're", "they’re", "goes", "go", "went", "become",
+                 "becomes", "became"})
 _CONCEDING = frozenset({"certainly", "definitely", "surely", "clearly", "obviously", "undoubtedly", "of course"})
 _CONCESSION = re.compile(r"\b(?:but|yet|however|although|though)\b", re.IGNORECASE)
 
@@ -270,7 +269,8 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
         if w in _ATTRIBUTIVE and nxt and word_tag(nxt) in ("", "JJ", "NNP") and not (before and before[0] in _BE):
             before = [w]
             continue  # "certain Android phones", "certain new rules": some of them, not a degree of certainty
-        if w == "truly" and nxt and word_tag(nxt)[:2] in ("JJ", "RB", "VB") and word_tag(nxt) not in ("VB", "VBP", "VBZ", "VBD"):
+        if w == "truly" and nxt and (word_tag(nxt)[:2] in ("JJ", "RB", "VB") and word_tag(nxt) not in ("VB", "VBP", "VBZ", "VBD")
+                                      or bool(before) and before[0] in _BE and is_noun(nxt)):
             before = [w]
             continue  # "truly grateful", "goes truly mainstream": a degree of the quality, not the speaker's certainty
         if w in ("may", "might") and purposive(text, w):

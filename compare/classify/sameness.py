@@ -11,8 +11,9 @@ from functools import lru_cache
 from .lexicon import BOOSTERS, EMPHATIC_FRAMES, EMPHATICS, is_function_word, word_tag, words
 from .quantities import find_quantities
 
-__all__ = ["abbreviates", "amount_words", "approximator_swap", "clipped", "degree_swap", "degree_words", "derived",
-           "frame_words", "fuller_name", "light_verbs", "same_quantities", "spelt_out"]
+__all__ = ["abbreviates", "amount_words", "approximator_swap", "bracketed", "clipped", "comparator_words", "degree_swap", "degree_words", "derived",
+           "frame_words", "fuller_name", "light_verbs", "same_characters", "same_quantities",
+           "spelt_out"]
 
 _LIGHT_VERBS = frozenset({
     "get", "gets", "got", "gotten", "getting", "do", "does", "did", "done", "doing", "have", "has", "had", "having",
@@ -91,9 +92,29 @@ def degree_swap(said: str, instead: str, after_said: str, after_instead: str) ->
     return bool(na) and na == nb
 
 
+_RATE = re.compile(r"\b(?:a|an|every|each|per)\s+(?:year|month|week|day|hour|minute|annum)\b", re.IGNORECASE)
+
+
+def same_characters(said: str, instead: str) -> bool:
+    """Whether two hunks are the same letters and digits, only spaced or punctuated otherwise ("VO 2" / "VO2",
+    "e-mail" / "email"): no word is changed."""
+    a, b = re.sub(r"[\W_]+", "", said.lower()), re.sub(r"[\W_]+", "", instead.lower())
+    return bool(a) and a == b
+
+
+def bracketed(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside square brackets: inside a quotation, the editor's words ("Mike Todd [the
+    man who dressed him]"), not the speaker's."""
+    opened, closed = text.rfind("[", 0, start + 1), text.rfind("]", 0, start)
+    after_close, after_open = text.find("]", end - 1 if end > start else end), text.find("[", end)
+    return opened > closed and after_close != -1 and (after_open == -1 or after_close < after_open)
+
+
 def same_quantities(said: str, instead: str) -> str | None:
     """The words of a hunk's numbers when both sides give the same quantities in other words ("£62bn" / "£62
     billion", "two dozen" / "24"), else None: a number written another way is the same number said."""
+    if _RATE.search(said) and _RATE.search(instead):  # "£80 million every year" / "£80m a year": one rate, both sides
+        said, instead = _RATE.sub(" ", said), _RATE.sub(" ", instead)
     qs, qi = find_quantities(said), find_quantities(instead)
     if not qs or not qi or sorted(q.value for q in qs) != sorted(q.value for q in qi):
         return None
@@ -148,10 +169,27 @@ def approximator_swap(missing: list[str], extra: list[str]) -> bool:
     return bool(missing) and bool(extra) and all(w in _APPROXIMATORS for w in (*missing, *extra))
 
 
+_AMOUNT_PHRASES = re.compile(r"\b(?:(?:an? )?(?:large|great|huge|big|vast|good) (?:number|amount|deal|quantity)|quite a bit|"
+                             r"a (?:whole )?(?:bunch|host|load)|loads)\b", re.IGNORECASE)
+_COMPARATORS = (re.compile(r"\b(?:more than|over|above|in excess of)\b", re.IGNORECASE),
+                re.compile(r"\b(?:less than|fewer than|under|below)\b", re.IGNORECASE))
+
+
+def _amounts(hunk: str) -> set[str]:
+    return (set(words(hunk)) & _AMOUNTS) | {w for m in _AMOUNT_PHRASES.finditer(hunk) for w in words(m.group())}
+
+
+def comparator_words(said: str, instead: str) -> set[str]:
+    """The words of one comparator said two ways, one in each hunk ("well over two-thirds" / "more than two-thirds",
+    "under 30" / "less than 30"): the same bound. One added or dropped alone still counts."""
+    return {w for pattern in _COMPARATORS if pattern.search(said) and pattern.search(instead)
+            for h in (said, instead) for m in pattern.finditer(h) for w in words(m.group())}
+
+
 def amount_words(said: str, instead: str) -> set[str]:
-    """The words for a large amount in both hunks when each has one ("much" / "a lot", "many" / "lots"): one amount
-    said two ways. A "lot" alone ("I like it a lot") only stresses, and is in the set too."""
-    mine, theirs = set(words(said)) & _AMOUNTS, set(words(instead)) & _AMOUNTS
+    """The words for a large amount in both hunks when each has one ("much" / "a lot", "many" / "lots", "a large
+    number" / "a lot"): one amount said two ways. A "lot" alone ("I like it a lot") only stresses, and is in the set too."""
+    mine, theirs = _amounts(said), _amounts(instead)
     alone = {w for w in mine | theirs if w in ("lot", "lots")}
     return (mine | theirs) if mine and theirs else alone
 
