@@ -52,6 +52,11 @@ from .test_classify import _named, _quote_types
         ("“The plan is fairly new to us,” she said.", "“The plan is somewhat new to us,” she said."),
         ("“A large number of fans stayed home,” he said.", "“A lot of fans stayed home,” he said."),
         ("“Well over half of the nurses say they are tired,” she said.", "“More than half of the nurses say they are tired,” she said."),
+        # a connective for another, a style disjunct or an expletive dropped, "ever" in "than ever before"
+        ("“Instead, we will walk to school,” she said.", "“Rather, we will walk to school,” she said."),
+        ("“I don't know anything about it,” he said.", "“I don't know a damn thing about it,” he said."),
+        ("“We are busier than before,” she said.", "“We are busier than ever before,” she said."),
+        ("“I was scared,” he said.", "“Honestly, I was scared,” he said."),
         # spacing only; the editor's words in square brackets inside the quotation
         ("“Runners train at 170% of their VO 2 max,” he said.", "“Runners train at 170% of their VO2 max,” he said."),
         ("“Then Mike [the man who built the boat] came in,” she said.", "“Then Mike [the engineer who built the boat] came in,” she said."),

@@ -34,11 +34,12 @@ _AMOUNTS = frozenset({"much", "many", "lot", "lots", "plenty", "numerous"})
 
 _CLAUSE_FRAMES = re.compile(
     r"\b(?:as soon as|in order (?:to|that)|so as to|as to|(?:for|by) the fact that|all the more|by far|not so much|"
-    r"if anything|once(?= (?:i|we|you|he|she|they|it|the|a|my|our|his|her|their)\b)|"
+    r"if anything|ever(?= before\b)|(?<=than )ever|once(?= (?:i|we|you|he|she|they|it|the|a|my|our|his|her|their)\b)|"
     r"(?:way|much|far)(?= too\b)|well(?= (?:over|above|below|under|beyond|past)\b))\b", re.IGNORECASE)
 """Subordinators and degree frames of one sense with their plainer forms: "as soon as" / "once" / "when" before a
 clause, "in order to" / "to", "for the fact that" / "because", "as to", "by far", "all the more", "if anything",
-"way too" / "much too", "well over" / "over" (Quirk et al. 14.12-14.19, 8.104-8.110)."""
+"way too" / "much too", "well over" / "over", "than ever before" / "than before" (Quirk et al. 14.12-14.19,
+8.104-8.110)."""
 
 
 def abbreviates(short: str, full: str) -> bool:
