@@ -77,6 +77,21 @@ def test_emphasis_notation_and_spelling_are_no_altered_quote(quoted, record):
         # a hedge dropped is no degree: "potentially reliant" / "reliant"; another place, not an acronym
         ("“The staff are reliant on tips,” she said.", "“The staff are potentially reliant on tips,” she said."),
         ("“Students in schools pay more,” he said.", "“Students in higher education pay more,” he said."),
+        # a reviewer's cases: a negated bound or amount, "once" as "formerly", a predicate, a change of state, two
+        # nouns of one stem, words between two glosses, a bracketed name against another, "otherwise" as an adverb, a
+        # manner adverb
+        ("“No more than 50 people came,” he said.", "“Over 50 people came,” he said."),
+        ("“Not many people came to the meeting in the town hall,” she said.",
+         "“A lot of people came to the meeting in the town hall,” she said."),
+        ("“The plan is not so much costly as slow,” he said.", "“The plan is costly and slow,” he said."),
+        ("“He was once a player,” she said.", "“He was a player,” she said."),
+        ("“The deal is done,” he said.", "“The deal is off,” he said."),
+        ("“They are getting married,” she said.", "“They are married,” she said."),
+        ("“Three hostages were freed,” he said.", "“Three hosts were freed,” he said."),
+        ("“Then Mike [the man] stole the [car],” she said.", "“Then Mike found the car,” she said."),
+        ("“Then [Biden] came in,” he said.", "“Then Obama came in,” he said."),
+        ("“The evidence suggests otherwise,” she said.", "“The evidence suggests so,” she said."),
+        ("“He did his job honestly,” she said.", "“He did his job,” she said."),
         # a comparator dropped changes the bound
         ("“Half of the nurses say they are tired,” she said.", "“More than half of the nurses say they are tired,” she said."),
         # a light verb with its object or its particle is the verb of what is said
@@ -115,3 +130,18 @@ def test_truly_before_an_adjective_is_degree_and_before_a_clause_certainty():
     vouched = _named("“This will change the law,” she said.", "“Truly, this will change the law,” she said.",
                      a_kind="press", b_kind="readout")
     assert [c for c in vouched if c[0] in ("hedge", "quote")]
+
+
+def test_general_nouns_and_truly_after_a_linking_verb():
+    # "his naked corpse" / "his naked body": a general noun for the same thing; "the murder" / "the parking matter" is not
+    assert not [c for c in _named("“It suggests his naked body was brought back,” she said.",
+                                  "“It suggests his naked corpse was brought back,” she said.", a_kind="press",
+                                  b_kind="transcript") if c[0] == "meaning"]
+    assert [c for c in _named("Police are investigating the parking matter in the town.",
+                              "Police are investigating the murder in the town.", a_kind="press", b_kind="transcript")
+            if c[0] == "meaning"]
+    # "goes truly mainstream" grades; "she is truly president" vouches
+    assert not [c for c in _named("Is this when streaming goes mainstream?", "Is this when streaming goes truly mainstream?",
+                                  a_kind="press", b_kind="readout") if c[0] == "hedge"]
+    assert [c for c in _named("Now she is president of the club.", "Now she is truly president of the club.",
+                              a_kind="press", b_kind="readout") if c[0] == "hedge"]

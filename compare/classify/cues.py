@@ -226,8 +226,8 @@ _PERSUADED = frozenset({"convinced"})
 of "be" or "feel" ("I am convinced", "remained convinced") or before "that"/"of"."""
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "feel", "feels",
                  "felt", "seem", "seems", "seemed", "m", "re", "s", "not", "so", "fully", "firmly", "still", "i’m", "i'm",
-                 "we're", "we’re", "he's", "he’s", "she's", "she’s", "they're", "they’re", "goes", "go", "went", "become",
-                 "becomes", "became"})
+                 "we're", "we’re", "he's", "he’s", "she's", "she’s", "they're", "they’re"})
+_GOES = frozenset({"go", "goes", "went", "gone", "become", "becomes", "became", "turn", "turns", "turned"})
 _CONCEDING = frozenset({"certainly", "definitely", "surely", "clearly", "obviously", "undoubtedly", "of course"})
 _CONCESSION = re.compile(r"\b(?:but|yet|however|although|though)\b", re.IGNORECASE)
 
@@ -270,7 +270,7 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
             before = [w]
             continue  # "certain Android phones", "certain new rules": some of them, not a degree of certainty
         if w == "truly" and nxt and (word_tag(nxt)[:2] in ("JJ", "RB", "VB") and word_tag(nxt) not in ("VB", "VBP", "VBZ", "VBD")
-                                      or bool(before) and before[0] in _BE and is_noun(nxt)):
+                                      or bool(before) and before[0] in _GOES and is_noun(nxt)):
             before = [w]
             continue  # "truly grateful", "goes truly mainstream": a degree of the quality, not the speaker's certainty
         if w in ("may", "might") and purposive(text, w):

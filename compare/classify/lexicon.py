@@ -283,8 +283,8 @@ def content_stems(text: str, *, adverbs: bool = False) -> set[str]:
 
 
 CONNECTIVES = frozenset({"then", "thus", "therefore", "hence", "thereupon", "however", "nevertheless", "nonetheless",
-                         "furthermore", "meanwhile", "afterward", "afterwards", "instead", "otherwise", "consequently",
-                         "accordingly", "besides"})
+                         "furthermore", "meanwhile", "afterward", "afterwards", "instead", "consequently", "accordingly",
+                         "besides"})
 """Adverbs that only join clauses ("Then you will have ..." / "and you will have ..."): no content of their own."""
 
 INDEFINITE_WORDS = frozenset({
@@ -317,8 +317,7 @@ BOOSTERS = frozenset({
     # "rather surprised", "relatively easy" / "quite easy"
     "actually", "genuinely", "simply", "literally", "just", "pretty", "quite", "rather", "fairly", "relatively",
     "precisely", "exactly", "crucially", "importantly", "somewhat",
-    # style disjuncts (Quirk 8.122-8.124) and expletive intensifiers: "honestly", "frankly", "a damn thing"
-    "honestly", "frankly", "candidly", "truthfully", "seriously", "basically", "damn", "damned", "bloody", "freaking",
+    "damn", "damned", "freaking",  # expletive intensifiers: "a damn thing"
 })
 """Boosters and maximizers, the degree words that only turn a quality up ("remarkably good" / "very good", "cares
 deeply" / "cares very much", "utter madness" / "madness"): VADER's booster words that are adverbs of degree (its

@@ -116,12 +116,13 @@ circumstance, not the key noun swapped."""
 
 _GENERAL_NOUNS = frozenset({
     "thing", "things", "stuff", "person", "persons", "people", "man", "men", "woman", "women", "body", "bodies", "place",
-    "places", "matter", "matters", "affair", "affairs", "business", "creature", "creatures", "event", "events",
-    "situation", "situations", "issue", "issues", "incident", "incidents", "case", "cases",
+    "places", "creature", "creatures",
 })
-"""The general nouns of English (Halliday and Hasan 1976, 6.4: "thing", "person", "place", "matter", "business"),
-which stand for a more specific noun said before or around them: a charged noun swapped for one of them ("corpse" /
-"body", "disasters" / "events") names the same thing in a general word, not a different thing."""
+"""The general nouns of English for people, things and places (Halliday and Hasan 1976, 6.4: "thing", "person",
+"place"), which stand for a more specific noun said before or around them: a charged noun swapped for one of them
+alone ("his naked corpse" / "his naked body") names the same thing in a general word, not a different thing. The
+abstract ones ("matter", "affair", "incident") are left out: "the murder" / "the parking matter", "the attack" /
+"the incident" say something else."""
 
 
 def noun_swap(
@@ -146,7 +147,7 @@ def noun_swap(
         return None
     if any(_negative(w) for w in (wb if ca else wa)):
         return None  # "corpse" / "dead body", "death" / "explosions": the other side is grave too, in other words
-    if any(w in _GENERAL_NOUNS for w in (nouns_b if ca else nouns_a)):
+    if all(w in _GENERAL_NOUNS for w in (nouns_b if ca else nouns_a)):
         return None  # "his naked corpse" / "his naked body": a general noun for the same thing, not another thing
     # the head of an English noun phrase comes last: "in terms of the economy" is about the economy
     x, y = (ca[0], nouns_b[-1]) if ca else (nouns_a[-1], cb[0])

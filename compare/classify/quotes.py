@@ -294,15 +294,18 @@ def quote_change(c: HunkContext) -> Change | None:
     names = theirs[2] | ours[2]
     q_start, o_start = (h.a_start, h.b_start) if quoting is a else (h.b_start, h.a_start)
     o_end, q_end = o_start + len(instead), q_start + len(said)
-    if same_characters(said, instead) or bracketed(quoting.text, q_start, q_end) or bracketed(other.text, o_start, o_end):
-        return None  # "VO 2" / "VO2": spacing only; "[the man who dressed him]": the editor's words, not the speaker's
+    glosses = (bracketed(quoting.text, q_start, q_end) or not said.strip(),
+               bracketed(other.text, o_start, o_end) or not instead.strip())
+    if same_characters(said, instead) or all(glosses) and bool(said.strip() + instead.strip()):
+        return None  # "VO 2" / "VO2": spacing only; "[the man who ...]" / "[the engineer ...]": the editor's words
     ordering = _discourse_words(other.text, o_start, o_end) | _discourse_words(quoting.text, q_start, q_end) \
         | _attention_words(other.text, o_start, o_end) | _attention_words(quoting.text, q_start, q_end) \
         | _emphatic_negation(other.text, o_start, o_end, said) | _emphatic_negation(quoting.text, q_start, q_end, instead) \
         | _same_indefinite(other.text, o_start, o_end, quoting.text, q_start, q_end) \
         | frame_words(other.text, o_start, o_end) | frame_words(quoting.text, q_start, q_end) \
         | degree_words(other.text, o_start, o_end) | degree_words(quoting.text, q_start, q_end) \
-        | amount_words(said, instead) | comparator_words(said, instead) | light_verbs(other.text, o_start, o_end) | light_verbs(quoting.text, q_start, q_end)
+        | amount_words(said, instead) | comparator_words(said, instead) | light_verbs(other.text, o_start, o_end, said) \
+        | light_verbs(quoting.text, q_start, q_end, instead)
     numbers = same_quantities(said, instead)
     if numbers is not None:
         ordering |= set(words(numbers))  # "£62bn" / "£62 billion": one number in two notations

@@ -33,13 +33,13 @@ _AMOUNTS = frozenset({"much", "many", "lot", "lots", "plenty", "numerous"})
 """Words for a large amount ("much of what she did" / "a lot of what she did")."""
 
 _CLAUSE_FRAMES = re.compile(
-    r"\b(?:as soon as|in order (?:to|that)|so as to|as to|(?:for|by) the fact that|all the more|by far|not so much|"
-    r"if anything|ever(?= before\b)|(?<=than )ever|once(?= (?:i|we|you|he|she|they|it|the|a|my|our|his|her|their)\b)|"
+    r"\b(?:as soon as|in order (?:to|that)|so as to|as to|(?:for|by) the fact that|all the more|by far|"
+    r"if anything|(?:honestly|frankly|candidly|truthfully|seriously|basically|personally)(?=\s*,(?!\s*[”’\"]))|ever(?= before\b)|(?<=than )ever|once(?= (?:i|we|you|he|she|they|it)\b)|"
     r"(?:way|much|far)(?= too\b)|well(?= (?:over|above|below|under|beyond|past)\b))\b", re.IGNORECASE)
 """Subordinators and degree frames of one sense with their plainer forms: "as soon as" / "once" / "when" before a
 clause, "in order to" / "to", "for the fact that" / "because", "as to", "by far", "all the more", "if anything",
-"way too" / "much too", "well over" / "over", "than ever before" / "than before" (Quirk et al. 14.12-14.19,
-8.104-8.110)."""
+"way too" / "much too", "well over" / "over", "than ever before" / "than before", and a style disjunct set off by a
+comma ("Honestly, I was scared"; not "he did his job honestly") (Quirk et al. 14.12-14.19, 8.104-8.110, 8.122)."""
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -93,7 +93,7 @@ def degree_swap(said: str, instead: str, after_said: str, after_instead: str) ->
     return bool(na) and na == nb
 
 
-_RATE = re.compile(r"\b(?:a|an|every|each|per)\s+(?:year|month|week|day|hour|minute|annum)\b", re.IGNORECASE)
+_RATE = re.compile(r"\b(?:a|an|every|each|per)\s+(year|month|week|day|hour|minute|annum)\b", re.IGNORECASE)
 
 
 def same_characters(said: str, instead: str) -> bool:
@@ -104,8 +104,11 @@ def same_characters(said: str, instead: str) -> bool:
 
 
 def bracketed(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] stands inside square brackets: inside a quotation, the editor's words ("Mike Todd [the
-    man who dressed him]"), not the speaker's."""
+    """Whether text[start:end] stands inside one pair of square brackets: inside a quotation, the editor's words ("Mike
+    Todd [the man who dressed him]"), not the speaker's."""
+    inner = text[start:end].strip(" []")
+    if "[" in inner or "]" in inner:
+        return False  # "[the man] stole the [car]": words between two glosses are the speaker's
     opened, closed = text.rfind("[", 0, start + 1), text.rfind("]", 0, start)
     after_close, after_open = text.find("]", end - 1 if end > start else end), text.find("[", end)
     return opened > closed and after_close != -1 and (after_open == -1 or after_close < after_open)
@@ -114,7 +117,8 @@ def bracketed(text: str, start: int, end: int) -> bool:
 def same_quantities(said: str, instead: str) -> str | None:
     """The words of a hunk's numbers when both sides give the same quantities in other words ("£62bn" / "£62
     billion", "two dozen" / "24"), else None: a number written another way is the same number said."""
-    if _RATE.search(said) and _RATE.search(instead):  # "£80 million every year" / "£80m a year": one rate, both sides
+    rates = ({m.group(1).lower() for m in _RATE.finditer(said)}, {m.group(1).lower() for m in _RATE.finditer(instead)})
+    if rates[0] and rates[0] == rates[1]:  # "£80 million every year" / "£80m a year": one rate, both sides
         said, instead = _RATE.sub(" ", said), _RATE.sub(" ", instead)
     qs, qi = find_quantities(said), find_quantities(instead)
     if not qs or not qi or sorted(q.value for q in qs) != sorted(q.value for q in qi):
@@ -137,12 +141,14 @@ def frame_words(text: str, start: int, end: int) -> set[str]:
             if m.start() < max(end, start + 1) and start < m.end() for w in words(m.group())}
 
 
-def light_verbs(text: str, start: int, end: int) -> set[str]:
+def light_verbs(text: str, start: int, end: int, other: str) -> set[str]:
     """The light verbs (``_LIGHT_VERBS``) of the hunk text[start:end] where they carry only a voice, a tense or a
-    copula: before a participle or an adjective ("are getting built", "have gone", "get dangerous"), after a form of
-    "be" ("be done"), or closing the clause ("what I did." / "what I've done."). With an object they are the verb of
-    what is said ("having a wife" / "leaves a wife", "doing this" / "untying it"), and before a particle too ("get
-    through")."""
+    copula: before a participle ("have gone"; "get" and "become" only where the other side's hunk ``other`` says
+    something instead: "are getting built" / "they are building", not "are getting married" / "are married"), "get"
+    and "become" before an adjective ("get dangerous" / "become dangerous"), a passive "be done to" or "by", or closing
+    the clause ("what I did." / "what I've done."; not a predicate, "the deal is done"). With an object they are the
+    verb of what is said ("having a wife" / "leaves a wife", "doing this" / "untying it"), and before a particle too
+    ("get through")."""
     before = words(text[max(0, start - 20) : start])[-1:]
     ws = before + words(text[start:end])
     tail = text[end:].lstrip()
@@ -153,8 +159,10 @@ def light_verbs(text: str, start: int, end: int) -> set[str]:
         w, nxt, prev = ws[k], ws[k + 1], ws[k - 1] if k else ""
         if w not in _LIGHT_VERBS or nxt in _PARTICLES:
             continue
-        if nxt == "." or prev in _BE or word_tag(nxt)[:2] in ("JJ", "RB") and w.startswith(("get", "got", "bec")) \
-                or word_tag(nxt) in ("VBN", "VBD") or nxt in ("been", "gone"):
+        inchoative = w.startswith(("get", "got", "bec"))
+        if nxt == "." and prev not in _BE or prev in _BE and nxt in ("to", "by") \
+                or inchoative and (word_tag(nxt)[:2] in ("JJ", "RB") or word_tag(nxt) in ("VBN", "VBD") and words(other)) \
+                or not inchoative and (word_tag(nxt) in ("VBN", "VBD") or nxt in ("been", "gone")):
             out.add(w)
     return out
 
@@ -176,6 +184,9 @@ _COMPARATORS = (re.compile(r"\b(?:more than|over|above|in excess of)\b", re.IGNO
                 re.compile(r"\b(?:less than|fewer than|under|below)\b", re.IGNORECASE))
 
 
+_NEGATED = re.compile(r"\b(?:no|not|never|n't|hardly)\b", re.IGNORECASE)
+
+
 def _amounts(hunk: str) -> set[str]:
     return (set(words(hunk)) & _AMOUNTS) | {w for m in _AMOUNT_PHRASES.finditer(hunk) for w in words(m.group())}
 
@@ -183,6 +194,8 @@ def _amounts(hunk: str) -> set[str]:
 def comparator_words(said: str, instead: str) -> set[str]:
     """The words of one comparator said two ways, one in each hunk ("well over two-thirds" / "more than two-thirds",
     "under 30" / "less than 30"): the same bound. One added or dropped alone still counts."""
+    if _NEGATED.search(said) or _NEGATED.search(instead):
+        return set()  # "no more than 50" / "over 50": the opposite bound
     return {w for pattern in _COMPARATORS if pattern.search(said) and pattern.search(instead)
             for h in (said, instead) for m in pattern.finditer(h) for w in words(m.group())}
 
@@ -190,6 +203,8 @@ def comparator_words(said: str, instead: str) -> set[str]:
 def amount_words(said: str, instead: str) -> set[str]:
     """The words for a large amount in both hunks when each has one ("much" / "a lot", "many" / "lots", "a large
     number" / "a lot"): one amount said two ways. A "lot" alone ("I like it a lot") only stresses, and is in the set too."""
+    if _NEGATED.search(said.replace("’", "'")) or _NEGATED.search(instead.replace("’", "'")):
+        return set()  # "not much has changed" / "a great deal has changed": a denial, not an amount
     mine, theirs = _amounts(said), _amounts(instead)
     alone = {w for w in mine | theirs if w in ("lot", "lots")}
     return (mine | theirs) if mine and theirs else alone
@@ -210,8 +225,11 @@ def _derivation_stem(w: str) -> str:
 def derived(w: str, x: str) -> bool:
     """Whether ``w`` and ``x`` are one word in two parts of speech ("sensory" / "senses", "limiting" / "limits"):
     their Lancaster stems (Paice 1990, the stemmer that strips derivational suffixes too) are one stem of four letters
-    or more, and the words share their first four letters."""
+    or more, the words share their first four letters, and Brill's lexicon gives them two parts of speech."""
     if len(w) < 4 or len(x) < 4 or w[:4] != x[:4]:
         return False
+    tw, tx = word_tag(w)[:2], word_tag(x)[:2]
+    if not tw or not tx or tw == tx:
+        return False  # "hosts" / "hostages", "sign" / "signal", "bank" / "banker": two nouns, two things
     sw = _derivation_stem(w)
     return len(sw) >= 4 and sw == _derivation_stem(x)
