@@ -17,7 +17,6 @@ __all__ = [
     "attributed_alike",
     "chance_before",
     "compounds",
-    "claim_told",
     "content_overlap",
     "distancing_marks",
     "hearsay",
@@ -207,7 +206,8 @@ def _echoes_a_quotation(text: str, m: re.Match[str], speech: tuple[tuple[int, in
 
 
 _HEARSAY = re.compile(r"\b(?:reports?\s+(?:say|says|said|suggest|suggests|suggested|of)|there (?:have|has) been reports|"
-                      r"people (?:say|said)|according to|it is said|is said to|are said to|was said to|"
+                      r"people (?:say|said)|according to|it is said|(?:is|are|was|were|been) (?:said|thought|believed|"
+                      r"understood|reported|rumou?red|alleged|claimed|supposed) to|"
                       r"(?:is|are|was|were|been|being|stands?|stood)\s+accused|as a joke|in jest|jok(?:ingly|ily|ed))\b",
                       re.IGNORECASE)
 
@@ -221,7 +221,7 @@ def hearsay(text: str) -> bool:
 
 _EXAMPLE_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "probably"})
 _ATTRIBUTIVE = frozenset({"likely", "unlikely", "certain", "sure"})
-_PERSUADED = frozenset({"convinced"})
+_PERSUADED = frozenset({"convinced", "persuaded"})
 """Words of certainty that are also verbs of persuasion ("convinced its sellers to ..."); certainty only after a form
 of "be" or "feel" ("I am convinced", "remained convinced") or before "that"/"of"."""
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "feel", "feels",
@@ -287,40 +287,6 @@ def hedge_classes(text: str, start: int = 0, end: int | None = None) -> dict[str
     if marks:
         found["distancing"] = marks
     return found
-
-
-_ATTRIBUTIVE_MARKS = frozenset({"alleged", "so-called", "so called", "purported", "supposed"})
-
-
-def claim_told(text: str, mark: str, start: int, end: int, other: str, least: int = 2) -> bool:
-    """Whether ``other`` tells what the distancing word ``mark`` (in text[start:end]) distances from: at least ``least``
-    content words of the claim are on the other side (all of them when it has fewer).
-
-    The claim is what follows the word in its sentence ("claimed to have survived for nine months"), or what comes
-    before it when little follows ("..., US researchers claim."); for a participle or adjective ("the corruption alleged
-    herein", "the alleged ringleader") the three content words on each side of it, one of them enough. A marker whose
-    claim the other side does not tell
-    ("each claimed to be the more handsome" / "disputing about their good looks") changes no one's certainty about it.
-    Scare quotes are the claim themselves: always told.
-    """
-    if mark[:1] in "'‘":
-        return True
-    at = text.lower().find(mark.lower(), start, max(end, start + len(mark)))
-    at = text.lower().find(mark.lower()) if at < 0 else at
-    if at < 0:
-        return True
-    stop = re.search(r"[.!?;](?:\s|$)", text[at:])
-    after = text[at + len(mark) : at + (stop.end() if stop else len(text) - at)]
-    begin = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
-    before = [w for w in words(text[begin + 1 : at]) if w[:5] in content_stems(w)]
-    claim = [w for w in words(after) if w[:5] in content_stems(w)][:8]
-    if mark.lower() in _ATTRIBUTIVE_MARKS:  # "the corruption alleged herein", "the alleged ringleader": the noun it modifies
-        claim, least = before[-3:] + claim[:3], 1
-    elif len(claim) < 2:
-        claim = before[-8:]
-    theirs = content_stems(other)
-    told = {w[:5] for w in claim} & theirs
-    return len(told) >= min(least, len({w[:5] for w in claim}))
 
 
 HEARSAY_ADVERBS = frozenset({"allegedly", "reportedly", "supposedly", "purportedly", "alleged", "reported", "supposed",

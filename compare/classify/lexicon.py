@@ -90,7 +90,7 @@ HEDGES: dict[str, str] = {
     # certainty: the speaker vouches for it
     **dict.fromkeys(
         ["will", "must", "certainly", "definitely", "surely", "undoubtedly", "clearly", "obviously", "absolutely",
-         "sure", "convinced", "certain", "of course", "truly", "verily"], "certain"),
+         "sure", "convinced", "persuaded", "certain", "of course", "truly", "verily"], "certain"),
     # possibility: the speaker allows for doubt
     **dict.fromkeys(
         ["may", "might", "could", "perhaps", "maybe", "possibly", "probably", "likely", "unlikely",

@@ -7,8 +7,9 @@ import re
 
 from ..settings import ClassifySettings
 from .hunks import Side
+from .lexicon import content_stems, words
 
-__all__ = ["purposive", "without_quoting_style"]
+__all__ = ["claim_told", "purposive", "without_quoting_style"]
 
 
 _PURPOSE = re.compile(r"\b(\w+)[,;:]?\s+(?:so\s+)?(?:that|lest)\s+(?:[\w’'-]+\s+){1,3}?(may|might)\b", re.IGNORECASE)
@@ -39,14 +40,63 @@ def _in_speech(mark: str, side: Side) -> bool:
     return bool(at) and bool(spans) and all(any(s <= i and i + len(mark) <= e for s, e in spans) for i in at)
 
 
+def _quoted_there(mark: str, other: Side) -> bool:
+    """Whether ``other`` puts the words of the single-quoted ``mark`` in quotation marks of its own (what the researchers
+    call the “organic computer”): both keep the same distance from the term."""
+    inner = re.escape(" ".join(mark.strip("'‘’").split())).replace(r"\ ", r"\s+")
+    return bool(re.search(rf"[“\"'‘«]\s*{inner}\s*[”\"'’»]", other.text, re.IGNORECASE))
+
+
 def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, s: ClassifySettings) -> dict[str, list[str]]:
     """Drop scare quotes unless a secondary source puts them around words a record says plainly: many writers (British
     ones) quote any phrase in single quotation marks ('let himself down'), so only against the record of what was said
     do they show distance, and never inside a speaker's quoted words (the speaker quotes)."""
     marks = [m for m in found.get("distancing", []) if m[0] not in "'‘" or (side.kind not in s.record_kinds and
                                                                           other.kind in s.record_kinds
-                                                                          and not _in_speech(m, side))]
+                                                                          and not _in_speech(m, side)
+                                                                          and not _quoted_there(m, other))]
     out = {k: v for k, v in found.items() if k != "distancing"}
     if marks:
         out["distancing"] = marks
     return out
+
+
+_ATTRIBUTIVE_MARKS = frozenset({"alleged", "so-called", "so called", "purported", "supposed"})
+
+
+def claim_told(text: str, mark: str, start: int, end: int, other: str, least: int = 2) -> bool:
+    """Whether ``other`` tells what the distancing word ``mark`` (in text[start:end]) distances from: at least ``least``
+    content words of the claim are on the other side (all of them when it has fewer).
+
+    The claim is what follows the word in its sentence ("claimed to have survived for nine months"), or what comes
+    before it when little follows ("..., US researchers claim."); for a participle or adjective ("the corruption alleged
+    herein", "the alleged ringleader") the three content words on each side of it, one of them enough. A marker whose
+    claim the other side does not tell
+    ("each claimed to be the more handsome" / "disputing about their good looks") changes no one's certainty about it.
+    Scare quotes are the claim themselves: always told.
+    """
+    if mark[:1] in "'‘":
+        return True
+    at = text.lower().find(mark.lower(), start, max(end, start + len(mark)))
+    at = text.lower().find(mark.lower()) if at < 0 else at
+    if at < 0:
+        return True
+    stop = re.search(r"[.!?;](?:\s|$)", text[at:])
+    after = text[at + len(mark) : at + (stop.end() if stop else len(text) - at)]
+    begin = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
+    head = text[begin + 1 : at]
+    dashes = [d.start() for d in re.finditer(r"\s[–—]\s", head)]
+    aside = max(head.rfind("(") if head.rfind("(") > head.rfind(")") else -1, dashes[-1] if len(dashes) % 2 else -1)
+    close = re.search(r"\)" if head[aside:aside + 1] == "(" else r"\s[–—]\s", after) if aside >= 0 else None
+    if close:  # "(each reportedly worth almost $200,000)": the aside, closed after the word, is the claim
+        after, begin = after[: close.start()], begin + 1 + aside
+    before = [w for w in words(text[begin + 1 : at]) if w[:5] in content_stems(w)]
+    claim = [w for w in words(after) if w[:5] in content_stems(w)][:8]
+    if mark.lower() in _ATTRIBUTIVE_MARKS:  # "the corruption alleged herein", "the alleged ringleader": the noun it modifies
+        claim, least = before[-3:] + claim[:3], 1
+    elif len(claim) < 2:
+        # an aside's words only, however few, its figures too: "(each reportedly above £50,000)"
+        claim = claim + before[-8:] + re.findall(r"\d+", after) if close else before[-8:]
+    theirs = content_stems(other) | set(re.findall(r"\d+", other))
+    told = {w[:5] for w in claim} & theirs
+    return len(told) >= min(least, len({w[:5] for w in claim}))

@@ -104,6 +104,52 @@ def _other_stuff(a: str, p: Quantity, b: str, q: Quantity) -> bool:
         is_function_word(x) or is_function_word(y))
 
 
+_BOUND = re.compile(
+    r"(?:\b(?P<neg>no|not)\s+)?\b(?P<bound>more than|over|above|at least|upwards of|in excess of|fewer than|less than|"
+    r"under|below|up to|at most|almost|nearly|barely|just under|just over|close to|about|around|roughly|approximately|"
+    r"some|an estimated|circa|estimated)\s+(?:an?\s+)?$", re.IGNORECASE)
+_ABOVE, _BELOW = frozenset({"more than", "over", "above", "upwards of", "in excess of", "just over"}), frozenset(
+    {"fewer than", "less than", "under", "below", "just under"})
+_SPAN = 0.25
+"""How far a bound reaches: "more than 15,000" says 15,000 to a quarter more (15,152 is told; 50,000 is not)."""
+
+
+def _bound(text: str, q: Quantity) -> str:
+    """The bound or approximator written right before ``q`` ("more than", "not over"), or "" (the same on both sides:
+    "more than ten" / "more than a dozen" set two numbers against each other)."""
+    m = _BOUND.search(text[max(0, q.start - 30) : q.start].replace("$", ""))
+    return f"{m.group('neg') or ''} {m.group('bound')}".lower().strip() if m else ""
+
+
+def _interval(text: str, q: Quantity) -> tuple[float, float]:
+    """Return the values ``q`` admits, read from the bound or approximator right before it: an exact number itself;
+    "more than"/"over" above it (strictly), "fewer than"/"under" below it, "at least" from it up, "up to"/"at most" up
+    to it, "almost"/"nearly"/"barely" from a tenth below up to it, "about"/"roughly" a tenth either side; a negated bound
+    ("no more than", "not over") is the other side of it. A bound reaches ``_SPAN`` of the value at most."""
+    v = q.value
+    m = _BOUND.search(text[max(0, q.start - 30) : q.start].replace("$", ""))
+    if m is None or q.kind in ("date", "year") or q.kind.startswith("ordinal:"):
+        return v, v
+    bound, tiny, span = m.group("bound").lower(), abs(v) * 1e-9 + 1e-12, abs(v) * _SPAN
+    if bound in _ABOVE or bound == "at least":
+        low, high = (v + tiny if bound != "at least" else v), v + span
+        return (v - span, v) if m.group("neg") and bound != "at least" else ((v - span, v - tiny) if m.group("neg") else (low, high))
+    if bound in _BELOW or bound in ("up to", "at most"):
+        low, high = v - span, (v - tiny if bound in _BELOW else v)
+        return (v, v + span) if m.group("neg") else (low, high)
+    if m.group("neg"):
+        return v, v
+    if bound in ("almost", "nearly", "barely", "close to"):
+        return v - abs(v) * 0.1, v
+    return v - abs(v) * 0.1, v + abs(v) * 0.1
+
+
+def _within(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    """Whether two sides' admitted values meet and at least one of them is not one exact number (two exact numbers that
+    differ are a change)."""
+    return (x[0] != x[1] or y[0] != y[1]) and x[0] <= y[1] and y[0] <= x[1]
+
+
 def number_pairs(a: str, b: str, near_a: str = "", near_b: str = "") -> tuple[list[tuple[Quantity, Quantity]],
                                                                              list[tuple[Quantity, Quantity]]]:
     """Return (differing, same-but-written-differently) quantity pairs between ``a`` and ``b``.
@@ -129,6 +175,7 @@ def number_pairs(a: str, b: str, near_a: str = "", near_b: str = "") -> tuple[li
         differ.append((p, q))
     around_a, around_b = find_quantities(near_a), find_quantities(near_b)
     differ = [(p, q) for p, q in differ
-              if not any(same_value(x, q) for x in around_a) and not any(same_value(x, p) for x in around_b)]
+              if not any(same_value(x, q) for x in around_a) and not any(same_value(x, p) for x in around_b)
+              and not (_bound(a, p) != _bound(b, q) and _within(_interval(a, p), _interval(b, q)))]
     differ.sort(key=lambda d: d[0].start)
     return differ, same

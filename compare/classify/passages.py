@@ -7,10 +7,11 @@ from collections.abc import Sequence, Set
 
 from ..records import Change
 from ..settings import ClassifySettings
-from .cues import WORDS, attributed_alike, claim_told, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
+from .cues import WORDS, attributed_alike, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
 from .evaluation import judged_by_someone
 from .hunks import Hunk, Side
 from .lexicon import EVALUATIVE_VERBS, content_stems, is_noun, nrc_emotions, polarity, stem, vader_valence, words
+from .modality import claim_told, without_quoting_style
 
 __all__ = ["anchored_swap", "distancing_in_passage", "judging_frame", "judging_verbs_in_passage", "noun_swap"]
 
@@ -24,10 +25,7 @@ def distancing_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> lis
     for side, (start, end), other in ((a, (h.a_start, h.a_end), b), (b, (h.b_start, h.b_end), a)):
         if distancing_marks(other.text) or hearsay(other.text):
             continue
-        if side.kind in s.record_kinds or other.kind not in s.record_kinds:
-            marks = [m for m in distancing_marks(side.text, start, end) if m[0] not in "'‘"]  # see without_quoting_style
-        else:
-            marks = distancing_marks(side.text, start, end)
+        marks = without_quoting_style({"distancing": distancing_marks(side.text, start, end)}, side, other, s).get("distancing", [])
         for mark in dict.fromkeys(marks):
             if not claim_told(side.text, mark, start, end, other.text) or attributed_alike(mark, side.text, other.text):
                 continue  # "each claimed to be the more handsome" / "disputing about their good looks": no claim told there
@@ -125,6 +123,18 @@ abstract ones ("matter", "affair", "incident") are left out: "the murder" / "the
 "the incident" say something else."""
 
 
+_COMPOUND = re.compile(r"\b\w+(?:-\s?\w+)+")
+
+
+def compound_parts(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """Return the words of the hyphenated compounds of ``text`` that overlap text[start:end] ("category-killers", and
+    "category- killers" with a stray space): a part is no key noun, the compound is one thing ("killers" is charged,
+    "category-killers" are businesses)."""
+    end = len(text) if end is None else end
+    return {w.lower() for m in _COMPOUND.finditer(text) if m.start() < end and m.end() > start
+            for w in re.findall(r"\w+", m.group())}
+
+
 def noun_swap(
     wa: Sequence[str], wb: Sequence[str], a: Side, b: Side, s: ClassifySettings, names: Set[str] = frozenset()
 ) -> str | None:
@@ -183,7 +193,7 @@ def anchored_swap(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> Change | No
         after_a, after_b = window(ta, i + n, starts_a), window(tb, j + n, starts_b)
         if not after_a or not after_b:
             continue
-        names = written_names(h.a, 0, len(h.a)) | written_names(h.b, 0, len(h.b))
+        names = written_names(h.a, 0, len(h.a)) | written_names(h.b, 0, len(h.b)) | compound_parts(h.a) | compound_parts(h.b)
         swap = noun_swap([t[0] for t in after_a], [t[0] for t in after_b], a, b, s, names)
         if swap:
             wa = h.a[after_a[0][1] : after_a[-1][2]]

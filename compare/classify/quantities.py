@@ -131,6 +131,9 @@ def _words_number(words: list[str], i: int) -> tuple[float, int] | None:
             return 0.5 * _SCALES[words[j + 2]], 3  # "half a million"
         elif w == "half" and j == i and j + 2 < n and words[j + 1] in ("a", "an") and _unit(words[j + 2]):
             return 0.5, 2  # "half a century": the unit is read after the number
+        elif w in ("a", "an") and j == i and j + 4 < n and words[j + 1] in _FRACTIONS and words[j + 2] == "of" \
+                and words[j + 3] in ("a", "an") and words[j + 4] in _SCALES:
+            return _FRACTIONS[words[j + 1]] * _SCALES[words[j + 4]], 5  # "a third of a million"
         elif w in ("a", "an") and j == i and j + 1 < n and words[j + 1] in _FRACTIONS:
             return _FRACTIONS[words[j + 1]], 2  # "a half", "a third"
         elif w in ("a", "an") and j == i and j + 1 < n and (words[j + 1] in _SCALES or _unit(words[j + 1])):

@@ -20,7 +20,6 @@ from .cues import (
     OPINION,
     attributed_alike,
     chance_before,
-    claim_told,
     hearsay,
     hedge_classes,
     written_names,
@@ -50,9 +49,9 @@ from .lexicon import (
     word_tag,
     words,
 )
-from .modality import without_quoting_style
+from .modality import claim_told, without_quoting_style
 from .numbers import number_change
-from .passages import noun_swap
+from .passages import compound_parts, noun_swap
 from .quotes import quote_change
 
 __all__ = ["HUNK_RULES", "HunkContext", "WHOLE_PASSAGE", "classify_hunk"]
@@ -129,7 +128,8 @@ def _key_noun(c: HunkContext) -> Change | None:
     if not (c.close and c.hunk.anchored):
         return None
     h = c.hunk
-    names = written_names(c.a.text, h.a_start, h.a_end) | written_names(c.b.text, h.b_start, h.b_end)
+    names = written_names(c.a.text, h.a_start, h.a_end) | written_names(c.b.text, h.b_start, h.b_end) \
+        | compound_parts(c.a.text, h.a_start, h.a_end) | compound_parts(c.b.text, h.b_start, h.b_end)
     swap = noun_swap(c.wa, c.wb, c.a, c.b, c.settings, names)
     return Change("meaning", c.ta, c.tb, swap) if swap else None
 
