@@ -22,7 +22,8 @@ each judged by reading (right, debatable, wrong, with a note; see each corpus's 
   record and a lower one a press rewrite of it (``tools/onestop_records.py``), each judged fresh after a round of
   rules (see each README.md).
 - ``written_press``: press rewrites written for the audit (wire, tabloid, broadsheet, broadcast) of 24 OneStopEnglish
-  advanced articles, the record; judged fresh at 38aa243 (see its README.md).
+  advanced articles, the record; judged fresh at 38aa243 (see its README.md); ``written_press2``, 24 more, judged
+  fresh at c43bf36.
 
 ``gnat_records`` (GNAT fables, one telling declared the record) has only 3 labels: its sample is checked, no floor.
 
@@ -120,6 +121,9 @@ AUDITS = (
     # written for the audit of 24 advanced articles (the record); the eighteenth round, which read these verdicts: 71 of
     # 72 (0.986), none wrong
     Audit("written_press", 0.93, 66, 1, (("press", "readout"),), size=(60, 20)),
+    # fresh at c43bf36 (the eighteenth round): 63 right of 67 (0.940), 1 wrong, 3 debatable; a second set of written press
+    # rewrites; the nineteenth round, which read these verdicts: 63 of 63
+    Audit("written_press2", 0.93, 60, 1, (("press", "readout"),), size=(60, 20)),
 )
 
 

@@ -208,13 +208,16 @@ def _echoes_a_quotation(text: str, m: re.Match[str], speech: tuple[tuple[int, in
 _HEARSAY = re.compile(r"\b(?:reports?\s+(?:say|says|said|suggest|suggests|suggested|of)|there (?:have|has) been reports|"
                       r"people (?:say|said)|according to|it is said|(?:is|are|was|were|been) (?:said|thought|believed|"
                       r"understood|reported|rumou?red|alleged|claimed|supposed) to|"
+                      r"(?:deceived|fooled|misled|tricked|duped|conned) into (?:thinking|believing)|"
+                      r"mistak(?:e|es|ing|en)\b[^.;]{1,40}?\bfor\b|(?:wrongly|falsely|mistakenly) (?:believ|think|thought|assum)\w*|"
                       r"(?:is|are|was|were|been|being|stands?|stood)\s+accused|as a joke|in jest|jok(?:ingly|ily|ed))\b",
                       re.IGNORECASE)
 
 
 def hearsay(text: str) -> bool:
-    """Whether ``text`` attributes what it says to others ("reports say", "according to", "stands accused") or says
-    it was not meant plainly ("said as a joke"): a writer who does so keeps the same distance as one who writes
+    """Whether ``text`` attributes what it says to others ("reports say", "according to", "stands accused", "is thought
+    to"), says it was not meant plainly ("said as a joke") or that it is believed in error ("deceived into thinking",
+    "mistake an intolerance for an allergy"): a writer who does so keeps at least the distance of one who writes
     "reportedly" or "claimed", so a distancing word against it is no change."""
     return bool(_HEARSAY.search(text))
 

@@ -150,6 +150,14 @@ def _within(x: tuple[float, float], y: tuple[float, float]) -> bool:
     return (x[0] != x[1] or y[0] != y[1]) and x[0] <= y[1] and y[0] <= x[1]
 
 
+def _told_around(own: list[Quantity], linked: list[Quantity], around: list[Quantity]) -> bool:
+    """Whether a count of ``own`` is given, not in the linked sentence (``linked``), but in the sentences around it
+    (``around``): "a review of 223 studies in 2010" against "earlier studies in 2009", the 223 studies one sentence
+    before. Its other figures belong to that statement, not to the linked one."""
+    return any(q.kind.startswith("count:") and not any(_told(q, x) for x in linked) and any(same_value(x, q) for x in around)
+               for q in own)
+
+
 def number_pairs(a: str, b: str, near_a: str = "", near_b: str = "") -> tuple[list[tuple[Quantity, Quantity]],
                                                                              list[tuple[Quantity, Quantity]]]:
     """Return (differing, same-but-written-differently) quantity pairs between ``a`` and ``b``.
@@ -174,6 +182,8 @@ def number_pairs(a: str, b: str, near_a: str = "", near_b: str = "") -> tuple[li
             continue
         differ.append((p, q))
     around_a, around_b = find_quantities(near_a), find_quantities(near_b)
+    if _told_around(qb, qa, around_a) or _told_around(qa, qb, around_b):
+        return [], same  # a sentence that gives a figure of the other side's next sentence merges that statement
     differ = [(p, q) for p, q in differ
               if not any(same_value(x, q) for x in around_a) and not any(same_value(x, p) for x in around_b)
               and not (_bound(a, p) != _bound(b, q) and _within(_interval(a, p), _interval(b, q)))]
