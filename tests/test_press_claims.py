@@ -145,3 +145,70 @@ def test_a_figure_of_the_sentence_before_is_no_number_change():
     # without that sentence around, the two years of one survey are set against each other
     assert [(p.text, q.text) for p, q in number_pairs("A survey of farms in 2016 found the same.",
                                                        "A survey of farms in 2014 found the same.")[0]] == [("2016", "2014")]
+
+
+# --- the twentieth round: the mechanisms behind written_press3's labels that were not right ---------------------------
+
+
+@pytest.mark.parametrize(
+    "press, record",
+    [
+        # the record withholds its word in other terms: an inference, a noun of doubt, a view given to others
+        ("The minister, who had reportedly been warned, left the hall early.",
+         "The minister, who must have been warned, left the hall early."),
+        ("On the way down the brakes of the lorry seemed to fail.",
+         "On the way down there was some concern that the brakes of the lorry were failing."),
+        ("Critics allege that the clubs sell tickets mainly to tourists.",
+         "There is anger, too, with the suggestion that the clubs could sell tickets mainly to tourists."),
+        ("By 18 the supposedly idle student is set to work best at noon.",
+         "By 18 someone you may think of as an idle student actually works best at noon."),
+        # "so-called" before a quoted term names it; against the term in quotation marks it keeps the same distance
+        ("The council has ruled out so-called “rolling closures” of every school in the area.",
+         "The council has ruled out rolling closures, closing every school in the area."),
+        ("The much-hyped \"top five\" players were picked by fans, not coaches.",
+         "The club publicised a so-called top-five players, picked by fans rather than by coaches."),
+        # one emphasis word for another is no change of certainty
+        ("“It is the first show that has truly caught on with children,” he said.",
+         "“It is the first show that has really caught on with children,” he said."),
+    ],
+)
+def test_no_hedge_against_a_word_withheld_otherwise(press, record):
+    assert "hedge" not in _types(press, record), _named(press, record, a_kind="press", b_kind="readout")
+
+
+@pytest.mark.parametrize(
+    "press, record",
+    [
+        # the record states it plainly: the press's word of distance or doubt is still named
+        ("The minister, who had reportedly been warned, left the hall early.",
+         "The minister, who had been warned, left the hall early."),
+        ("Critics allege that the clubs sell tickets mainly to tourists.",
+         "The clubs sell tickets mainly to tourists."),
+        ("The council has ruled out so-called rolling closures of every school in the area.",
+         "The council has ruled out rolling closures of every school in the area."),
+    ],
+)
+def test_hedge_against_a_plain_record_still_named(press, record):
+    assert "hedge" in _types(press, record)
+
+
+def test_a_judging_verb_against_a_word_of_distance_is_no_loaded_language():
+    press = "And he says the touted 5,000 members in fact numbered just 310."
+    record = "He also reported that the supposed 5,000 members in fact numbered 310."
+    assert "loaded_language" not in _types(press, record)
+
+
+def test_not_nearly_is_emphasis_only():
+    assert _types("“It does not nearly go far enough,” she said.", "“It does not go far enough,” she said.") == []
+    # "nearly" without a negation is an approximator: still named
+    assert "quote" in _types("“We nearly lost the match,” she said.", "“We lost the match,” she said.")
+
+
+def test_a_frame_of_doubt_withholds_only_its_own_claim():
+    # the record's "fears that" is about another claim than the one the press distances itself from
+    press = "The firm joined the list despite having supposedly been barred by two governments over spying fears."
+    record = "The firm joined the list. It has been barred by two governments due to fears that its phones could be used for spying."
+    assert "hedge" in _types(press, record)
+    # two inferences of different strength are still a change of certainty
+    assert "hedge" in _types("In 2015 the judge found “clear evidence … that there must have been abuse of prisoners”.",
+                             "The judge said in 2015 that there was “clear evidence … that there may have been abuse of prisoners ”.")

@@ -23,7 +23,7 @@ each judged by reading (right, debatable, wrong, with a note; see each corpus's 
   rules (see each README.md).
 - ``written_press``: press rewrites written for the audit (wire, tabloid, broadsheet, broadcast) of 24 OneStopEnglish
   advanced articles, the record; judged fresh at 38aa243 (see its README.md); ``written_press2``, 24 more, judged
-  fresh at c43bf36.
+  fresh at c43bf36; ``written_press3``, 24 more, judged fresh at 5d2d8a9.
 
 ``gnat_records`` (GNAT fables, one telling declared the record) has only 3 labels: its sample is checked, no floor.
 
@@ -124,6 +124,9 @@ AUDITS = (
     # fresh at c43bf36 (the eighteenth round): 63 right of 67 (0.940), 1 wrong, 3 debatable; a second set of written press
     # rewrites; the nineteenth round, which read these verdicts: 63 of 63
     Audit("written_press2", 0.93, 60, 1, (("press", "readout"),), size=(60, 20)),
+    # fresh at 5d2d8a9 (the nineteenth round): 75 right of 84 (0.893), 4 wrong, 5 debatable; a third set; the twentieth
+    # round, which read these verdicts: 75 of 76
+    Audit("written_press3", 0.93, 71, 1, (("press", "readout"),), size=(60, 20)),
 )
 
 

@@ -47,14 +47,29 @@ def _quoted_there(mark: str, other: Side) -> bool:
     return bool(re.search(rf"[“\"'‘«]\s*{inner}\s*[”\"'’»]", other.text, re.IGNORECASE))
 
 
+def _so_called_quoted(mark: str, side: Side, other: Side) -> bool:
+    """Whether ``mark`` is "so-called" and ``other`` puts the term after it in quotation marks ("a so-called top-ten" /
+    "the much-hyped “top ten”"): both keep the same distance from the term."""
+    if mark.lower().replace(" ", "-") != "so-called":
+        return False
+    at = side.text.lower().find(mark.lower())
+    term = re.findall(r"[\w’']+(?:-[\w’']+)*", side.text[at + len(mark) :] if at >= 0 else "")[:1]
+    if not term:
+        return False
+    inner = r"[-\s]+".join(re.escape(p) for p in term[0].split("-"))
+    return bool(re.search(rf"[“\"'‘«]\s*{inner}", other.text, re.IGNORECASE))
+
+
 def without_quoting_style(found: dict[str, list[str]], side: Side, other: Side, s: ClassifySettings) -> dict[str, list[str]]:
     """Drop scare quotes unless a secondary source puts them around words a record says plainly: many writers (British
     ones) quote any phrase in single quotation marks ('let himself down'), so only against the record of what was said
-    do they show distance, and never inside a speaker's quoted words (the speaker quotes)."""
-    marks = [m for m in found.get("distancing", []) if m[0] not in "'‘" or (side.kind not in s.record_kinds and
-                                                                          other.kind in s.record_kinds
-                                                                          and not _in_speech(m, side)
-                                                                          and not _quoted_there(m, other))]
+    do they show distance, and never inside a speaker's quoted words (the speaker quotes); and drop "so-called" where
+    the other side quotes the term it introduces."""
+    marks = [m for m in found.get("distancing", []) if (m[0] not in "'‘" or (side.kind not in s.record_kinds and
+                                                                           other.kind in s.record_kinds
+                                                                           and not _in_speech(m, side)
+                                                                           and not _quoted_there(m, other)))
+             and not _so_called_quoted(m, side, other)]
     out = {k: v for k, v in found.items() if k != "distancing"}
     if marks:
         out["distancing"] = marks

@@ -7,7 +7,7 @@ from collections.abc import Sequence, Set
 
 from ..records import Change
 from ..settings import ClassifySettings
-from .cues import WORDS, attributed_alike, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
+from .cues import WORDS, attributed_alike, distancing_marks, hearsay, quoted_spans, shared_runs, withholds, written_names
 from .evaluation import judged_by_someone
 from .hunks import Hunk, Side
 from .lexicon import EVALUATIVE_VERBS, content_stems, is_noun, nrc_emotions, polarity, stem, vader_valence, words
@@ -27,7 +27,8 @@ def distancing_in_passage(h: Hunk, a: Side, b: Side, s: ClassifySettings) -> lis
             continue
         marks = without_quoting_style({"distancing": distancing_marks(side.text, start, end)}, side, other, s).get("distancing", [])
         for mark in dict.fromkeys(marks):
-            if not claim_told(side.text, mark, start, end, other.text) or attributed_alike(mark, side.text, other.text):
+            if not claim_told(side.text, mark, start, end, other.text) or attributed_alike(mark, side.text, other.text) \
+                    or withholds(other.text, side.text, mark):
                 continue  # "each claimed to be the more handsome" / "disputing about their good looks": no claim told there
             pair = (mark, "") if side is a else ("", mark)
             said = f"quotation marks around “{mark[1:-1]}”" if mark[0] in "'‘" else f"“{mark}”"

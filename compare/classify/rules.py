@@ -17,11 +17,13 @@ from collections.abc import Callable
 from ..records import Change, ChangeType
 from .context import HunkContext, say
 from .cues import (
+    HEARSAY_ADVERBS,
     OPINION,
     attributed_alike,
     chance_before,
     hearsay,
     hedge_classes,
+    withholds,
     written_names,
 )
 from .evaluation import (
@@ -37,8 +39,10 @@ from .evaluation import (
     strong_valence,
 )
 from .lexicon import (
+    BOOSTERS,
     EVALUATIVE_VERBS,
     FACTUAL_ADJECTIVES,
+    HEDGES,
     MODAL_VERBS,
     NEGATIONS,
     NEGATIVE_POLARITY,
@@ -151,11 +155,17 @@ def _hedge(c: HunkContext) -> Change | None:
         full_a.setdefault("distancing", ["hearsay"])
     if hearsay(c.b.text):
         full_b.setdefault("distancing", ["hearsay"])
+    if len(c.wa) == len(c.wb) == 1 and {*c.wa, *c.wb} & BOOSTERS:
+        return None  # "really leapt" / "truly leapt": one emphasis word for another, no certainty changed
     for text, full in ((c.a.text, full_a), (c.b.text, full_b)):
         if OPINION.search(text):  # "predicted that he would not" / "would probably not": a forecast, hedged either way
             full.setdefault("possible", ["opinion"])
     only_a = {k: ws for k, ws in ha.items() if k not in full_b}
     only_b = {k: ws for k, ws in hb.items() if k not in full_a}
+    for only, side, other in ((only_a, c.a, c.b), (only_b, c.b, c.a)):  # "some concern that it was not working" /
+        for k in ("distancing", "possible"):  # "it seemed to fail": doubt either way
+            if k in only and all(_verb_kind(w) != "modal" and withholds(other.text, side.text, w) for w in only[k]):
+                del only[k]
     # Distancing counts wherever it stands; certain/possible only as a swap (will -> may) or when the
     # marker is all that was added or dropped ("probably"), since "will" also just marks the future.
     for found in (ha, hb):  # "will probably": the future, hedged; "will" itself vouches for nothing more
@@ -222,6 +232,8 @@ def _loaded(c: HunkContext) -> Change | None:
         unmatched = [x for x in words(other.text) if x[:5] not in this_side]  # "praised the work" / "said it was great"
         if polarity(w) in {polarity(x, nrc_needs="disgust") for x in slot + unmatched}:
             continue  # the other side judges the same way ("troublemakers" / "antisocial people")
+        if w in EVALUATIVE_VERBS and any(HEDGES.get(x) == "distancing" or x in HEARSAY_ADVERBS for x in slot):
+            continue  # "the touted 200,000" / "the supposed 200,000": a word of distance in its place judges alike
         flip = bool(charge(slot, s))
         if degree(side.text, w) or (noun_carries(side.text, w) and not strong_valence(w, s)):
             continue  # "an awful lot", "a great deal", "a terrible earthquake": a degree, not a judgement

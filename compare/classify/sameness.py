@@ -35,10 +35,10 @@ _AMOUNTS = frozenset({"much", "many", "lot", "lots", "plenty", "numerous"})
 _CLAUSE_FRAMES = re.compile(
     r"\b(?:as soon as|in order (?:to|that)|so as to|as to|(?:for|by) the fact that|all the more|by far|"
     r"if anything|(?:honestly|frankly|candidly|truthfully|seriously|basically|personally)(?=\s*,(?!\s*[”’\"]))|ever(?= before\b)|(?<=than )ever|once(?= (?:i|we|you|he|she|they|it)\b)|"
-    r"(?:way|much|far)(?= (?:too|less|more|better|worse)\b)|well(?= (?:over|above|below|under|beyond|past)\b))\b", re.IGNORECASE)
+    r"(?:way|much|far)(?= (?:too|less|more|better|worse)\b)|(?<=not )nearly|well(?= (?:over|above|below|under|beyond|past)\b))\b", re.IGNORECASE)
 """Subordinators and degree frames of one sense with their plainer forms: "as soon as" / "once" / "when" before a
 clause, "in order to" / "to", "for the fact that" / "because", "as to", "by far", "all the more", "if anything",
-"way too" / "much too", "far less" / "less" (a comparative boosted), "well over" / "over", "than ever before" / "than before", and a style disjunct set off by a
+"way too" / "much too", "far less" / "less" (a comparative boosted), "not nearly" / "not", "well over" / "over", "than ever before" / "than before", and a style disjunct set off by a
 comma ("Honestly, I was scared"; not "he did his job honestly") (Quirk et al. 14.12-14.19, 8.104-8.110, 8.122)."""
 
 
