@@ -212,3 +212,38 @@ def test_a_frame_of_doubt_withholds_only_its_own_claim():
     # two inferences of different strength are still a change of certainty
     assert "hedge" in _types("In 2015 the judge found “clear evidence … that there must have been abuse of prisoners”.",
                              "The judge said in 2015 that there was “clear evidence … that there may have been abuse of prisoners ”.")
+
+
+# --- the twenty-first round: the mechanisms behind written_press4's labels that were not right -------------------------
+
+
+@pytest.mark.parametrize(
+    "press, record",
+    [
+        # the record hedges in other words: "it is understood", "is estimated at", "seemed to"
+        ("The coach reportedly told the squad in the dressing room on Monday.",
+         "It is understood he told the squad in the dressing room on Monday morning."),
+        ("The cost of the repairs is reportedly £40m, more than the bridge itself.",
+         "The cost of the repairs is estimated at £40m, more than the bridge itself."),
+        ("A long report on the town's schools supposedly proved that small classes help.",
+         "The long report on the town's schools seemed to prove that small classes help."),
+        # the word of distance qualifies a clause the press leaves out: no certainty changed on what both tell
+        ("“Our bank does not sell its customers' data,” the firm said.",
+         "From time to time, people claim that we sell data to advertisers, but our bank does not sell its customers' data."),
+        ("But the schools that replied all denied knowing about it.",
+         "Although the leaflet claims the scheme is run with the help of the schools, all those that replied denied knowing about it."),
+    ],
+)
+def test_no_hedge_twenty_first_round(press, record):
+    assert "hedge" not in _types(press, record), _named(press, record, a_kind="press", b_kind="readout")
+
+
+def test_a_claim_before_but_is_still_told():
+    assert "hedge" in _types("The new tram reportedly costs too much for the city, but the mayor denies it.",
+                             "The new tram costs too much for the city, but the mayor denies it.")
+
+
+def test_a_unit_and_a_half_is_read_whole():
+    assert [q.value for q in find_quantities("about a year and a half ago")] == pytest.approx([547.5])
+    assert "number" in _types("“It's two hours since the race,” she said.", "“It's an hour and a half since the race,” she said.")
+    assert "number" not in _types("“It's 90 minutes since the race,” she said.", "“It's an hour and a half since the race,” she said.")

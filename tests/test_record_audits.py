@@ -23,7 +23,8 @@ each judged by reading (right, debatable, wrong, with a note; see each corpus's 
   rules (see each README.md).
 - ``written_press``: press rewrites written for the audit (wire, tabloid, broadsheet, broadcast) of 24 OneStopEnglish
   advanced articles, the record; judged fresh at 38aa243 (see its README.md); ``written_press2``, 24 more, judged
-  fresh at c43bf36; ``written_press3``, 24 more, judged fresh at 5d2d8a9.
+  fresh at c43bf36; ``written_press3``, 24 more, judged fresh at 5d2d8a9;
+  ``written_press4``, 24 more, judged fresh at 9b34157.
 
 ``gnat_records`` (GNAT fables, one telling declared the record) has only 3 labels: its sample is checked, no floor.
 
@@ -127,6 +128,9 @@ AUDITS = (
     # fresh at 5d2d8a9 (the nineteenth round): 75 right of 84 (0.893), 4 wrong, 5 debatable; a third set; the twentieth
     # round, which read these verdicts: 75 of 76
     Audit("written_press3", 0.93, 71, 1, (("press", "readout"),), size=(60, 20)),
+    # fresh at 9b34157 (the twentieth round): 50 right of 60 (0.833), 4 wrong, 6 debatable; a fourth set; the
+    # twenty-first round, which read these verdicts: 51 of 55, 1 wrong
+    Audit("written_press4", 0.88, 48, 1, (("press", "readout"),), size=(50, 20)),
 )
 
 

@@ -207,7 +207,8 @@ def _echoes_a_quotation(text: str, m: re.Match[str], speech: tuple[tuple[int, in
 
 
 _HEARSAY = re.compile(r"\b(?:reports?\s+(?:say|says|said|suggest|suggests|suggested|of)|there (?:have|has) been reports|"
-                      r"people (?:say|said)|according to|it is said|(?:is|are|was|were|been) (?:said|thought|believed|"
+                      r"people (?:say|said)|according to|it is (?:said|understood|thought|believed|reported|rumou?red)|"
+                      r"(?:is|are|was|were|been) estimated\b|(?:is|are|was|were|been) (?:said|thought|believed|"
                       r"understood|reported|rumou?red|alleged|claimed|supposed) to|"
                       r"(?:deceived|fooled|misled|tricked|duped|conned) into (?:thinking|believing)|"
                       r"mistak(?:e|es|ing|en)\b[^.;]{1,40}?\bfor\b|(?:wrongly|falsely|mistakenly) (?:believ|think|thought|assum)\w*|"
@@ -217,6 +218,7 @@ _HEARSAY = re.compile(r"\b(?:reports?\s+(?:say|says|said|suggest|suggests|sugges
 
 _WITHHELD = re.compile(r"\b(?:(?:suggestion|speculation|rumou?rs?|allegations?|fears?|concerns?|suspicions?|worr(?:y|ies)|"
                        r"doubts?)\s+that|(?:must|may|might)\s+have\s+(?:been\s+)?(?=(?P<part>\w+(?:ed|en|wn|t)\b))|"
+                       r"(?:seem|seems|seemed|appear|appears|appeared)\s+to|"
                        r"(?:you|people|many|some|others|most)\s+(?:may\s+|might\s+|would\s+|often\s+)?(?:think|regard|see|"
                        r"consider)\s+(?:of\s+)?(?:\w+\s+){0,3}?as)\b", re.IGNORECASE)
 
@@ -224,7 +226,8 @@ _WITHHELD = re.compile(r"\b(?:(?:suggestion|speculation|rumou?rs?|allegations?|f
 def withholds(other: str, text: str, mark: str) -> bool:
     """Whether ``other`` withholds its word on the claim that ``mark`` (a word of distance or doubt in ``text``) qualifies,
     in other terms than a hedge word: a noun of doubt before the claim ("some concern that", "the suggestion that"), an
-    inference ("must have been forewarned", "may have left"), or a view given to others ("someone you may think of as a
+    inference ("must have been forewarned", "may have left"), an appearance ("seemed to prove"), or a view given to
+    others ("someone you may think of as a
     lazy teenager"). A writer who does so vouches no more than one who writes "reportedly" or "seemed", so the word
     against it is no change of certainty. The claim is the content words after the mark (with those before it in its
     sentence when fewer than two follow); the frame governs it when the words of its clause hold two of them (all, when

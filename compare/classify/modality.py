@@ -100,6 +100,14 @@ def claim_told(text: str, mark: str, start: int, end: int, other: str, least: in
     after = text[at + len(mark) : at + (stop.end() if stop else len(text) - at)]
     begin = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
     head = text[begin + 1 : at]
+    # the claim ends with its clause: before ", but ..." and, in a sentence that opens with a subordinate clause
+    # holding the word ("Although the memo claims X, all denied it"), at the comma that closes that clause
+    cut = re.search(r",\s+(?:but|yet|although|though|while|whereas)\b", after)
+    if re.match(r"\s*[“\"]?(?:although|though|even though|while|whereas|if|because|since|as)\b", head, re.IGNORECASE) \
+            and "," not in head:
+        cut = re.search(r",", after) or cut
+    rest = content_stems(after[cut.end() :]) if cut else set()  # "..., but Google does not have a back door"
+    after = after[: cut.start()] if cut else after
     dashes = [d.start() for d in re.finditer(r"\s[–—]\s", head)]
     aside = max(head.rfind("(") if head.rfind("(") > head.rfind(")") else -1, dashes[-1] if len(dashes) % 2 else -1)
     close = re.search(r"\)" if head[aside:aside + 1] == "(" else r"\s[–—]\s", after) if aside >= 0 else None
@@ -112,6 +120,6 @@ def claim_told(text: str, mark: str, start: int, end: int, other: str, least: in
     elif len(claim) < 2:
         # an aside's words only, however few, its figures too: "(each reportedly above £50,000)"
         claim = claim + before[-8:] + re.findall(r"\d+", after) if close else before[-8:]
-    theirs = content_stems(other) | set(re.findall(r"\d+", other))
+    theirs = (content_stems(other) | set(re.findall(r"\d+", other))) - rest  # the other side tells the denial, not the claim
     told = {w[:5] for w in claim} & theirs
     return len(told) >= min(least, len({w[:5] for w in claim}))

@@ -239,6 +239,8 @@ def _read_at(text: str, toks: list[tuple[str, int, int]], low: list[str], i: int
           and low[j + 1] not in (*_BEFORE, *_AFTER, *_NOT_COUNTED)):
         return None, 1  # "a second opinion", "one second thought": the ordinal, no duration
     elif j < n and (unit := _unit(low[j])):
+        if j + 3 < len(toks) and low[j + 1] == "and" and low[j + 2] in ("a", "an") and low[j + 3] == "half":
+            value, j = value + 0.5, j + 3  # "a year and a half": one and a half years
         value, kind, j = value * _DURATION_DAYS[unit], "duration", j + 1
         if j < len(toks) and low[j] in (*_BEFORE, *_AFTER):  # "six hours before": a time relative to another event
             value, kind, j = (-value if low[j] in _BEFORE else value), "offset", j + 1
