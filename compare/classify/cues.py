@@ -20,7 +20,6 @@ __all__ = [
     "content_overlap",
     "distancing_marks",
     "hearsay",
-    "withholds",
     "hedge_classes",
     "inside_spans",
     "quoted_spans",
@@ -214,39 +213,6 @@ _HEARSAY = re.compile(r"\b(?:reports?\s+(?:say|says|said|suggest|suggests|sugges
                       r"mistak(?:e|es|ing|en)\b[^.;]{1,40}?\bfor\b|(?:wrongly|falsely|mistakenly) (?:believ|think|thought|assum)\w*|"
                       r"(?:is|are|was|were|been|being|stands?|stood)\s+accused|as a joke|in jest|jok(?:ingly|ily|ed))\b",
                       re.IGNORECASE)
-
-
-_WITHHELD = re.compile(r"\b(?:(?:suggestion|speculation|rumou?rs?|allegations?|fears?|concerns?|suspicions?|worr(?:y|ies)|"
-                       r"doubts?)\s+that|(?:must|may|might)\s+have\s+(?:been\s+)?(?=(?P<part>\w+(?:ed|en|wn|t)\b))|"
-                       r"(?:seem|seems|seemed|appear|appears|appeared)\s+to|"
-                       r"(?:you|people|many|some|others|most)\s+(?:may\s+|might\s+|would\s+|often\s+)?(?:think|regard|see|"
-                       r"consider)\s+(?:of\s+)?(?:\w+\s+){0,3}?as)\b", re.IGNORECASE)
-
-
-def withholds(other: str, text: str, mark: str) -> bool:
-    """Whether ``other`` withholds its word on the claim that ``mark`` (a word of distance or doubt in ``text``) qualifies,
-    in other terms than a hedge word: a noun of doubt before the claim ("some concern that", "the suggestion that"), an
-    inference ("must have been forewarned", "may have left"), an appearance ("seemed to prove"), or a view given to
-    others ("someone you may think of as a
-    lazy teenager"). A writer who does so vouches no more than one who writes "reportedly" or "seemed", so the word
-    against it is no change of certainty. The claim is the content words after the mark (with those before it in its
-    sentence when fewer than two follow); the frame governs it when the words of its clause hold two of them (all, when
-    fewer): "fears that its equipment could be used for espionage" does not withhold "supposedly been banned"."""
-    at = text.lower().find(mark.lower())
-    if at < 0:
-        return False
-    begin = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at)) + 1
-    stop = re.search(r"[.!?;](?:\s|$)", text[at:])
-    after = [w[:5] for w in words(text[at + len(mark) : at + stop.start() if stop else len(text)]) if content_stems(w)][:8]
-    before = [w[:5] for w in words(text[begin:at]) if content_stems(w)][-6:]
-    claim = set(after if len(after) >= 2 else before + after)
-    for m in _WITHHELD.finditer(other):
-        start = m.start("part") if m.group("part") else m.end()  # the claim after the frame ("must have been" + it)
-        end = re.search(r"[.!?;](?:\s|$)", other[start:])
-        clause = {w[:5] for w in words(other[start : start + end.start() if end else len(other)]) if content_stems(w)}
-        if claim and len(claim & clause) >= min(2, len(claim)):
-            return True
-    return False
 
 
 def hearsay(text: str) -> bool:

@@ -9,7 +9,7 @@ from ..settings import ClassifySettings
 from .hunks import Side
 from .lexicon import content_stems, words
 
-__all__ = ["claim_told", "purposive", "without_quoting_style"]
+__all__ = ["claim_told", "purposive", "withholds", "without_quoting_style"]
 
 
 _PURPOSE = re.compile(r"\b(\w+)[,;:]?\s+(?:so\s+)?(?:that|lest)\s+(?:[\w’'-]+\s+){1,3}?(may|might)\b", re.IGNORECASE)
@@ -123,3 +123,36 @@ def claim_told(text: str, mark: str, start: int, end: int, other: str, least: in
     theirs = (content_stems(other) | set(re.findall(r"\d+", other))) - rest  # the other side tells the denial, not the claim
     told = {w[:5] for w in claim} & theirs
     return len(told) >= min(least, len({w[:5] for w in claim}))
+
+
+_WITHHELD = re.compile(r"\b(?:(?:suggestion|speculation|rumou?rs?|allegations?|fears?|concerns?|suspicions?|worr(?:y|ies)|"
+                       r"doubts?)\s+that|(?:must|may|might)\s+have\s+(?:been\s+)?(?=(?P<part>\w+(?:ed|en|wn|t)\b))|"
+                       r"(?:seem|seems|seemed|appear|appears|appeared)\s+to|"
+                       r"(?:you|people|many|some|others|most)\s+(?:may\s+|might\s+|would\s+|often\s+)?(?:think|regard|see|"
+                       r"consider)\s+(?:of\s+)?(?:\w+\s+){0,3}?as)\b", re.IGNORECASE)
+
+
+def withholds(other: str, text: str, mark: str) -> bool:
+    """Whether ``other`` withholds its word on the claim that ``mark`` (a word of distance or doubt in ``text``) qualifies,
+    in other terms than a hedge word: a noun of doubt before the claim ("some concern that", "the suggestion that"), an
+    inference ("must have been forewarned", "may have left"), an appearance ("seemed to prove"), or a view given to
+    others ("someone you may think of as a
+    lazy teenager"). A writer who does so vouches no more than one who writes "reportedly" or "seemed", so the word
+    against it is no change of certainty. The claim is the content words after the mark (with those before it in its
+    sentence when fewer than two follow); the frame governs it when the words of its clause hold two of them (all, when
+    fewer): "fears that its equipment could be used for espionage" does not withhold "supposedly been banned"."""
+    at = text.lower().find(mark.lower())
+    if at < 0:
+        return False
+    begin = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at)) + 1
+    stop = re.search(r"[.!?;](?:\s|$)", text[at:])
+    after = [w[:5] for w in words(text[at + len(mark) : at + stop.start() if stop else len(text)]) if content_stems(w)][:8]
+    before = [w[:5] for w in words(text[begin:at]) if content_stems(w)][-6:]
+    claim = set(after if len(after) >= 2 else before + after)
+    for m in _WITHHELD.finditer(other):
+        start = m.start("part") if m.group("part") else m.end()  # the claim after the frame ("must have been" + it)
+        end = re.search(r"[.!?;](?:\s|$)", other[start:])
+        clause = {w[:5] for w in words(other[start : start + end.start() if end else len(other)]) if content_stems(w)}
+        if claim and len(claim & clause) >= min(2, len(claim)):
+            return True
+    return False

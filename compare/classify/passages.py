@@ -7,11 +7,11 @@ from collections.abc import Sequence, Set
 
 from ..records import Change
 from ..settings import ClassifySettings
-from .cues import WORDS, attributed_alike, distancing_marks, hearsay, quoted_spans, shared_runs, withholds, written_names
+from .cues import WORDS, attributed_alike, distancing_marks, hearsay, quoted_spans, shared_runs, written_names
 from .evaluation import judged_by_someone
 from .hunks import Hunk, Side
 from .lexicon import EVALUATIVE_VERBS, content_stems, is_noun, nrc_emotions, polarity, stem, vader_valence, words
-from .modality import claim_told, without_quoting_style
+from .modality import claim_told, withholds, without_quoting_style
 
 __all__ = ["anchored_swap", "distancing_in_passage", "judging_frame", "judging_verbs_in_passage", "noun_swap"]
 

@@ -23,7 +23,6 @@ from .cues import (
     chance_before,
     hearsay,
     hedge_classes,
-    withholds,
     written_names,
 )
 from .evaluation import (
@@ -53,7 +52,7 @@ from .lexicon import (
     word_tag,
     words,
 )
-from .modality import claim_told, without_quoting_style
+from .modality import claim_told, withholds, without_quoting_style
 from .numbers import number_change
 from .passages import compound_parts, noun_swap
 from .quotes import quote_change
