@@ -247,3 +247,30 @@ def test_a_unit_and_a_half_is_read_whole():
     assert [q.value for q in find_quantities("about a year and a half ago")] == pytest.approx([547.5])
     assert "number" in _types("“It's two hours since the race,” she said.", "“It's an hour and a half since the race,” she said.")
     assert "number" not in _types("“It's 90 minutes since the race,” she said.", "“It's an hour and a half since the race,” she said.")
+
+
+# --- the twenty-second round: written_press5's false claims ---------------------------------------------------------
+
+
+def test_a_cut_marked_with_an_ellipsis_is_no_altered_quote():
+    assert _types("“There is no reason to close the north road … during the winter,” he said.",
+                  "“There is no reason to close the north road, or even the bridge, during the winter,” he said.") == []
+    # words in place of the cut are still named
+    assert "quote" in _types("“There is no reason to close the north road or the tunnel during the winter,” he said.",
+                             "“There is no reason to close the north road, or even the bridge, during the winter,” he said.")
+
+
+def test_a_bound_on_how_long_before_holds_the_figure():
+    from compare.classify.numbers import number_pairs
+
+    assert number_pairs("The plan was filed 14 months before the bridge opened.",
+                        "The plan was filed more than a year before the bridge opened.")[0] == []
+    assert number_pairs("The plan was filed 14 months before the bridge opened.",
+                        "The plan was filed more than two years before the bridge opened.")[0] != []
+
+
+def test_a_word_of_distance_before_an_adjective_qualifies_the_adjective():
+    # the press never calls the square famous: no certainty about what both say has changed
+    assert "hedge" not in _types("The council ranks the square as the busiest in the city.",
+                                 "Shops are empty around the supposedly famous square that the council ranks as the second busiest in the city.")
+    assert "hedge" in _types("Shops are empty around the supposedly famous square.", "Shops are empty around the famous square.")

@@ -24,7 +24,7 @@ each judged by reading (right, debatable, wrong, with a note; see each corpus's 
 - ``written_press``: press rewrites written for the audit (wire, tabloid, broadsheet, broadcast) of 24 OneStopEnglish
   advanced articles, the record; judged fresh at 38aa243 (see its README.md); ``written_press2``, 24 more, judged
   fresh at c43bf36; ``written_press3``, 24 more, judged fresh at 5d2d8a9;
-  ``written_press4``, 24 more, judged fresh at 9b34157.
+  ``written_press4``, 24 more, judged fresh at 9b34157; ``written_press5``, 24 more, judged fresh at f9b224b.
 
 ``gnat_records`` (GNAT fables, one telling declared the record) has only 3 labels: its sample is checked, no floor.
 
@@ -131,6 +131,9 @@ AUDITS = (
     # fresh at 9b34157 (the twentieth round): 50 right of 60 (0.833), 4 wrong, 6 debatable; a fourth set; the
     # twenty-first round, which read these verdicts: 51 of 55, 1 wrong
     Audit("written_press4", 0.88, 48, 1, (("press", "readout"),), size=(50, 20)),
+    # fresh at f9b224b (the twenty-first round): 57 right of 65 (0.877), 4 wrong, 4 debatable; a fifth set; the
+    # twenty-second round, which read these verdicts: 57 of 62, 1 wrong
+    Audit("written_press5", 0.88, 54, 1, (("press", "readout"),), size=(60, 20)),
 )
 
 

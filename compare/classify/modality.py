@@ -7,7 +7,7 @@ import re
 
 from ..settings import ClassifySettings
 from .hunks import Side
-from .lexicon import content_stems, words
+from .lexicon import content_stems, is_noun, word_tag, words
 
 __all__ = ["claim_told", "purposive", "withholds", "without_quoting_style"]
 
@@ -115,8 +115,11 @@ def claim_told(text: str, mark: str, start: int, end: int, other: str, least: in
         after, begin = after[: close.start()], begin + 1 + aside
     before = [w for w in words(text[begin + 1 : at]) if w[:5] in content_stems(w)]
     claim = [w for w in words(after) if w[:5] in content_stems(w)][:8]
+    first = words(after)[:2]
     if mark.lower() in _ATTRIBUTIVE_MARKS:  # "the corruption alleged herein", "the alleged ringleader": the noun it modifies
         claim, least = before[-3:] + claim[:3], 1
+    elif mark.lower().endswith("ly") and len(first) == 2 and word_tag(first[0]) == "JJ" and is_noun(first[1]):
+        claim, least = first[:1], 1  # "the supposedly prestigious avenue": the word of distance qualifies "prestigious"
     elif len(claim) < 2:
         # an aside's words only, however few, its figures too: "(each reportedly above £50,000)"
         claim = claim + before[-8:] + re.findall(r"\d+", after) if close else before[-8:]

@@ -126,6 +126,9 @@ def _interval(text: str, q: Quantity) -> tuple[float, float]:
     "more than"/"over" above it (strictly), "fewer than"/"under" below it, "at least" from it up, "up to"/"at most" up
     to it, "almost"/"nearly"/"barely" from a tenth below up to it, "about"/"roughly" a tenth either side; a negated bound
     ("no more than", "not over") is the other side of it. A bound reaches ``_SPAN`` of the value at most."""
+    if q.kind == "offset" and q.value < 0:  # "more than a year before": the bound is on how long before
+        low, high = _interval(text, Quantity(-q.value, "duration", q.start, q.end, q.text))
+        return -high, -low
     v = q.value
     m = _BOUND.search(text[max(0, q.start - 30) : q.start].replace("$", ""))
     if m is None or q.kind in ("date", "year") or q.kind.startswith("ordinal:"):

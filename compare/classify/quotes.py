@@ -298,6 +298,8 @@ def quote_change(c: HunkContext) -> Change | None:
                bracketed(other.text, o_start, o_end) or not instead.strip())
     if same_characters(said, instead) or all(glosses) and bool(said.strip() + instead.strip()):
         return None  # "VO 2" / "VO2": spacing only; "[the man who ...]" / "[the engineer ...]": the editor's words
+    if re.fullmatch(r"[\s,;:]*(?:…|\.\s?\.\s?\.)[\s,;:]*", said) and instead.strip():
+        return None  # "Jammu and Kashmir … as": a cut the quotation marks as one, no word changed
     ordering = _discourse_words(other.text, o_start, o_end) | _discourse_words(quoting.text, q_start, q_end) \
         | _attention_words(other.text, o_start, o_end) | _attention_words(quoting.text, q_start, q_end) \
         | _emphatic_negation(other.text, o_start, o_end, said) | _emphatic_negation(quoting.text, q_start, q_end, instead) \
