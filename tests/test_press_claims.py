@@ -274,3 +274,19 @@ def test_a_word_of_distance_before_an_adjective_qualifies_the_adjective():
     assert "hedge" not in _types("The council ranks the square as the busiest in the city.",
                                  "Shops are empty around the supposedly famous square that the council ranks as the second busiest in the city.")
     assert "hedge" in _types("Shops are empty around the supposedly famous square.", "Shops are empty around the famous square.")
+
+
+# --- the twenty-third round: written_press6 -----------------------------------------------------------------------
+
+
+def test_a_speech_tag_read_inside_an_unclosed_quotation_is_no_quoted_word():
+    # the record never closes the quotation before "said Hale": the tag is not the speaker's words
+    assert _types("“I like working with the birds in the early morning,” said Hale.",
+                  "“I like working with the birds in the early morning, said Hale. They are calm then.") == []
+
+
+def test_a_connective_phrase_dropped_is_no_altered_quote():
+    assert _types("“It was cheap. It took us six years to build,” she said.",
+                  "“It was cheap. On the other hand, it took us six years to build,” she said.") == []
+    assert "quote" in _types("“It was cheap. It took us many years to build,” she said.",
+                             "“It was cheap. On the other hand, it took us six years to build,” she said.")

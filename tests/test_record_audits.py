@@ -24,7 +24,8 @@ each judged by reading (right, debatable, wrong, with a note; see each corpus's 
 - ``written_press``: press rewrites written for the audit (wire, tabloid, broadsheet, broadcast) of 24 OneStopEnglish
   advanced articles, the record; judged fresh at 38aa243 (see its README.md); ``written_press2``, 24 more, judged
   fresh at c43bf36; ``written_press3``, 24 more, judged fresh at 5d2d8a9;
-  ``written_press4``, 24 more, judged fresh at 9b34157; ``written_press5``, 24 more, judged fresh at f9b224b.
+  ``written_press4``, 24 more, judged fresh at 9b34157; ``written_press5``, 24 more, judged fresh at f9b224b;
+  ``written_press6``, 24 more, judged fresh at 05d5a3d.
 
 ``gnat_records`` (GNAT fables, one telling declared the record) has only 3 labels: its sample is checked, no floor.
 
@@ -134,6 +135,9 @@ AUDITS = (
     # fresh at f9b224b (the twenty-first round): 57 right of 65 (0.877), 4 wrong, 4 debatable; a fifth set; the
     # twenty-second round, which read these verdicts: 57 of 62, 1 wrong
     Audit("written_press5", 0.88, 54, 1, (("press", "readout"),), size=(60, 20)),
+    # fresh at 05d5a3d (the twenty-second round): 64 right of 70 (0.914), 2 wrong, 4 debatable; a sixth set; the
+    # twenty-third round, which read these verdicts: 64 of 68, 1 wrong
+    Audit("written_press6", 0.9, 61, 1, (("press", "readout"),), size=(60, 20)),
 )
 
 

@@ -129,12 +129,19 @@ def _frames_shared_noun(hunk: str, start: int, side: str, other_hunk: str) -> bo
         and len(hw) == 1  # "the Sabbath day": one noun after a noun both sides have
 
 
+_SPEECH_TAG = re.compile(r"(?:(?:he|she|they|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:said|says|added|adds|told\s+\w+)|"
+                         r"(?:said|says|added|adds)\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?|he|she|they))")
+"""A speech tag ("said Entwisle", "she added", "Mr Smith told reporters") as the whole of a hunk inside quotation marks."""
+
+
 _DISCOURSE = re.compile(
     r"\b(?:(?:first|last) of all|above all|after all|at last|(?:in )?(?:doing|do|does|did|done) so"
+    r"|on the (?:one|other) hand|in other words|by the way"
     r"|(?:this|that|these|those) things?"
     r"|it (?:will |shall |would )?(?:happens?|happened)(?=,? (?:when|that|if|as)\b))\b",
     re.IGNORECASE)
-"""Phrases that order, resume or point without content of their own: "last of all" (as "afterward"), "in doing so"
+"""Phrases that order, resume or point without content of their own: "last of all" (as "afterward"), "on the other
+hand", "in other words" (connectives: how one clause stands to the last), "in doing so"
 (the clause before, resumed), "this thing" (a pro-form for what was named), "it will happen, when" (an empty subject
 before the clause that says what happens)."""
 
@@ -300,6 +307,8 @@ def quote_change(c: HunkContext) -> Change | None:
         return None  # "VO 2" / "VO2": spacing only; "[the man who ...]" / "[the engineer ...]": the editor's words
     if re.fullmatch(r"[\s,;:]*(?:…|\.\s?\.\s?\.)[\s,;:]*", said) and instead.strip():
         return None  # "Jammu and Kashmir … as": a cut the quotation marks as one, no word changed
+    if not said.strip(" ,.;:") and _SPEECH_TAG.fullmatch(instead.strip(" ,.;:")):
+        return None  # ", said Entwisle" read inside a quotation the record never closed: the tag, not the words
     ordering = _discourse_words(other.text, o_start, o_end) | _discourse_words(quoting.text, q_start, q_end) \
         | _attention_words(other.text, o_start, o_end) | _attention_words(quoting.text, q_start, q_end) \
         | _emphatic_negation(other.text, o_start, o_end, said) | _emphatic_negation(quoting.text, q_start, q_end, instead) \
